@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { registerCsrf } from './common/csrf';
+import { createValidationPipe } from './common/validation';
+import { cookieSettings } from './modules/auth/cookies';
+
+export type KabinetApp = NestFastifyApplication;
+
+/** Builds the API (and the SPA it serves) without listening; main, tests and scripts share it. */
+export async function createApp(
+  options: AppModuleOptions & { bufferLogs?: boolean; silent?: boolean },
+): Promise<{ app: KabinetApp; document: OpenAPIObject }> {
+  const { config } = options;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    logger: options.silent ? false : undefined,
+  });
+  if (!options.silent) app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+
+  const cookies = cookieSettings(config);
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+  });
+  registerCsrf(fastify, { name: cookies.csrfName, options: cookies.csrf });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  if (existsSync(config.webDistDir)) {
+    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kabinet API')
+      .setDescription(
+        'REST API of Kabinet, the customer cabinet. Errors are application/problem+json with a typed `code`. ' +
+          'Cookie sessions: state-changing requests must echo the `kabinet_csrf` cookie in the `x-csrf-token` header.',
+      )
+      .setVersion('0.1.0')
+      .addServer('/', 'This Kabinet instance')
+      .addCookieAuth(cookies.sessionName, { type: 'apiKey', in: 'cookie', name: cookies.sessionName }, 'session')
+      .build(),
+    { operationIdFactory: (_controller, method) => method },
+  );
+  markPublicOperations(document);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return { app, document };
+}
+
+/** Operations without a security requirement are public: say so explicitly (`security: []`). */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const op = item[method];
+      if (op && !op.security) op.security = [];
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock } from './common/clock';
+import { ProblemFilter } from './common/problem.filter';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source-options';
+import { AccessModule } from './modules/access/access.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { SessionGuard } from './modules/auth/session.guard';
+import { ContractsModule } from './modules/contracts/contracts.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthController } from './modules/health/health.controller';
+import { SmsModule } from './modules/sms/sms.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  clock?: Clock;
+  /** False builds the app without connecting to a database (to write the OpenAPI spec). */
+  connectDatabase?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            customProps: () => ({ service: 'kabinet-api' }),
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            ...(config.logPretty ? { transport: { target: 'pino-pretty' } } : {}),
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.databaseUrl),
+          manualInitialization: options.connectDatabase === false,
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
+          skipIf: () => !config.rateLimitEnabled,
+        }),
+        SmsModule,
+        AccessModule,
+        AuthModule,
+        ContractsModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: options.clock ?? new Clock() },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: SessionGuard },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}

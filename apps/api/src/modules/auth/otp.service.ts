@@ -1,0 +1,148 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { OTP } from '@kabinet/shared';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { normalizePhone } from '../../common/phone';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Customer } from '../customers/customer.entity';
+import { SMS_SENDER, type SmsSender } from '../sms/sms-sender';
+import { OtpChallenge } from './otp-challenge.entity';
+
+export interface OtpRequested {
+  expiresInSeconds: number;
+  resendAfterSeconds: number;
+}
+
+type VerifyOutcome =
+  | { ok: true; customerId: string }
+  | { ok: false; error: 'otp_invalid' | 'otp_attempts_exceeded' };
+
+/**
+ * Login codes for customers. Answers are the same for known and unknown phones; every limit
+ * counts requests per phone, whether or not the phone belongs to anyone.
+ */
+@Injectable()
+export class OtpService {
+  private readonly logger = new Logger(OtpService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(rawPhone: string, ip?: string): Promise<OtpRequested> {
+    const phone = this.phoneOrFail(rawPhone);
+    const now = this.clock.now();
+    const code = String(randomInt(0, 10 ** OTP.length)).padStart(OTP.length, '0');
+    const customerId = await this.db.transaction(async (tx) => {
+      // Serialise requests for one phone so the count and the insert cannot interleave.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phone}`]);
+      const windowStart = new Date(now.getTime() - OTP.sendWindowSeconds * 1000);
+      const recent: Array<{ created_at: Date }> = await tx.query(
+        `SELECT created_at FROM otp_challenges WHERE phone = $1 AND created_at > $2
+          ORDER BY created_at ASC`,
+        [phone, windowStart],
+      );
+      if (recent.length >= OTP.maxSendsPerWindow) {
+        const oldest = recent[0]!.created_at.getTime();
+        const retryAfterSeconds = Math.max(
+          1,
+          Math.ceil((oldest + OTP.sendWindowSeconds * 1000 - now.getTime()) / 1000),
+        );
+        throw new DomainError('otp_send_limit', 'Too many codes requested for this number', {
+          retryAfterSeconds,
+        });
+      }
+      await tx.update(OtpChallenge, { phone, closedAt: IsNull() }, { closedAt: now });
+      const customer = await tx.findOne(Customer, {
+        where: { phone, archivedAt: IsNull() },
+        select: { id: true },
+      });
+      const challenge = tx.create(OtpChallenge, {
+        phone,
+        customerId: customer?.id ?? null,
+        codeHash: null,
+        attempts: 0,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + OTP.ttlSeconds * 1000),
+        closedAt: null,
+        ip: ip?.slice(0, 64) ?? null,
+      });
+      await tx.insert(OtpChallenge, challenge);
+      if (customer) {
+        await tx.update(OtpChallenge, { id: challenge.id }, { codeHash: this.hash(challenge.id, code) });
+      }
+      return customer?.id ?? null;
+    });
+    if (customerId) {
+      try {
+        await this.sms.send(phone, `Код для входа в личный кабинет: ${code}. Никому его не сообщайте.`);
+      } catch (err) {
+        // The answer stays the same: the page tells people to call their manager if no code comes.
+        this.logger.error({ err, phone }, 'Could not send the login code');
+      }
+    }
+    return { expiresInSeconds: OTP.ttlSeconds, resendAfterSeconds: OTP.resendAfterSeconds };
+  }
+
+  /** Checks a code; returns the customer's id or throws `otp_invalid` / `otp_attempts_exceeded`. */
+  async verify(rawPhone: string, code: string): Promise<string> {
+    const phone = this.phoneOrFail(rawPhone);
+    const now = this.clock.now();
+    const outcome = await this.db.transaction(async (tx): Promise<VerifyOutcome> => {
+      const challenge = await tx.findOne(OtpChallenge, {
+        where: { phone, closedAt: IsNull() },
+        order: { createdAt: 'DESC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!challenge || challenge.expiresAt <= now) return { ok: false, error: 'otp_invalid' };
+      const matches =
+        challenge.codeHash !== null &&
+        challenge.customerId !== null &&
+        safeEqual(challenge.codeHash, this.hash(challenge.id, code));
+      if (matches) {
+        await tx.update(OtpChallenge, { id: challenge.id }, { closedAt: now });
+        const customer = await tx.findOne(Customer, {
+          where: { id: challenge.customerId!, archivedAt: IsNull() },
+          select: { id: true },
+        });
+        return customer ? { ok: true, customerId: customer.id } : { ok: false, error: 'otp_invalid' };
+      }
+      const attempts = challenge.attempts + 1;
+      const burnt = attempts >= OTP.maxAttempts;
+      await tx.update(
+        OtpChallenge,
+        { id: challenge.id },
+        { attempts, ...(burnt ? { closedAt: now } : {}) },
+      );
+      return { ok: false, error: burnt ? 'otp_attempts_exceeded' : 'otp_invalid' };
+    });
+    if (outcome.ok) return outcome.customerId;
+    throw outcome.error === 'otp_attempts_exceeded'
+      ? new DomainError('otp_attempts_exceeded', 'Too many wrong codes: request a new one')
+      : new DomainError('otp_invalid', 'The code is wrong or has expired');
+  }
+
+  private phoneOrFail(raw: string): string {
+    const phone = normalizePhone(raw);
+    if (!phone) {
+      throw DomainError.validation([{ path: 'phone', message: 'phone must be a valid phone number' }]);
+    }
+    return phone;
+  }
+
+  private hash(challengeId: string, code: string): string {
+    return createHmac('sha256', this.config.appSecret).update(`${challengeId}:${code}`).digest('hex');
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}

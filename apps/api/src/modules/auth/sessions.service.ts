@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { isStaffRole, permissionsOf } from '@kabinet/shared';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { AuthContext, LoginSubject } from './auth-context';
+import { Session } from './session.entity';
+
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Opaque server-side sessions in PostgreSQL. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates a new session (and ends `previousToken`'s: rotation at login); returns its token. */
+  async create(
+    subject: LoginSubject,
+    meta: { ip?: string; userAgent?: string; previousToken?: string },
+  ): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      if (meta.previousToken) await tx.delete(Session, { id: hashToken(meta.previousToken) });
+      await tx.insert(Session, {
+        id: hashToken(token),
+        customerId: subject.kind === 'customer' ? subject.customerId : null,
+        staffUserId: subject.kind === 'staff' ? subject.staffUserId : null,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.config.sessionTtlDays * 24 * 3600 * 1000),
+        ip: meta.ip?.slice(0, 64) ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      });
+    });
+    return token;
+  }
+
+  /** The auth context of a live session, or null (unknown, expired, or its person archived). */
+  async resolve(token: string): Promise<AuthContext | null> {
+    const id = hashToken(token);
+    const now = this.clock.now();
+    const rows: Array<{
+      customer_id: string | null;
+      staff_user_id: string | null;
+      staff_role: string | null;
+      staff_active: boolean | null;
+      customer_archived: boolean | null;
+      expires_at: Date;
+      last_seen_at: Date;
+    }> = await this.db.query(
+      `SELECT s.customer_id, s.staff_user_id, s.expires_at, s.last_seen_at,
+              su.role AS staff_role, su.active AS staff_active,
+              (c.archived_at IS NOT NULL) AS customer_archived
+         FROM sessions s
+         LEFT JOIN staff_users su ON su.id = s.staff_user_id
+         LEFT JOIN customers c ON c.id = s.customer_id
+        WHERE s.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row || row.expires_at <= now) return null;
+    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await this.db.getRepository(Session).update( { id }, { lastSeenAt: now });
+    }
+    if (row.customer_id) {
+      if (row.customer_archived) return null;
+      return {
+        sessionId: id,
+        kind: 'customer',
+        userId: row.customer_id,
+        role: 'customer',
+        permissions: new Set(permissionsOf('customer')),
+      };
+    }
+    if (!row.staff_user_id || !row.staff_active || !isStaffRole(row.staff_role)) return null;
+    return {
+      sessionId: id,
+      kind: 'staff',
+      userId: row.staff_user_id,
+      role: row.staff_role,
+      permissions: new Set(permissionsOf(row.staff_role)),
+    };
+  }
+
+  async destroy(sessionId: string): Promise<void> {
+    await this.db.getRepository(Session).delete({ id: sessionId });
+  }
+
+  async purgeExpired(): Promise<number> {
+    const result = await this.db.getRepository(Session).delete({ expiresAt: LessThan(this.clock.now()) });
+    return result.affected ?? 0;
+  }
+}

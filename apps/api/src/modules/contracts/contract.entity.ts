@@ -1,0 +1,93 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { CONTRACT_KINDS, type ContractKind } from '@kabinet/shared';
+import { MoneyColumn, TimestampColumn } from '../../common/columns';
+import { Customer, type Requisite } from '../customers/customer.entity';
+import { StaffUser } from '../staff/staff-user.entity';
+import { ContractItem } from './contract-item.entity';
+
+/** A contract (1C document «Заказ»): what the customer bought and the work it covers. */
+@Entity('contracts')
+@Check('contracts_kind_ck', `kind IN (${CONTRACT_KINDS.map((k) => `'${k}'`).join(', ')})`)
+export class Contract {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The document's id in 1C (`Ид`). */
+  @Index('contracts_external_id_uq', { unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  externalId: string;
+
+  @Index('contracts_number_idx')
+  @Column({ type: 'varchar', length: 50 })
+  number: string;
+
+  @Column({ type: 'date' })
+  date: string;
+
+  @Index('contracts_customer_id_idx')
+  @Column({ type: 'uuid' })
+  customerId: string;
+
+  @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: Customer;
+
+  /** The responsible manager. */
+  @Index('contracts_manager_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  managerId: string | null;
+
+  @ManyToOne(() => StaffUser, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'manager_id' })
+  manager?: StaffUser | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: ContractKind;
+
+  /** The status text as 1C has it, e.g. «В работе». */
+  @Column({ type: 'varchar', length: 100 })
+  status: string;
+
+  /** True once 1C says the work is finished or the contract is cancelled. */
+  @Column({ type: 'boolean', default: false })
+  closed: boolean;
+
+  @MoneyColumn()
+  total: string;
+
+  @Column({ type: 'varchar', length: 3, default: 'RUB' })
+  currency: string;
+
+  @Column({ type: 'date', nullable: true })
+  plannedEndDate: string | null;
+
+  /** Typed object data per kind (deceased and monument, renovation object, ...). */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  object: Record<string, unknown>;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  requisites: Requisite[];
+
+  @OneToMany(() => ContractItem, (item) => item.contract)
+  items?: ContractItem[];
+
+  @TimestampColumn({ nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,57 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { MoneyColumn, TimestampColumn } from '../../common/columns';
+
+/** A raw requisite from 1C (`ЗначениеРеквизита`): kept so new ones need no code change. */
+export interface Requisite {
+  name: string;
+  value: string;
+}
+
+/** A customer (1C counterparty). Created only by the 1C exchange; nobody self-registers. */
+@Entity('customers')
+@Index('customers_phone_active_uq', ['phone'], { unique: true, where: 'archived_at IS NULL' })
+export class Customer {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The counterparty's id in 1C (`Ид`). */
+  @Index('customers_external_id_uq', { unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  externalId: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  fullName: string;
+
+  /** Login phone in E.164, normalised from `phoneRaw`. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  /** The phone exactly as 1C sent it. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  phoneRaw: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email: string | null;
+
+  @MoneyColumn({ default: 0 })
+  bonusBalance: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  requisites: Requisite[];
+
+  @TimestampColumn({ nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,26 @@
+/**
+ * Typed error codes. The API answers every error as application/problem+json with one of these
+ * in `code`; the SPA shows a translated message per code.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'csrf_failed',
+  'rate_limited',
+  'payload_too_large',
+  'otp_invalid',
+  'otp_attempts_exceeded',
+  'otp_send_limit',
+  'invalid_credentials',
+  'account_locked',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path of the field in the request body or query, e.g. `phone`. */
+  path: string;
+  message: string;
+}

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './contracts';
+export * from './errors';
+export * from './permissions';
+export * from './roles';

@@ -1,0 +1,39 @@
+import type { Role } from './roles';
+
+/**
+ * Permissions are `resource.action` strings. The API guard and the SPA's navigation read the
+ * same map below. A permission says which routes a role may call; which records it may touch is
+ * decided per record by the API's access service (a customer reads only their own contracts).
+ */
+export const PERMISSIONS = [
+  /** Read contracts the access service lets this person see. */
+  'contract.read',
+  /** Scope: see every contract, not only those one is responsible for or assigned to. */
+  'contract.readAll',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  customer: ['contract.read'],
+  admin: ALL,
+  head: ['contract.read', 'contract.readAll'],
+  manager: ['contract.read'],
+  operator: ['contract.read', 'contract.readAll'],
+  estimator: ['contract.read'],
+  measurer: ['contract.read'],
+  foreman: ['contract.read'],
+};
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...ROLE_PERMISSIONS[role]];
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}
