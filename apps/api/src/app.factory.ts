@@ -31,10 +31,14 @@ export async function createApp(
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
-    bufferLogs: true,
-    logger: options.silent ? false : undefined,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(options),
+    adapter,
+    {
+      bufferLogs: true,
+      logger: options.silent ? false : undefined,
+    },
+  );
   if (!options.silent) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -75,7 +79,11 @@ export async function createApp(
       )
       .setVersion('0.1.0')
       .addServer('/', 'This Kabinet instance')
-      .addCookieAuth(cookies.sessionName, { type: 'apiKey', in: 'cookie', name: cookies.sessionName }, 'session')
+      .addCookieAuth(
+        cookies.sessionName,
+        { type: 'apiKey', in: 'cookie', name: cookies.sessionName },
+        'session',
+      )
       .build(),
     { operationIdFactory: (_controller, method) => method },
   );

@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Clock } from './common/clock';
 import { ProblemFilter } from './common/problem.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions, type Migrations } from './database/data-source-options';
 import { AccessModule } from './modules/access/access.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { SessionGuard } from './modules/auth/session.guard';
@@ -21,6 +21,8 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** False builds the app without connecting to a database (to write the OpenAPI spec). */
   connectDatabase?: boolean;
+  /** Migration classes (tests); the built app loads them from dist/database/migrations. */
+  migrations?: Migrations;
 }
 
 @Module({})
@@ -36,14 +38,18 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
             customProps: () => ({ service: 'kabinet-api' }),
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             ...(config.logPretty ? { transport: { target: 'pino-pretty' } } : {}),
           },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(options.databaseUrl),
+          ...dataSourceOptions(options.databaseUrl, options.migrations),
           manualInitialization: options.connectDatabase === false,
         }),
         ThrottlerModule.forRoot({

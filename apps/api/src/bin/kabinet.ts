@@ -68,7 +68,9 @@ async function main(): Promise<number> {
         const { app } = await createApp({ config, databaseUrl: db.url, silent: true });
         try {
           const loaded = await app.get(DemoService).loadOnce();
-          process.stdout.write(loaded ? 'Demo data loaded\n' : 'Data exists already; nothing loaded\n');
+          process.stdout.write(
+            loaded ? 'Demo data loaded\n' : 'Data exists already; nothing loaded\n',
+          );
         } finally {
           await app.close();
         }

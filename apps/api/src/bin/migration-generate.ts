@@ -40,7 +40,11 @@ async function main(): Promise<number> {
         'dist/database/data-source.js',
         `src/database/migrations/${name}`,
       ],
-      { cwd: apiDir, stdio: 'inherit', env: { ...process.env, DATABASE_URL: scratchUrl.toString() } },
+      {
+        cwd: apiDir,
+        stdio: 'inherit',
+        env: { ...process.env, DATABASE_URL: scratchUrl.toString() },
+      },
     );
     return result.status ?? 1;
   } finally {

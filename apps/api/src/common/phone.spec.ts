@@ -17,10 +17,7 @@ describe('normalizePhone', () => {
     expect(normalizePhone('+375 29 123-45-67')).toBe('+375291234567');
   });
 
-  it.each(['', '   ', 'abc', '123', '8 (000) 000-00-00', null, undefined])(
-    'rejects %s',
-    (raw) => {
-      expect(normalizePhone(raw)).toBeNull();
-    },
-  );
+  it.each(['', '   ', 'abc', '123', '8 (000) 000-00-00', null, undefined])('rejects %s', (raw) => {
+    expect(normalizePhone(raw)).toBeNull();
+  });
 });

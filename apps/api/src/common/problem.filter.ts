@@ -50,7 +50,11 @@ export class ProblemFilter implements ExceptionFilter {
       request.url !== '/api' &&
       !request.url.startsWith('/api/')
     ) {
-      void reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.indexHtml);
+      void reply
+        .status(200)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(this.indexHtml);
       return;
     }
     const problem = this.toProblem(exception);

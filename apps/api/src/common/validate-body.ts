@@ -19,7 +19,10 @@ export function toFieldErrors(errors: ValidationError[]): FieldError[] {
  * Validates a body against a DTO class where the ValidationPipe cannot run (passport strategies
  * run in guards, before pipes). Same rules, same `validation_failed` answer.
  */
-export async function validateBody<T extends object>(cls: ClassConstructor<T>, body: unknown): Promise<T> {
+export async function validateBody<T extends object>(
+  cls: ClassConstructor<T>,
+  body: unknown,
+): Promise<T> {
   const instance = plainToInstance(cls, body ?? {});
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw DomainError.validation(flatten(errors));

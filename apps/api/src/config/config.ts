@@ -16,7 +16,9 @@ const schema = z
     DATA_DIR: z.string().default(resolve(__dirname, '../../../../.data')),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     APP_SECRET: z.string().min(32).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     LOG_PRETTY: bool.optional(),
     COOKIE_SECURE: bool.optional(),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),

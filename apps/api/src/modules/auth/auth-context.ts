@@ -11,4 +11,5 @@ export interface AuthContext {
 }
 
 /** What a login strategy hands to the controller: the subject a session is created for. */
-export type LoginSubject = { kind: 'customer'; customerId: string } | { kind: 'staff'; staffUserId: string };
+export type LoginSubject =
+  { kind: 'customer'; customerId: string } | { kind: 'staff'; staffUserId: string };

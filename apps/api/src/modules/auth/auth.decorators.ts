@@ -23,7 +23,13 @@ export function Authenticated(options: { permission?: Permission } = {}) {
     ApiExtension('x-permission', options.permission ?? 'authenticated'),
     ApiResponse({ status: 401, description: 'No valid session', type: ProblemDto }),
     ...(options.permission
-      ? [ApiResponse({ status: 403, description: 'The role lacks the permission', type: ProblemDto })]
+      ? [
+          ApiResponse({
+            status: 403,
+            description: 'The role lacks the permission',
+            type: ProblemDto,
+          }),
+        ]
       : []),
   );
 }

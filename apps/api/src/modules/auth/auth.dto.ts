@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class OtpRequestDto {
-  @ApiProperty({ example: '+7 912 345-67-89', description: 'Any common format; region RU by default' })
+  @ApiProperty({
+    example: '+7 912 345-67-89',
+    description: 'Any common format; region RU by default',
+  })
   @IsString()
   @MinLength(5)
   @MaxLength(30)

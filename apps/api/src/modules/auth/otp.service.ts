@@ -17,8 +17,7 @@ export interface OtpRequested {
 }
 
 type VerifyOutcome =
-  | { ok: true; customerId: string }
-  | { ok: false; error: 'otp_invalid' | 'otp_attempts_exceeded' };
+  { ok: true; customerId: string } | { ok: false; error: 'otp_invalid' | 'otp_attempts_exceeded' };
 
 /**
  * Login codes for customers. Answers are the same for known and unknown phones; every limit
@@ -75,13 +74,20 @@ export class OtpService {
       });
       await tx.insert(OtpChallenge, challenge);
       if (customer) {
-        await tx.update(OtpChallenge, { id: challenge.id }, { codeHash: this.hash(challenge.id, code) });
+        await tx.update(
+          OtpChallenge,
+          { id: challenge.id },
+          { codeHash: this.hash(challenge.id, code) },
+        );
       }
       return customer?.id ?? null;
     });
     if (customerId) {
       try {
-        await this.sms.send(phone, `Код для входа в личный кабинет: ${code}. Никому его не сообщайте.`);
+        await this.sms.send(
+          phone,
+          `Код для входа в личный кабинет: ${code}. Никому его не сообщайте.`,
+        );
       } catch (err) {
         // The answer stays the same: the page tells people to call their manager if no code comes.
         this.logger.error({ err, phone }, 'Could not send the login code');
@@ -111,7 +117,9 @@ export class OtpService {
           where: { id: challenge.customerId!, archivedAt: IsNull() },
           select: { id: true },
         });
-        return customer ? { ok: true, customerId: customer.id } : { ok: false, error: 'otp_invalid' };
+        return customer
+          ? { ok: true, customerId: customer.id }
+          : { ok: false, error: 'otp_invalid' };
       }
       const attempts = challenge.attempts + 1;
       const burnt = attempts >= OTP.maxAttempts;
@@ -131,13 +139,17 @@ export class OtpService {
   private phoneOrFail(raw: string): string {
     const phone = normalizePhone(raw);
     if (!phone) {
-      throw DomainError.validation([{ path: 'phone', message: 'phone must be a valid phone number' }]);
+      throw DomainError.validation([
+        { path: 'phone', message: 'phone must be a valid phone number' },
+      ]);
     }
     return phone;
   }
 
   private hash(challengeId: string, code: string): string {
-    return createHmac('sha256', this.config.appSecret).update(`${challengeId}:${code}`).digest('hex');
+    return createHmac('sha256', this.config.appSecret)
+      .update(`${challengeId}:${code}`)
+      .digest('hex');
   }
 }
 

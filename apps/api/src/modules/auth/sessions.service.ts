@@ -71,7 +71,7 @@ export class SessionsService {
     const row = rows[0];
     if (!row || row.expires_at <= now) return null;
     if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-      await this.db.getRepository(Session).update( { id }, { lastSeenAt: now });
+      await this.db.getRepository(Session).update({ id }, { lastSeenAt: now });
     }
     if (row.customer_id) {
       if (row.customer_archived) return null;
@@ -98,7 +98,9 @@ export class SessionsService {
   }
 
   async purgeExpired(): Promise<number> {
-    const result = await this.db.getRepository(Session).delete({ expiresAt: LessThan(this.clock.now()) });
+    const result = await this.db
+      .getRepository(Session)
+      .delete({ expiresAt: LessThan(this.clock.now()) });
     return result.affected ?? 0;
   }
 }

@@ -1,4 +1,12 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { ITEM_KINDS, type ItemKind } from '@kabinet/shared';
 import { MoneyColumn } from '../../common/columns';
 import { Contract } from './contract.entity';

@@ -73,10 +73,10 @@ export class Contract {
   plannedEndDate: string | null;
 
   /** Typed object data per kind (deceased and monument, renovation object, ...). */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   object: Record<string, unknown>;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   requisites: Requisite[];
 
   @OneToMany(() => ContractItem, (item) => item.contract)

@@ -5,7 +5,12 @@ import type { ContractKind, ItemKind } from '@kabinet/shared';
 import { DomainError } from '../../common/domain-error';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
-import type { ContractDto, ContractPageDto, ContractSummaryDto, ListContractsQueryDto } from './contracts.dto';
+import type {
+  ContractDto,
+  ContractPageDto,
+  ContractSummaryDto,
+  ListContractsQueryDto,
+} from './contracts.dto';
 
 interface SummaryRow {
   id: string;
@@ -53,7 +58,11 @@ export class ContractsService {
     const pageSize = query.pageSize ?? 20;
     const scope = this.access.contractScope(auth, 'c', 3);
     const state =
-      query.state === 'active' ? 'AND NOT c.closed' : query.state === 'closed' ? 'AND c.closed' : '';
+      query.state === 'active'
+        ? 'AND NOT c.closed'
+        : query.state === 'closed'
+          ? 'AND c.closed'
+          : '';
     const rows: Array<SummaryRow & { total_count: string }> = await this.db.query(
       `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total_count
          FROM ${SUMMARY_FROM}

@@ -43,7 +43,7 @@ export class Customer {
   @MoneyColumn({ default: 0 })
   bonusBalance: string;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   requisites: Requisite[];
 
   @TimestampColumn({ nullable: true })

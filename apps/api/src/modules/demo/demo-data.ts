@@ -84,7 +84,9 @@ export const DEMO_BATCH: ExchangeBatch = {
       currency: 'RUB',
       plannedEndDate: '2027-05-20',
       object: {
-        deceased: [{ fullName: 'Иванов Пётр Сергеевич', birthDate: '1948-03-02', deathDate: '2026-07-11' }],
+        deceased: [
+          { fullName: 'Иванов Пётр Сергеевич', birthDate: '1948-03-02', deathDate: '2026-07-11' },
+        ],
         monument: {
           material: 'Гранит габбро-диабаз',
           size: '100×50×8 см',
@@ -241,8 +243,16 @@ export const DEMO_BATCH: ExchangeBatch = {
       plannedEndDate: '2027-06-15',
       object: {
         deceased: [
-          { fullName: 'Кузнецов Игорь Васильевич', birthDate: '1951-11-23', deathDate: '2024-02-08' },
-          { fullName: 'Кузнецова Валентина Павловна', birthDate: '1953-04-30', deathDate: '2026-08-19' },
+          {
+            fullName: 'Кузнецов Игорь Васильевич',
+            birthDate: '1951-11-23',
+            deathDate: '2024-02-08',
+          },
+          {
+            fullName: 'Кузнецова Валентина Павловна',
+            birthDate: '1953-04-30',
+            deathDate: '2026-08-19',
+          },
         ],
         monument: {
           material: 'Гранит Мансуровский',

@@ -3,5 +3,9 @@ import { AuthModule } from '../auth/auth.module';
 import { ExchangeUpsertService } from '../exchange/upsert.service';
 import { DemoService } from './demo.service';
 
-@Module({ imports: [AuthModule], providers: [DemoService, ExchangeUpsertService], exports: [DemoService] })
+@Module({
+  imports: [AuthModule],
+  providers: [DemoService, ExchangeUpsertService],
+  exports: [DemoService],
+})
 export class DemoModule {}

@@ -27,7 +27,11 @@ export class DemoService {
   async loadOnce(): Promise<boolean> {
     if ((await this.db.getRepository(Customer).count()) > 0) return false;
     await this.db.transaction((tx) => this.upsert.apply(tx, DEMO_BATCH));
-    await this.staff.upsertWithPassword({ ...DEMO_ADMIN, role: 'admin', password: DEMO_STAFF_PASSWORD });
+    await this.staff.upsertWithPassword({
+      ...DEMO_ADMIN,
+      role: 'admin',
+      password: DEMO_STAFF_PASSWORD,
+    });
     for (const s of DEMO_BATCH.staff) {
       await this.staff.upsertWithPassword({ ...s, password: DEMO_STAFF_PASSWORD });
     }

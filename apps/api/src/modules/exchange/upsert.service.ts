@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
 import { ContractAssignee } from '../contracts/contract-assignee.entity';

@@ -14,7 +14,9 @@ export class DevOutboxSmsSender implements SmsSender {
   ) {}
 
   async send(phone: string, text: string): Promise<void> {
-    await this.db.getRepository(DevOutboxMessage).insert({ phone, text, createdAt: this.clock.now() });
+    await this.db
+      .getRepository(DevOutboxMessage)
+      .insert({ phone, text, createdAt: this.clock.now() });
     this.logger.log(`SMS to ${phone}: ${text}`);
   }
 }

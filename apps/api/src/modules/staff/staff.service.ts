@@ -103,8 +103,12 @@ export class StaffService {
 
   private locked(until: Date, now: Date): DomainError {
     const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    return new DomainError('account_locked', 'Too many failed logins: the account is locked for a while', {
-      retryAfterSeconds,
-    });
+    return new DomainError(
+      'account_locked',
+      'Too many failed logins: the account is locked for a while',
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795388724730 implements MigrationInterface {
-  name = 'Init1795388724730';
+export class Init1795389037907 implements MigrationInterface {
+  name = 'Init1795389037907';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -11,7 +11,7 @@ export class Init1795388724730 implements MigrationInterface {
       `CREATE INDEX "otp_challenges_phone_created_idx" ON "otp_challenges" ("phone", "created_at") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "customers" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "external_id" character varying(100) NOT NULL, "full_name" character varying(300) NOT NULL, "phone" character varying(20), "phone_raw" character varying(100), "email" character varying(200), "bonus_balance" numeric(14,2) NOT NULL DEFAULT '0', "requisites" jsonb NOT NULL DEFAULT '[]'::jsonb, "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_133ec679a801fab5e070f73d3ea" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "customers" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "external_id" character varying(100) NOT NULL, "full_name" character varying(300) NOT NULL, "phone" character varying(20), "phone_raw" character varying(100), "email" character varying(200), "bonus_balance" numeric(14,2) NOT NULL DEFAULT '0', "requisites" jsonb NOT NULL DEFAULT '[]', "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_133ec679a801fab5e070f73d3ea" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "customers_external_id_uq" ON "customers" ("external_id") `,
@@ -45,7 +45,7 @@ export class Init1795388724730 implements MigrationInterface {
       `CREATE UNIQUE INDEX "contract_items_contract_line_uq" ON "contract_items" ("contract_id", "line_no") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "contracts" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "external_id" character varying(100) NOT NULL, "number" character varying(50) NOT NULL, "date" date NOT NULL, "customer_id" uuid NOT NULL, "manager_id" uuid, "kind" character varying(20) NOT NULL, "status" character varying(100) NOT NULL, "closed" boolean NOT NULL DEFAULT false, "total" numeric(14,2) NOT NULL, "currency" character varying(3) NOT NULL DEFAULT 'RUB', "planned_end_date" date, "object" jsonb NOT NULL DEFAULT '{}'::jsonb, "requisites" jsonb NOT NULL DEFAULT '[]'::jsonb, "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "contracts_kind_ck" CHECK (kind IN ('memorial', 'renovation', 'consulting', 'other')), CONSTRAINT "PK_2c7b8f3a7b1acdd49497d83d0fb" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "contracts" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "external_id" character varying(100) NOT NULL, "number" character varying(50) NOT NULL, "date" date NOT NULL, "customer_id" uuid NOT NULL, "manager_id" uuid, "kind" character varying(20) NOT NULL, "status" character varying(100) NOT NULL, "closed" boolean NOT NULL DEFAULT false, "total" numeric(14,2) NOT NULL, "currency" character varying(3) NOT NULL DEFAULT 'RUB', "planned_end_date" date, "object" jsonb NOT NULL DEFAULT '{}', "requisites" jsonb NOT NULL DEFAULT '[]', "archived_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "contracts_kind_ck" CHECK (kind IN ('memorial', 'renovation', 'consulting', 'other')), CONSTRAINT "PK_2c7b8f3a7b1acdd49497d83d0fb" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "contracts_external_id_uq" ON "contracts" ("external_id") `,

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StaffService } from '../src/modules/staff/staff.service';
+import { ACTORS, ROUTES, type Actor, type Target } from './access-matrix';
+import {
+  loginCustomer,
+  loginStaff,
+  primeCsrf,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+} from './helpers';
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+describe('access matrix', () => {
+  let t: TestApp;
+  const ids: Record<Target, string> = { own: '', foreign: '', missing: MISSING, none: '' };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const staff = t.app.get(StaffService);
+    for (const role of ['operator', 'estimator', 'measurer'] as const) {
+      await staff.upsertWithPassword({
+        login: role,
+        password: 'kabinet-demo',
+        fullName: role,
+        role,
+      });
+    }
+    const rows = await t.sql<{ id: string; number: string }>('SELECT id, number FROM contracts');
+    ids.own = rows.find((r) => r.number === 'ГМ-000101')!.id;
+    ids.foreign = rows.find((r) => r.number === 'РМ-000017')!.id;
+  });
+  afterAll(() => t.close());
+
+  async function as(actor: Actor): Promise<TestClient> {
+    switch (actor) {
+      case 'anonymous': {
+        const c = t.client();
+        await primeCsrf(c);
+        return c;
+      }
+      case 'customerA':
+        return loginCustomer(t, '+79123456789');
+      case 'customerB':
+        return loginCustomer(t, '+79031112233');
+      case 'admin':
+        return loginStaff(t, 'admin');
+      case 'head':
+        return loginStaff(t, 'volkova');
+      case 'managerA':
+        return loginStaff(t, 'sokolova');
+      case 'managerB':
+        return loginStaff(t, 'orlov');
+      case 'foremanB':
+        return loginStaff(t, 'belov');
+      case 'operator':
+      case 'estimator':
+      case 'measurer':
+        return loginStaff(t, actor);
+    }
+  }
+
+  const cases = ROUTES.flatMap((route) =>
+    ACTORS.map((actor) => ({ ...route, actor, status: route.expect[actor] })),
+  );
+
+  it.each(cases)('$method $path ($target) as $actor → $status', async (c) => {
+    // A fresh login per case: logout in the table must not end other cases' sessions.
+    t.clock.advance(11 * 60 * 1000); // keep clear of the per-phone code limit
+    const client = await as(c.actor);
+    const res = await client.fetch(`${t.baseUrl}${c.path.replace('{id}', ids[c.target])}`, {
+      method: c.method,
+      headers: {
+        'x-csrf-token': client.cookies.get('kabinet_csrf') ?? '',
+        ...(c.body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(c.body ? { body: JSON.stringify(c.body) } : {}),
+    });
+    expect(res.status).toBe(c.status);
+  });
+
+  it('lists only what each actor may see', async () => {
+    const numbers = async (actor: Actor) => {
+      const c = await as(actor);
+      t.clock.advance(11 * 60 * 1000);
+      const res = await c.api.GET('/api/contracts', { params: { query: { state: 'all' } } });
+      return res.data!.items.map((i) => i.number).sort();
+    };
+    expect(await numbers('customerA')).toEqual(['ГМ-000045', 'ГМ-000101']);
+    expect(await numbers('customerB')).toEqual(['РМ-000017']);
+    expect(await numbers('managerA')).toEqual(['ГМ-000045', 'ГМ-000101']);
+    expect(await numbers('managerB')).toEqual(['ГМ-000112', 'РМ-000017']);
+    expect(await numbers('foremanB')).toEqual(['РМ-000017']);
+    expect(await numbers('estimator')).toEqual([]);
+    expect(await numbers('admin')).toHaveLength(4);
+  });
+});

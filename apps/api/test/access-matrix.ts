@@ -1,0 +1,68 @@
+/**
+ * The access matrix: every route × every actor × own / foreign / missing object → the status the
+ * API must answer. Every module adds its routes here; the test walks the whole table.
+ *
+ * Actors come from the demo company: customer A (Иванова) and B (Смирнов); manager sokolova is
+ * responsible for A's contracts, orlov for B's; foreman belov is assigned to B's renovation.
+ * `own` is customer A's contract ГМ-000101, `foreign` is customer B's РМ-000017.
+ */
+export const ACTORS = [
+  'anonymous',
+  'customerA',
+  'customerB',
+  'admin',
+  'head',
+  'managerA',
+  'managerB',
+  'operator',
+  'estimator',
+  'measurer',
+  'foremanB',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export type Target = 'own' | 'foreign' | 'missing' | 'none';
+
+export interface RouteCase {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** `{id}` is replaced by the target object's id. */
+  path: string;
+  target: Target;
+  body?: unknown;
+  expect: Record<Actor, number>;
+}
+
+const all = (status: number): Record<Actor, number> =>
+  Object.fromEntries(ACTORS.map((a) => [a, status])) as Record<Actor, number>;
+const authed = (status: number, overrides: Partial<Record<Actor, number>> = {}) => ({
+  ...all(status),
+  anonymous: 401,
+  ...overrides,
+});
+
+export const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/health', target: 'none', expect: all(200) },
+  { method: 'GET', path: '/api/dev/outbox', target: 'none', expect: all(200) },
+  { method: 'GET', path: '/api/me', target: 'none', expect: authed(200) },
+  { method: 'POST', path: '/api/auth/logout', target: 'none', expect: all(204) },
+  { method: 'GET', path: '/api/contracts', target: 'none', expect: authed(200) },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}',
+    target: 'own',
+    expect: authed(200, {
+      customerB: 404,
+      managerB: 404,
+      estimator: 404,
+      measurer: 404,
+      foremanB: 404,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}',
+    target: 'foreign',
+    expect: authed(200, { customerA: 404, managerA: 404, estimator: 404, measurer: 404 }),
+  },
+  { method: 'GET', path: '/api/contracts/{id}', target: 'missing', expect: authed(404) },
+];

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { inject } from 'vitest';
+import { createApiClient, readCsrfToken, type ApiClient } from '@kabinet/api-client';
+import { createApp, type KabinetApp } from '../src/app.factory';
+import { ManualClock } from '../src/common/clock';
+import { loadConfig } from '../src/config/config';
+import { DemoService } from '../src/modules/demo/demo.service';
+import { MIGRATIONS } from './migrations';
+
+/** A fresh database cloned from the migrated template; dropped by `drop()`. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `kabinet_t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: KabinetApp;
+  baseUrl: string;
+  databaseUrl: string;
+  clock: ManualClock;
+  /** A client with its own cookie jar: one browser. */
+  client(): TestClient;
+  /** Runs SQL against the test database. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface TestClient {
+  api: ApiClient;
+  cookies: Map<string, string>;
+  /** Raw fetch through the same cookie jar (for requests the typed client cannot make). */
+  fetch: typeof fetch;
+}
+
+/** Starts the real app on 127.0.0.1 with a fresh database, demo data and a manual clock. */
+export async function startTestApp(
+  options: { env?: Record<string, string>; demo?: boolean } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const clock = new ManualClock(new Date('2026-11-20T09:00:00Z'));
+  const webDist = await mkdtemp(join(tmpdir(), 'kabinet-web-'));
+  await writeFile(join(webDist, 'index.html'), '<!doctype html><title>Kabinet SPA</title>');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    APP_SECRET: randomBytes(24).toString('hex'),
+    RATE_LIMIT_ENABLED: 'false',
+    WEB_DIST_DIR: webDist,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const { app } = await createApp({
+    config,
+    databaseUrl: db.url,
+    clock,
+    migrations: MIGRATIONS,
+    silent: true,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  if (options.demo !== false) await app.get(DemoService).loadOnce();
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const pool = new Client({ connectionString: db.url });
+  await pool.connect();
+  return {
+    app,
+    baseUrl,
+    databaseUrl: db.url,
+    clock,
+    client: () => createTestClient(baseUrl),
+    sql: async (text, params) => (await pool.query(text, params)).rows,
+    close: async () => {
+      await pool.end();
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** A typed API client with a cookie jar, as a browser would have. */
+export function createTestClient(baseUrl: string): TestClient {
+  const cookies = new Map<string, string>();
+  const jarFetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const cookieHeader = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (cookieHeader) request.headers.set('cookie', cookieHeader);
+    const response = await fetch(request);
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const [name, ...value] = pair!.split('=');
+      const expired = attrs.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));
+      if (expired) cookies.delete(name!.trim());
+      else cookies.set(name!.trim(), value.join('='));
+    }
+    return response;
+  };
+  const api = createApiClient({
+    baseUrl,
+    fetch: jarFetch,
+    getCsrfToken: () => readCsrfToken([...cookies].map(([k, v]) => `${k}=${v}`).join('; ')),
+  });
+  return { api, cookies, fetch: jarFetch };
+}
+
+/** Reads the newest code the dev outbox "sent" to `phone`. */
+export async function lastCodeFor(t: TestApp, phone: string): Promise<string> {
+  const rows = await t.sql<{ text: string }>(
+    `SELECT text FROM dev_outbox_messages WHERE phone = $1 ORDER BY created_at DESC LIMIT 1`,
+    [phone],
+  );
+  const code = rows[0]?.text.match(/(\d{6})/)?.[1];
+  if (!code) throw new Error(`No code was sent to ${phone}`);
+  return code;
+}
+
+/** Gets a CSRF cookie (any GET sets it), as the SPA does on its first request. */
+export async function primeCsrf(c: TestClient): Promise<void> {
+  await c.api.GET('/api/health');
+}
+
+export async function loginCustomer(t: TestApp, phone: string): Promise<TestClient> {
+  const c = t.client();
+  await primeCsrf(c);
+  const sent = await c.api.POST('/api/auth/otp/request', { body: { phone } });
+  if (sent.response.status !== 202) throw new Error(`otp request: ${sent.response.status}`);
+  const code = await lastCodeFor(t, phone);
+  const res = await c.api.POST('/api/auth/otp/verify', { body: { phone, code } });
+  if (res.response.status !== 200) throw new Error(`otp verify: ${res.response.status}`);
+  return c;
+}
+
+export async function loginStaff(t: TestApp, login: string, password = 'kabinet-demo') {
+  const c = t.client();
+  await primeCsrf(c);
+  const res = await c.api.POST('/api/auth/staff/login', { body: { login, password } });
+  if (res.response.status !== 200) throw new Error(`staff login ${login}: ${res.response.status}`);
+  return c;
+}

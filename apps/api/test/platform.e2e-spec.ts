@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { primeCsrf, startTestApp, type TestApp } from './helpers';
+
+describe('platform', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { BODY_LIMIT_BYTES: '2048' } });
+  });
+  afterAll(() => t.close());
+
+  it('reports health with the database', async () => {
+    const res = await t.client().api.GET('/api/health');
+    expect(res.data).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('answers unknown API routes with a JSON problem', async () => {
+    const res = await fetch(`${t.baseUrl}/api/no-such-thing`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as { code: string }).code).toBe('not_found');
+  });
+
+  it('serves the SPA for deep links', async () => {
+    const res = await fetch(`${t.baseUrl}/contracts/123`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('Kabinet SPA');
+  });
+
+  it('sends security headers and a request id', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-request-id')).toBe('abc-123');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const c = t.client();
+    await primeCsrf(c);
+    const res = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-csrf-token': c.cookies.get('kabinet_csrf')!,
+      },
+      body: JSON.stringify({ phone: 'x'.repeat(5000) }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { code: string }).code).toBe('payload_too_large');
+  });
+
+  it('refuses broken JSON with a problem, and unknown fields', async () => {
+    const c = t.client();
+    await primeCsrf(c);
+    const headers = {
+      'content-type': 'application/json',
+      'x-csrf-token': c.cookies.get('kabinet_csrf')!,
+    };
+    const broken = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
+      method: 'POST',
+      headers,
+      body: '{"phone":',
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('content-type')).toContain('application/problem+json');
+    const extra = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ phone: '+79123456789', admin: true }),
+    });
+    expect(extra.status).toBe(400);
+    expect(((await extra.json()) as { fields: Array<{ path: string }> }).fields[0]!.path).toBe(
+      'admin',
+    );
+  });
+
+  it('documents the API at /api/docs', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { info: { title: string } }).info.title).toBe('Kabinet API');
+  });
+});

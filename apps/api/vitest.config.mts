@@ -1,0 +1,26 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC compiles the tests: Nest's dependency injection needs decorator metadata, which esbuild
+// does not emit.
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: {
+      '@kabinet/shared': resolve(
+        dirname(fileURLToPath(import.meta.url)),
+        '../../libs/shared/src/index.ts',
+      ),
+    },
+  },
+  test: {
+    include: ['src/**/*.spec.ts', 'test/**/*.e2e-spec.ts', '../../libs/shared/src/**/*.spec.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    maxWorkers: 2,
+  },
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hasPermission, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS } from './permissions';
+import { ROLES, STAFF_ROLES } from './roles';
+
+describe('role → permission map', () => {
+  it('covers every role, with known permissions only', () => {
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
+    for (const role of ROLES) {
+      for (const p of ROLE_PERMISSIONS[role]) expect(PERMISSIONS).toContain(p);
+    }
+  });
+
+  it('gives admin everything', () => {
+    expect(permissionsOf('admin').sort()).toEqual([...PERMISSIONS].sort());
+  });
+
+  it('never lets a customer see all contracts', () => {
+    expect(hasPermission('customer', 'contract.readAll')).toBe(false);
+    expect(hasPermission('customer', 'contract.read')).toBe(true);
+  });
+
+  it('scopes managers and specialists to their own contracts', () => {
+    for (const role of ['manager', 'estimator', 'measurer', 'foreman'] as const) {
+      expect(hasPermission(role, 'contract.readAll')).toBe(false);
+    }
+    for (const role of ['head', 'operator'] as const)
+      expect(hasPermission(role, 'contract.readAll')).toBe(true);
+  });
+
+  it('lists staff roles without customer', () => {
+    expect(STAFF_ROLES).not.toContain('customer');
+    expect(STAFF_ROLES).toHaveLength(ROLES.length - 1);
+  });
+});

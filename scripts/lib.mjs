@@ -1,0 +1,52 @@
+// Small helpers shared by the repo's scripts (plain Node, no build needed).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** Runs a command, streaming its output; resolves with the exit code. */
+export function run(cmd, args, options = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', ...options });
+    child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolvePromise(127));
+  });
+}
+
+/** Newest modification time of any file below `dir` (skipping node_modules and dist). */
+export function newestMtime(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when a build output is missing or older than its sources. */
+export function stale(output, ...sources) {
+  if (!existsSync(output)) return true;
+  const built = statSync(output).mtimeMs;
+  return sources.some((s) => newestMtime(s) > built);
+}
+
+export function needsBuild() {
+  return (
+    stale(join(ROOT, 'libs/shared/dist/index.js'), join(ROOT, 'libs/shared/src')) ||
+    stale(
+      join(ROOT, 'apps/api/dist/main.js'),
+      join(ROOT, 'apps/api/src'),
+      join(ROOT, 'libs/shared/src'),
+    ) ||
+    stale(
+      join(ROOT, 'apps/web/dist/index.html'),
+      join(ROOT, 'apps/web/src'),
+      join(ROOT, 'libs/api-client/src'),
+      join(ROOT, 'libs/shared/src'),
+    )
+  );
+}
