@@ -35,5 +35,8 @@ export async function shot(page: Page, info: TestInfo, name: string): Promise<vo
 export async function openSidebar(page: Page): Promise<void> {
   const burger = page.getByTestId('burger');
   if (await burger.isVisible()) await burger.click();
-  await expect(page.getByTestId('sidebar')).toBeVisible();
+  const sidebar = page.getByTestId('sidebar');
+  await expect(sidebar).toBeVisible();
+  // Wait for the slide-in to finish before looking at it.
+  await expect.poll(async () => (await sidebar.boundingBox())?.x).toBe(0);
 }

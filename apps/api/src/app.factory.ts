@@ -42,7 +42,6 @@ export async function createApp(
   if (!options.silent) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   const cookies = cookieSettings(config);

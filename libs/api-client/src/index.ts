@@ -46,7 +46,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const client = createClient<paths>({
     baseUrl: options.baseUrl ?? '',
     credentials: 'same-origin',
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Looked up per request, so a fetch installed later (a service worker shim, a test) is used.
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
   });
   client.use(csrf);
   return client;

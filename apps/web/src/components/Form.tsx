@@ -1,0 +1,51 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { ReactNode } from 'react';
+import {
+  useForm,
+  type FieldValues,
+  type Path,
+  type SubmitHandler,
+  type UseFormProps,
+  type UseFormReturn,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import { ApiError } from '../lib/api';
+
+/** react-hook-form with a zod schema: the one way the SPA builds forms. */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  options: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, 'resolver'> = {},
+) {
+  return useForm<z.input<S>, unknown, z.output<S>>({ ...options, resolver: zodResolver(schema) });
+}
+
+/** Puts the API's field messages next to the fields they belong to. */
+export function applyFieldErrors<T extends FieldValues>(
+  form: UseFormReturn<T, unknown, FieldValues>,
+  error: unknown,
+): boolean {
+  if (!(error instanceof ApiError) || !error.problem.fields?.length) return false;
+  for (const f of error.problem.fields) {
+    form.setError(f.path as Path<T>, { type: 'server', message: f.message });
+  }
+  return true;
+}
+
+/** A <form> bound to a react-hook-form instance. */
+export function Form<TIn extends FieldValues, TOut extends FieldValues>({
+  form,
+  onSubmit,
+  children,
+  ...rest
+}: {
+  form: UseFormReturn<TIn, unknown, TOut>;
+  onSubmit: SubmitHandler<TOut>;
+  children: ReactNode;
+  'aria-label'?: string;
+}) {
+  return (
+    <form noValidate onSubmit={(e) => void form.handleSubmit(onSubmit)(e)} {...rest}>
+      {children}
+    </form>
+  );
+}

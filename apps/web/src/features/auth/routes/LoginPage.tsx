@@ -1,0 +1,65 @@
+import { Anchor, Center, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
+import { PageLoader } from '../../../components/PageLoader';
+import { api } from '../../../lib/api';
+import { paths } from '../../../lib/paths';
+import { useMe } from '../api/me';
+import { CustomerLogin } from '../components/CustomerLogin';
+import { StaffLogin } from '../components/StaffLogin';
+
+/** Only follow `next` within the SPA. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : paths.home;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const me = useMe();
+  const outbox = useQuery({
+    queryKey: ['dev', 'outbox', 'available'],
+    queryFn: async () => (await api.GET('/api/dev/outbox')).response.ok,
+    staleTime: Infinity,
+  });
+  const next = safeNext(params.get('next'));
+  const done = () => void navigate(next, { replace: true });
+
+  if (me.isPending) return <PageLoader />;
+  if (me.data) return <Navigate to={next} replace />;
+
+  return (
+    <Center mih="100dvh" p="md" bg="var(--mantine-color-gray-0)">
+      <Stack w="100%" maw={420} gap="md">
+        <Group justify="space-between" align="center">
+          <Title order={1} size="h3">
+            {t('login.title')}
+          </Title>
+          <LanguageSwitch />
+        </Group>
+        <Paper withBorder shadow="sm" p="lg" radius="md">
+          <Tabs defaultValue="customer" keepMounted={false}>
+            <Tabs.List grow mb="md">
+              <Tabs.Tab value="customer">{t('login.customerTab')}</Tabs.Tab>
+              <Tabs.Tab value="staff">{t('login.staffTab')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="customer">
+              <CustomerLogin onSuccess={done} />
+            </Tabs.Panel>
+            <Tabs.Panel value="staff">
+              <StaffLogin onSuccess={done} />
+            </Tabs.Panel>
+          </Tabs>
+        </Paper>
+        {outbox.data && (
+          <Anchor component={Link} to={paths.devOutbox} size="sm" ta="center">
+            {t('login.devOutbox')}
+          </Anchor>
+        )}
+      </Stack>
+    </Center>
+  );
+}

@@ -1,0 +1,9 @@
+import { Badge } from '@mantine/core';
+
+export function ContractStatus({ status, closed }: { status: string; closed: boolean }) {
+  return (
+    <Badge variant="light" color={closed ? 'gray' : 'teal'} radius="sm" tt="none">
+      {status}
+    </Badge>
+  );
+}

@@ -1,0 +1,2 @@
+export { ContractPage } from './routes/ContractPage';
+export { ContractsPage } from './routes/ContractsPage';

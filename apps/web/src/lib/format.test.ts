@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatMoney, formatQuantity } from './format';
+
+const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('format', () => {
+  it('money from decimal strings', () => {
+    expect(nbsp(formatMoney('148500.00'))).toBe('148 500 ₽');
+    expect(nbsp(formatMoney('320.50'))).toBe('320,50 ₽');
+  });
+  it('dates without time-zone shifts', () => {
+    expect(formatDate('2026-09-14')).toBe('14.09.2026');
+    expect(formatDate(null)).toBe('');
+  });
+  it('quantities without trailing zeros', () => {
+    expect(formatQuantity('40.000')).toBe('40');
+    expect(formatQuantity('64.500')).toBe('64,5');
+  });
+});

@@ -1,0 +1,41 @@
+/** Money from a decimal string, e.g. `148500.00` → `148 500,00 ₽` (display only). */
+export function formatMoney(amount: string | null | undefined, currency = 'RUB', locale = 'ru-RU') {
+  if (amount === null || amount === undefined) return '';
+  const value = Number(amount);
+  if (!Number.isFinite(value)) return amount;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
+/** A date `YYYY-MM-DD` as `14.09.2026` (ru) or `9/14/2026` (en), without time-zone shifts. */
+export function formatDate(date: string | null | undefined, locale = 'ru-RU') {
+  if (!date) return '';
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** A timestamp as date and time in the viewer's zone. */
+export function formatDateTime(iso: string, locale = 'ru-RU') {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(
+    new Date(iso),
+  );
+}
+
+/** Quantities: `40.000` → `40`, `64.500` → `64,5`. */
+export function formatQuantity(quantity: string, locale = 'ru-RU') {
+  const value = Number(quantity);
+  return Number.isFinite(value)
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value)
+    : quantity;
+}
+
+export function localeOf(language: string) {
+  return language.startsWith('en') ? 'en-GB' : 'ru-RU';
+}
