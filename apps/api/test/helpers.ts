@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -91,6 +91,7 @@ export async function startTestApp(
       await pool.end();
       await app.close();
       await db.drop();
+      await rm(webDist, { recursive: true, force: true });
     },
   };
 }
