@@ -11,35 +11,24 @@ const first = await run('pnpm', ['--filter', '@kabinet/api', 'build']);
 if (first !== 0) process.exit(first);
 
 const env = { ...process.env, DEMO_DATA: process.env.DEMO_DATA ?? 'true', LOG_PRETTY: 'true' };
+const tscWatch = (pkg) =>
+  spawn(
+    'pnpm',
+    [
+      '--filter',
+      pkg,
+      'exec',
+      'tsc',
+      '-p',
+      'tsconfig.build.json',
+      '--watch',
+      '--preserveWatchOutput',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 const children = [
-  spawn(
-    'pnpm',
-    [
-      '--filter',
-      '@kabinet/shared',
-      'exec',
-      'tsc',
-      '-p',
-      'tsconfig.build.json',
-      '--watch',
-      '--preserveWatchOutput',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  ),
-  spawn(
-    'pnpm',
-    [
-      '--filter',
-      '@kabinet/api',
-      'exec',
-      'tsc',
-      '-p',
-      'tsconfig.build.json',
-      '--watch',
-      '--preserveWatchOutput',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  ),
+  tscWatch('@kabinet/shared'),
+  tscWatch('@kabinet/api'),
   spawn(
     process.execPath,
     ['--watch-path', join(ROOT, 'apps/api/dist'), join(ROOT, 'apps/api/dist/main.js')],

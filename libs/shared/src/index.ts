@@ -2,4 +2,5 @@ export * from './auth';
 export * from './contracts';
 export * from './errors';
 export * from './permissions';
+export * from './phone';
 export * from './roles';

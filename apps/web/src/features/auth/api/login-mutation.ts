@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Me } from './me';
+import { authKeys } from './keys';
+
+/** A login of either kind: on success nothing cached for the previous person survives. */
+export function useLoginMutation<TBody>(login: (body: TBody) => Promise<Me>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => {
+      client.removeQueries();
+      client.setQueryData(authKeys.me(), me);
+    },
+  });
+}
