@@ -332,3 +332,25 @@ describe('per-IP rate limits', () => {
     expect(statuses[10]).toBe(429);
   });
 });
+
+describe('housekeeping', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('deletes expired sessions and old code requests, keeps live ones', async () => {
+    const { AuthHousekeepingService } = await import('../src/modules/auth/housekeeping.service');
+    const old = await loginStaff(t, 'orlov');
+    t.clock.advance(29 * 24 * 3600 * 1000);
+    const fresh = await loginCustomer(t, IVANOVA);
+    t.clock.advance(2 * 24 * 3600 * 1000); // orlov's session has expired, Ivanova's has not
+    const removed = await t.app.get(AuthHousekeepingService).run();
+    expect(removed.sessions).toBe(1);
+    expect(removed.otp).toBe(1);
+    expect((await fresh.api.GET('/api/me')).response.status).toBe(200);
+    expect((await old.api.GET('/api/me')).response.status).toBe(401);
+    expect(await t.sql('SELECT 1 FROM sessions')).toHaveLength(1);
+  });
+});

@@ -4,6 +4,7 @@ import { MeController } from '../me/me.controller';
 import { MeService } from '../me/me.service';
 import { StaffService } from '../staff/staff.service';
 import { AuthController } from './auth.controller';
+import { AuthHousekeepingService } from './housekeeping.service';
 import { OtpService } from './otp.service';
 import { SessionsService } from './sessions.service';
 import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
@@ -18,6 +19,7 @@ import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
     MeService,
     CustomerOtpStrategy,
     StaffPasswordStrategy,
+    AuthHousekeepingService,
   ],
   exports: [SessionsService, StaffService, MeService],
 })

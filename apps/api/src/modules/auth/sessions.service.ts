@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isStaffRole, permissionsOf } from '@kabinet/shared';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -95,12 +95,5 @@ export class SessionsService {
 
   async destroy(sessionId: string): Promise<void> {
     await this.db.getRepository(Session).delete({ id: sessionId });
-  }
-
-  async purgeExpired(): Promise<number> {
-    const result = await this.db
-      .getRepository(Session)
-      .delete({ expiresAt: LessThan(this.clock.now()) });
-    return result.affected ?? 0;
   }
 }
