@@ -94,8 +94,12 @@ try {
       body: JSON.stringify(body),
     });
   await post('/api/auth/otp/request', { phone }, csrf);
-  const outbox = await (await fetch(`${base}/api/dev/outbox`)).json();
-  const code = outbox.find((m) => m.phone === phone).text.match(/\d{6}/)[0];
+  let code;
+  for (let i = 0; !code && i < 100; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 50));
+    const outbox = await (await fetch(`${base}/api/dev/outbox`)).json();
+    code = outbox.find((m) => m.phone === phone)?.text.match(/\d{6}/)?.[0];
+  }
   const login = await post('/api/auth/otp/verify', { phone, code }, csrf);
   const session = login.headers
     .getSetCookie()

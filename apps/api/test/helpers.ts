@@ -121,15 +121,22 @@ export function createTestClient(baseUrl: string): TestClient {
   return { api, cookies, fetch: jarFetch };
 }
 
-/** Reads the newest code the dev outbox "sent" to `phone`. */
-export async function lastCodeFor(t: TestApp, phone: string): Promise<string> {
-  const rows = await t.sql<{ text: string }>(
-    `SELECT text FROM dev_outbox_messages WHERE phone = $1 ORDER BY created_at DESC LIMIT 1`,
-    [phone],
-  );
-  const code = rows[0]?.text.match(/(\d{6})/)?.[1];
-  if (!code) throw new Error(`No code was sent to ${phone}`);
-  return code;
+/**
+ * Waits for the code the dev outbox "sent" to `phone` (sending is not awaited) and takes it out
+ * of the outbox, so the next call waits for the next code.
+ */
+export async function takeCode(t: TestApp, phone: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const rows = await t.sql<{ text: string }>(
+      `DELETE FROM dev_outbox_messages WHERE phone = $1 RETURNING text, created_at`,
+      [phone],
+    );
+    const code = rows.at(-1)?.text.match(/(\d{6})/)?.[1];
+    if (rows.length > 1) throw new Error(`${rows.length} codes waiting for ${phone}`);
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`No code was sent to ${phone}`);
 }
 
 /** Gets a CSRF cookie (any GET sets it), as the SPA does on its first request. */
@@ -142,7 +149,7 @@ export async function loginCustomer(t: TestApp, phone: string): Promise<TestClie
   await primeCsrf(c);
   const sent = await c.api.POST('/api/auth/otp/request', { body: { phone } });
   if (sent.response.status !== 202) throw new Error(`otp request: ${sent.response.status}`);
-  const code = await lastCodeFor(t, phone);
+  const code = await takeCode(t, phone);
   const res = await c.api.POST('/api/auth/otp/verify', { body: { phone, code } });
   if (res.response.status !== 200) throw new Error(`otp verify: ${res.response.status}`);
   return c;
