@@ -82,3 +82,29 @@ describe('platform', () => {
     expect(((await res.json()) as { info: { title: string } }).info.title).toBe('Kabinet API');
   });
 });
+
+describe('behind a reverse proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1', RATE_LIMIT_ENABLED: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it('limits per client address from X-Forwarded-For, not per proxy', async () => {
+    const c = t.client();
+    await primeCsrf(c);
+    const ask = (ip: string, i: number) =>
+      c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': c.cookies.get('kabinet_csrf')!,
+          'x-forwarded-for': ip,
+        },
+        body: JSON.stringify({ phone: `+7999111${String(i).padStart(4, '0')}` }),
+      });
+    for (let i = 0; i < 10; i++) expect((await ask('203.0.113.7', i)).status).toBe(202);
+    expect((await ask('203.0.113.7', 10)).status).toBe(429);
+    expect((await ask('198.51.100.9', 11)).status).toBe(202);
+  });
+});

@@ -35,6 +35,7 @@ const schema = z
     DEMO_DATA: bool.optional(),
     WEB_DIST_DIR: z.string().default(resolve(__dirname, '../../../web/dist')),
     RATE_LIMIT_ENABLED: bool.default(true),
+    TRUST_PROXY: z.string().default('false'),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -81,6 +82,8 @@ export interface AppConfig {
   demoData: boolean;
   webDistDir: string;
   rateLimitEnabled: boolean;
+  /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of the proxies. */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -126,7 +129,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoData: e.DEMO_DATA ?? false,
     webDistDir: resolve(e.WEB_DIST_DIR),
     rateLimitEnabled: e.RATE_LIMIT_ENABLED,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 const devSecret = `dev-${Math.random().toString(36).slice(2)}-${Date.now()}-not-for-production`;
