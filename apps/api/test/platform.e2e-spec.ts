@@ -108,3 +108,45 @@ describe('behind a reverse proxy', () => {
     expect((await ask('198.51.100.9', 11)).status).toBe(202);
   });
 });
+
+describe('in production', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        NODE_ENV: 'production',
+        SMS_PROVIDER: 'smsru',
+        SMSRU_API_ID: 'test',
+        SMSRU_BASE_URL: 'http://127.0.0.1:1',
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('has no dev outbox', async () => {
+    const res = await fetch(`${t.baseUrl}/api/dev/outbox`);
+    expect(res.status).toBe(404);
+  });
+
+  it('uses __Host- cookies that are Secure', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`);
+    const csrf = res.headers.getSetCookie().find((c) => c.startsWith('__Host-kabinet_csrf='));
+    expect(csrf).toMatch(/; Secure/);
+    expect(csrf).toMatch(/Path=\//);
+    expect(csrf).not.toMatch(/Domain=/i);
+  });
+
+  it('answers a code request even when the SMS gateway is down', async () => {
+    const c = t.client();
+    await primeCsrf(c);
+    const res = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-csrf-token': c.cookies.get('__Host-kabinet_csrf')!,
+      },
+      body: JSON.stringify({ phone: '+79123456789' }),
+    });
+    expect(res.status).toBe(202);
+  });
+});
