@@ -7,11 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, run } from './lib.mjs';
+import { freePort, ROOT, run } from './lib.mjs';
 
 const results = []; // { suite, passed, failed }
 const out = join(ROOT, 'test-results');
@@ -60,17 +59,6 @@ async function vitest(suite, filter, env) {
   if (!json) return record(suite, 0, 1);
   const failed = json.numFailedTests + (code !== 0 && json.numFailedTests === 0 ? 1 : 0);
   record(suite, json.numPassedTests, failed);
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 function ensureChromium() {

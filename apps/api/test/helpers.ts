@@ -49,6 +49,8 @@ export interface TestClient {
   cookies: Map<string, string>;
   /** Raw fetch through the same cookie jar (for requests the typed client cannot make). */
   fetch: typeof fetch;
+  /** A raw JSON POST with the CSRF header, for bodies the typed client would refuse to send. */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
 /** Starts the real app on 127.0.0.1 with a fresh database, demo data and a manual clock. */
@@ -113,12 +115,15 @@ export function createTestClient(baseUrl: string): TestClient {
     }
     return response;
   };
-  const api = createApiClient({
-    baseUrl,
-    fetch: jarFetch,
-    getCsrfToken: () => readCsrfToken([...cookies].map(([k, v]) => `${k}=${v}`).join('; ')),
-  });
-  return { api, cookies, fetch: jarFetch };
+  const csrf = () => readCsrfToken([...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+  const api = createApiClient({ baseUrl, fetch: jarFetch, getCsrfToken: csrf });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    jarFetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() ?? '', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { api, cookies, fetch: jarFetch, post };
 }
 
 /**

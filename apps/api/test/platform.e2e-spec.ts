@@ -39,14 +39,7 @@ describe('platform', () => {
   it('refuses a body over the limit with 413', async () => {
     const c = t.client();
     await primeCsrf(c);
-    const res = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-csrf-token': c.cookies.get('kabinet_csrf')!,
-      },
-      body: JSON.stringify({ phone: 'x'.repeat(5000) }),
-    });
+    const res = await c.post('/api/auth/otp/request', { phone: 'x'.repeat(5000) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { code: string }).code).toBe('payload_too_large');
   });
@@ -54,22 +47,10 @@ describe('platform', () => {
   it('refuses broken JSON with a problem, and unknown fields', async () => {
     const c = t.client();
     await primeCsrf(c);
-    const headers = {
-      'content-type': 'application/json',
-      'x-csrf-token': c.cookies.get('kabinet_csrf')!,
-    };
-    const broken = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
-      method: 'POST',
-      headers,
-      body: '{"phone":',
-    });
+    const broken = await c.post('/api/auth/otp/request', '{"phone":');
     expect(broken.status).toBe(400);
     expect(broken.headers.get('content-type')).toContain('application/problem+json');
-    const extra = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ phone: '+79123456789', admin: true }),
-    });
+    const extra = await c.post('/api/auth/otp/request', { phone: '+79123456789', admin: true });
     expect(extra.status).toBe(400);
     expect(((await extra.json()) as { fields: Array<{ path: string }> }).fields[0]!.path).toBe(
       'admin',
@@ -94,15 +75,11 @@ describe('behind a reverse proxy', () => {
     const c = t.client();
     await primeCsrf(c);
     const ask = (ip: string, i: number) =>
-      c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-csrf-token': c.cookies.get('kabinet_csrf')!,
-          'x-forwarded-for': ip,
-        },
-        body: JSON.stringify({ phone: `+7999111${String(i).padStart(4, '0')}` }),
-      });
+      c.post(
+        '/api/auth/otp/request',
+        { phone: `+7999111${String(i).padStart(4, '0')}` },
+        { 'x-forwarded-for': ip },
+      );
     for (let i = 0; i < 10; i++) expect((await ask('203.0.113.7', i)).status).toBe(202);
     expect((await ask('203.0.113.7', 10)).status).toBe(429);
     expect((await ask('198.51.100.9', 11)).status).toBe(202);
@@ -139,14 +116,7 @@ describe('in production', () => {
   it('answers a code request even when the SMS gateway is down', async () => {
     const c = t.client();
     await primeCsrf(c);
-    const res = await c.fetch(`${t.baseUrl}/api/auth/otp/request`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-csrf-token': c.cookies.get('__Host-kabinet_csrf')!,
-      },
-      body: JSON.stringify({ phone: '+79123456789' }),
-    });
+    const res = await c.post('/api/auth/otp/request', { phone: '+79123456789' });
     expect(res.status).toBe(202);
   });
 });
