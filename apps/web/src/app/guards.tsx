@@ -5,6 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { CenteredMessage } from '../components/CenteredMessage';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageLoader } from '../components/PageLoader';
+import { navFor } from '../lib/nav';
 import { paths } from '../lib/paths';
 import { useMe } from '../features/auth';
 
@@ -13,12 +14,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <PageLoader />;
-  if (me.error) return <ErrorAlert error={me.error} />;
-  if (!me.data) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`${paths.login}?next=${next}`} replace />;
+  if (me.data === null) {
+    return <Navigate to={paths.loginNext(location.pathname + location.search)} replace />;
   }
-  return children;
+  // Data from before a failed refresh still counts; only a first load that failed stops here.
+  if (me.data) return children;
+  return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} m="md" />;
 }
 
 /** Routes that need a permission (the same the API checks). */
@@ -35,4 +36,12 @@ export function RequirePermission({
     return <CenteredMessage title={t('noAccess.title')} text={t('noAccess.text')} />;
   }
   return children;
+}
+
+/** `/` opens the first section the person may see. */
+export function HomeRedirect() {
+  const { t } = useTranslation();
+  const first = navFor(useMe().data?.permissions ?? [])[0];
+  if (!first) return <CenteredMessage title={t('noAccess.title')} text={t('noAccess.text')} />;
+  return <Navigate to={first.path} replace />;
 }

@@ -1,41 +1,57 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { CenteredMessage } from '../components/CenteredMessage';
 import { PageLoader } from '../components/PageLoader';
 import { LoginPage } from '../features/auth';
-import { NAV_ITEMS } from '../lib/nav';
+import { ContractPage, ContractsPage } from '../features/contracts';
+import { DevOutboxPage } from '../features/dev';
+import { navItem } from '../lib/nav';
 import { paths } from '../lib/paths';
-import { RequireAuth, RequirePermission } from './guards';
+import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
 import { AppLayout } from './layouts/AppLayout';
 
-const ContractsPage = lazy(() =>
-  import('../features/contracts').then((m) => ({ default: m.ContractsPage })),
-);
-const ContractPage = lazy(() =>
-  import('../features/contracts').then((m) => ({ default: m.ContractPage })),
-);
-const DevOutboxPage = lazy(() =>
-  import('../features/dev').then((m) => ({ default: m.DevOutboxPage })),
-);
-
-const page = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
-const contractRead = NAV_ITEMS.find((i) => i.path === paths.contracts)!.permission;
+/** Public pages load lazily and wait for their code here (the shell has its own boundary). */
+function Lazy() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Outlet />
+    </Suspense>
+  );
+}
 
 function NotFound() {
   const { t } = useTranslation();
   return (
     <CenteredMessage
       title={t('notFound.title')}
+      text={t('notFound.text')}
       linkTo={paths.home}
       linkLabel={t('notFound.home')}
     />
   );
 }
 
+/** The shell's sections: each group sits behind the permission of its navigation item. */
+function section(path: string, children: RouteObject[]): RouteObject {
+  return {
+    element: (
+      <RequirePermission permission={navItem(path).permission}>
+        <Outlet />
+      </RequirePermission>
+    ),
+    children,
+  };
+}
+
 export const routes: RouteObject[] = [
-  { path: paths.login, element: <LoginPage /> },
-  { path: paths.devOutbox, element: page(<DevOutboxPage />) },
+  {
+    element: <Lazy />,
+    children: [
+      { path: paths.login, element: <LoginPage /> },
+      { path: paths.devOutbox, element: <DevOutboxPage /> },
+    ],
+  },
   {
     element: (
       <RequireAuth>
@@ -43,19 +59,11 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to={paths.contracts} replace /> },
-      {
-        path: paths.contracts,
-        element: (
-          <RequirePermission permission={contractRead}>{page(<ContractsPage />)}</RequirePermission>
-        ),
-      },
-      {
-        path: `${paths.contracts}/:id`,
-        element: (
-          <RequirePermission permission={contractRead}>{page(<ContractPage />)}</RequirePermission>
-        ),
-      },
+      { index: true, element: <HomeRedirect /> },
+      section(paths.contracts, [
+        { path: paths.contracts, element: <ContractsPage /> },
+        { path: paths.contractPattern, element: <ContractPage /> },
+      ]),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   useForm,
   type FieldValues,
@@ -17,6 +18,20 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   options: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, 'resolver'> = {},
 ) {
   return useForm<z.input<S>, unknown, z.output<S>>({ ...options, resolver: zodResolver(schema) });
+}
+
+/**
+ * The message to show under a field: zod messages are i18n keys (`validation.phone`), the API's
+ * field messages are shown as they come.
+ */
+export function useFieldError<TIn extends FieldValues, TOut extends FieldValues>(
+  form: UseFormReturn<TIn, unknown, TOut>,
+) {
+  const { t } = useTranslation();
+  return (name: Path<TIn>): string | undefined => {
+    const message = form.getFieldState(name, form.formState).error?.message;
+    return message ? t(message, { defaultValue: message }) : undefined;
+  };
 }
 
 /** Puts the API's field messages next to the fields they belong to. */

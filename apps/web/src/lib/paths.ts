@@ -2,7 +2,10 @@
 export const paths = {
   home: '/',
   login: '/login',
+  /** The login page with where to come back after. */
+  loginNext: (next: string) => `/login?next=${encodeURIComponent(next)}`,
   devOutbox: '/dev/outbox',
   contracts: '/contracts',
-  contract: (id: string) => `/contracts/${id}`,
+  contract: (id: string) => `/contracts/${encodeURIComponent(id)}`,
+  contractPattern: '/contracts/:id',
 } as const;

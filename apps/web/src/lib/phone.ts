@@ -8,8 +8,17 @@ export function parsePhone(raw: string): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
-/** `+79123456789` → `+7 912 345 67 89`. */
+/**
+ * A phone for people: `+79123456789` → `+7 912 345-67-89` (the way Russian numbers are written);
+ * other countries in libphonenumber's international format.
+ */
 export function formatPhone(e164: string | null | undefined): string {
   if (!e164) return '';
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  const n = parsed.nationalNumber;
+  if (parsed.countryCallingCode === '7' && n.length === 10) {
+    return `+7 ${n.slice(0, 3)} ${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`;
+  }
+  return parsed.formatInternational();
 }

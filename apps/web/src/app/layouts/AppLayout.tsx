@@ -12,9 +12,11 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileText, IconLogout } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageLoader } from '../../components/PageLoader';
 import { useLogout, useMe } from '../../features/auth';
 import { formatMoney, localeOf } from '../../lib/format';
 import { navFor, type NavIcon } from '../../lib/nav';
@@ -27,10 +29,12 @@ const ICONS: Record<NavIcon, typeof IconFileText> = { contracts: IconFileText };
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const me = useMe().data!;
+  const me = useMe().data;
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  // RequireAuth renders the shell only for a person; after logout it is gone for a moment.
+  if (!me) return null;
   const items = navFor(me.permissions);
 
   const doLogout = () =>
@@ -118,7 +122,9 @@ export function AppLayout() {
 
       <AppShell.Main>
         <Box maw={1200} mx="auto">
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -1,3 +1,10 @@
+import { lazy } from 'react';
+
+export { authKeys } from './api/keys';
 export { meQueryOptions, useMe, type Me } from './api/me';
 export { useLogout } from './api/logout';
-export { LoginPage } from './routes/LoginPage';
+
+/** Route pages load on demand. */
+export const LoginPage = lazy(() =>
+  import('./routes/LoginPage').then((m) => ({ default: m.LoginPage })),
+);

@@ -1,2 +1,9 @@
-export { ContractPage } from './routes/ContractPage';
-export { ContractsPage } from './routes/ContractsPage';
+import { lazy } from 'react';
+
+/** Route pages load on demand. */
+export const ContractsPage = lazy(() =>
+  import('./routes/ContractsPage').then((m) => ({ default: m.ContractsPage })),
+);
+export const ContractPage = lazy(() =>
+  import('./routes/ContractPage').then((m) => ({ default: m.ContractPage })),
+);

@@ -1,1 +1,8 @@
-export { DevOutboxPage } from './routes/DevOutboxPage';
+import { lazy } from 'react';
+
+export { useDevOutboxAvailable } from './api/outbox';
+
+/** Route pages load on demand. */
+export const DevOutboxPage = lazy(() =>
+  import('./routes/DevOutboxPage').then((m) => ({ default: m.DevOutboxPage })),
+);

@@ -76,6 +76,8 @@ export const en: Resource = {
     manager: 'Manager',
     customer: 'Customer',
     empty: 'No contracts',
+    emptyFiltered: 'No contracts match this filter',
+    filter: 'Which contracts to show',
     state: { active: 'Active', closed: 'Closed', all: 'All' },
     kinds: {
       memorial: 'Memorial',
@@ -104,7 +106,9 @@ export const en: Resource = {
     amount: 'Amount',
     itemsTotal: 'Total',
     itemKinds: { goods: 'Goods', service: 'Service' },
-    notFound: 'The contract does not exist or you have no access to it',
+    notFound: 'Contract not found',
+    notFoundText: 'There is no such contract or you have no access to it.',
+    noItems: 'The contract has no items yet',
     toList: 'Back to contracts',
   },
   dev: {
@@ -117,6 +121,10 @@ export const en: Resource = {
     unavailable: 'Not available in production',
     toLogin: 'To login',
   },
-  notFound: { title: 'Page not found', home: 'Home' },
+  notFound: {
+    title: 'Page not found',
+    text: 'There is no such page. Check the address or go to the home page.',
+    home: 'Home',
+  },
   noAccess: { title: 'No access', text: 'Your role has no access to this section.' },
 };

@@ -74,6 +74,8 @@ export const ru = {
     manager: 'Менеджер',
     customer: 'Клиент',
     empty: 'Договоров нет',
+    emptyFiltered: 'Нет договоров с таким отбором',
+    filter: 'Какие договоры показать',
     state: { active: 'Действующие', closed: 'Завершённые', all: 'Все' },
     kinds: {
       memorial: 'Памятник',
@@ -102,7 +104,9 @@ export const ru = {
     amount: 'Сумма',
     itemsTotal: 'Итого',
     itemKinds: { goods: 'Товар', service: 'Услуга' },
-    notFound: 'Договор не найден или у вас нет к нему доступа',
+    notFound: 'Договор не найден',
+    notFoundText: 'Такого договора нет или у вас нет к нему доступа.',
+    noItems: 'В договоре пока нет позиций',
     toList: 'К списку договоров',
   },
   dev: {
@@ -115,6 +119,10 @@ export const ru = {
     unavailable: 'Недоступно в production',
     toLogin: 'Ко входу',
   },
-  notFound: { title: 'Страница не найдена', home: 'На главную' },
+  notFound: {
+    title: 'Страница не найдена',
+    text: 'Такой страницы нет. Проверьте адрес или вернитесь на главную.',
+    home: 'На главную',
+  },
   noAccess: { title: 'Нет доступа', text: 'У вашей роли нет доступа к этому разделу.' },
 } as const;

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyFieldErrors, Form, useZodForm } from '../../../components/Form';
+import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../components/Form';
+import { ApiError } from '../../../lib/api';
 import { formatPhone, parsePhone } from '../../../lib/phone';
 import { useRequestOtp } from '../api/request-otp';
 import { useVerifyOtp } from '../api/verify-otp';
@@ -32,6 +33,7 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
   const verify = useVerifyOtp();
   const secondsLeft = useCountdown(resendAt);
   const form = useZodForm(phoneSchema, { defaultValues: { phone: '' } });
+  const fieldError = useFieldError(form);
 
   const send = (e164: string) =>
     request.mutate(e164, {
@@ -41,16 +43,38 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
         verify.reset();
         setResendAt(Date.now() + r.resendAfterSeconds * 1000);
       },
-      onError: (err) => applyFieldErrors(form, err),
+      onError: (err) => {
+        applyFieldErrors(form, err);
+        // Too many codes: the button waits as long as the API asks.
+        const wait = err instanceof ApiError ? err.problem.retryAfterSeconds : undefined;
+        if (wait) setResendAt(Date.now() + wait * 1000);
+      },
     });
 
   const submitCode = (value: string) => {
     if (!phone || !/^\d{6}$/.test(value)) return;
-    verify.mutate({ phone, code: value }, { onSuccess, onError: () => setCode('') });
+    verify.mutate(
+      { phone, code: value },
+      {
+        onSuccess,
+        onError: (err) => {
+          setCode('');
+          // The code is burnt: a new one may be requested right away.
+          if (err instanceof ApiError && err.code === 'otp_attempts_exceeded') setResendAt(null);
+        },
+      },
+    );
   };
 
+  const changePhone = () => {
+    setPhone(null);
+    setResendAt(null);
+    request.reset();
+    verify.reset();
+  };
+  const burnt = verify.error instanceof ApiError && verify.error.code === 'otp_attempts_exceeded';
+
   if (!phone) {
-    const error = form.formState.errors.phone?.message;
     return (
       <Form
         form={form}
@@ -66,7 +90,7 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
             inputMode="tel"
             autoComplete="tel"
             data-testid="phone-input"
-            error={error ? t(error, { defaultValue: error }) : undefined}
+            error={fieldError('phone')}
             {...form.register('phone')}
           />
           <ErrorAlert error={request.error} />
@@ -84,12 +108,12 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
     <Stack>
       <Text size="sm">
         {t('login.codeSentTo', { phone: formatPhone(phone) })}{' '}
-        <Anchor component="button" type="button" size="sm" onClick={() => setPhone(null)}>
+        <Anchor component="button" type="button" size="sm" onClick={changePhone}>
           {t('login.changePhone')}
         </Anchor>
       </Text>
       <Stack gap={4}>
-        <Text component="label" htmlFor="otp-code" size="sm" fw={500}>
+        <Text component="label" htmlFor="otp-code-1" size="sm" fw={500}>
           {t('login.code')}
         </Text>
         <Group justify="center">
@@ -103,14 +127,14 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
             value={code}
             onChange={setCode}
             onComplete={submitCode}
-            disabled={verify.isPending}
+            disabled={verify.isPending || burnt}
             error={verify.isError}
             data-testid="code-input"
             ariaLabel={t('login.code')}
           />
         </Group>
       </Stack>
-      <ErrorAlert error={verify.error ?? request.error} />
+      <ErrorAlert error={request.error ?? verify.error} />
       <Button
         variant="subtle"
         disabled={secondsLeft > 0 || request.isPending}

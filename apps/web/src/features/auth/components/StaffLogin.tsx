@@ -2,7 +2,7 @@ import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyFieldErrors, Form, useZodForm } from '../../../components/Form';
+import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../components/Form';
 import { useStaffLogin } from '../api/staff-login';
 
 const schema = z.object({
@@ -15,7 +15,7 @@ export function StaffLogin({ onSuccess }: { onSuccess: () => void }) {
   const { t } = useTranslation();
   const login = useStaffLogin();
   const form = useZodForm(schema, { defaultValues: { login: '', password: '' } });
-  const message = (m?: string) => (m ? t(m, { defaultValue: m }) : undefined);
+  const fieldError = useFieldError(form);
   return (
     <Form
       form={form}
@@ -30,14 +30,14 @@ export function StaffLogin({ onSuccess }: { onSuccess: () => void }) {
           autoComplete="username"
           autoCapitalize="none"
           data-testid="login-input"
-          error={message(form.formState.errors.login?.message)}
+          error={fieldError('login')}
           {...form.register('login')}
         />
         <PasswordInput
           label={t('login.password')}
           autoComplete="current-password"
           data-testid="password-input"
-          error={message(form.formState.errors.password?.message)}
+          error={fieldError('password')}
           {...form.register('password')}
         />
         <ErrorAlert error={login.error} />

@@ -1,11 +1,10 @@
 import { Anchor, Center, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { PageLoader } from '../../../components/PageLoader';
-import { api } from '../../../lib/api';
 import { paths } from '../../../lib/paths';
+import { useDevOutboxAvailable } from '../../dev';
 import { useMe } from '../api/me';
 import { CustomerLogin } from '../components/CustomerLogin';
 import { StaffLogin } from '../components/StaffLogin';
@@ -20,11 +19,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const me = useMe();
-  const outbox = useQuery({
-    queryKey: ['dev', 'outbox', 'available'],
-    queryFn: async () => (await api.GET('/api/dev/outbox')).response.ok,
-    staleTime: Infinity,
-  });
+  const outboxAvailable = useDevOutboxAvailable();
+  const showOutbox = import.meta.env.DEV || outboxAvailable.data === true;
   const next = safeNext(params.get('next'));
   const done = () => void navigate(next, { replace: true });
 
@@ -43,8 +39,12 @@ export function LoginPage() {
         <Paper withBorder shadow="sm" p="lg" radius="md">
           <Tabs defaultValue="customer" keepMounted={false}>
             <Tabs.List grow mb="md">
-              <Tabs.Tab value="customer">{t('login.customerTab')}</Tabs.Tab>
-              <Tabs.Tab value="staff">{t('login.staffTab')}</Tabs.Tab>
+              <Tabs.Tab value="customer" data-testid="tab-customer">
+                {t('login.customerTab')}
+              </Tabs.Tab>
+              <Tabs.Tab value="staff" data-testid="tab-staff">
+                {t('login.staffTab')}
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="customer">
               <CustomerLogin onSuccess={done} />
@@ -54,7 +54,7 @@ export function LoginPage() {
             </Tabs.Panel>
           </Tabs>
         </Paper>
-        {outbox.data && (
+        {showOutbox && (
           <Anchor component={Link} to={paths.devOutbox} size="sm" ta="center">
             {t('login.devOutbox')}
           </Anchor>

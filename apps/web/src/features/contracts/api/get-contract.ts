@@ -9,12 +9,13 @@ export function getContract(id: string) {
   return api.GET('/api/contracts/{id}', { params: { path: { id } } }).then(unwrap);
 }
 
+/** Missing and someone else's contracts look the same: 404. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 export const contractQuery = (id: string) =>
-  queryOptions({
-    queryKey: contractKeys.detail(id),
-    queryFn: () => getContract(id),
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-  });
+  queryOptions({ queryKey: contractKeys.detail(id), queryFn: () => getContract(id) });
 
 export function useContract(id: string) {
   return useQuery(contractQuery(id));

@@ -1,19 +1,22 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Divider, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconMail, IconPhone } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CenteredMessage } from '../../../components/CenteredMessage';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import { ApiError } from '../../../lib/api';
 import { formatDate, formatMoney, formatQuantity, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatPhone } from '../../../lib/phone';
+import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
-import { useContract } from '../api/get-contract';
+import { isNotFound, useContract, type Contract } from '../api/get-contract';
 import { ContractStatus } from '../components/ContractStatus';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+type Item = Contract['items'][number];
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -24,24 +27,156 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+function ManagerCard({ c, isStaff }: { c: Contract; isStaff: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t(isStaff ? 'contract.managerTitleStaff' : 'contract.managerTitle')}
+        </Title>
+        {c.manager ? (
+          <>
+            <Text fw={600}>{c.manager.fullName}</Text>
+            {c.manager.phone && (
+              <Anchor href={`tel:${c.manager.phone}`}>
+                <Group gap={6} wrap="nowrap">
+                  <IconPhone size={16} aria-hidden />
+                  {formatPhone(c.manager.phone)}
+                </Group>
+              </Anchor>
+            )}
+            {c.manager.email && (
+              <Anchor href={`mailto:${c.manager.email}`}>
+                <Group gap={6} wrap="nowrap">
+                  <IconMail size={16} aria-hidden />
+                  <Text span inherit style={{ overflowWrap: 'anywhere' }}>
+                    {c.manager.email}
+                  </Text>
+                </Group>
+              </Anchor>
+            )}
+          </>
+        ) : (
+          <Text c="dimmed">{t('contract.noManager')}</Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function ItemsTable({ c, money }: { c: Contract; money: (v: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="xs" withTableBorder data-testid="contract-items">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('contract.lineNo')}</Table.Th>
+            <Table.Th>{t('contract.name')}</Table.Th>
+            <Table.Th>{t('contract.itemKind')}</Table.Th>
+            <Table.Th ta="right">{t('contract.quantity')}</Table.Th>
+            <Table.Th>{t('contract.unit')}</Table.Th>
+            <Table.Th ta="right">{t('contract.price')}</Table.Th>
+            <Table.Th ta="right">{t('contract.amount')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {c.items.map((item) => (
+            <Table.Tr key={item.lineNo}>
+              <Table.Td>{item.lineNo}</Table.Td>
+              <Table.Td>{item.name}</Table.Td>
+              <Table.Td>{t(`contract.itemKinds.${item.kind}`)}</Table.Td>
+              <Table.Td ta="right">{formatQuantity(item.quantity, locale)}</Table.Td>
+              <Table.Td>{item.unit}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {money(item.price)}
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {money(item.amount)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th colSpan={6} ta="right">
+              {t('contract.itemsTotal')}
+            </Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {money(c.total)}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Goods and services as a list of cards on narrow screens. */
+function ItemCards({ c, money }: { c: Contract; money: (v: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const line = (item: Item) => (
+    <Group key={item.lineNo} justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+      <Stack gap={2} miw={0}>
+        <Text>
+          {item.lineNo}. {item.name}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t(`contract.itemKinds.${item.kind}`)} · {formatQuantity(item.quantity, locale)}{' '}
+          {item.unit} × {money(item.price)}
+        </Text>
+      </Stack>
+      <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {money(item.amount)}
+      </Text>
+    </Group>
+  );
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="contract-items">
+      <Stack gap="sm">
+        {c.items.map((item, i) => (
+          <Stack key={item.lineNo} gap="sm">
+            {i > 0 && <Divider />}
+            {line(item)}
+          </Stack>
+        ))}
+        <Divider />
+        <Group justify="space-between">
+          <Text fw={700}>{t('contract.itemsTotal')}</Text>
+          <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+            {money(c.total)}
+          </Text>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 export function ContractPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const contract = useContract(id);
+  const compact = useCompactLayout();
   const isStaff = useMe().data?.kind === 'staff';
 
   if (contract.isPending) return <PageLoader />;
-  if (contract.error instanceof ApiError && contract.error.status === 404) {
+  if (isNotFound(contract.error)) {
     return (
       <CenteredMessage
         title={t('contract.notFound')}
+        text={t('contract.notFoundText')}
         linkTo={paths.contracts}
         linkLabel={t('contract.toList')}
       />
     );
   }
-  if (contract.error) return <ErrorAlert error={contract.error} />;
+  if (!contract.data) {
+    return <ErrorAlert error={contract.error} onRetry={() => void contract.refetch()} />;
+  }
   const c = contract.data;
   const money = (v: string) => formatMoney(v, c.currency, locale);
 
@@ -49,22 +184,19 @@ export function ContractPage() {
     <Stack gap="lg">
       <Anchor component={Link} to={paths.contracts} size="sm">
         <Group gap={4}>
-          <IconArrowLeft size={16} />
+          <IconArrowLeft size={16} aria-hidden />
           {t('contract.toList')}
         </Group>
       </Anchor>
-      <Group justify="space-between" align="flex-start" gap="xs">
-        <Stack gap={2}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="center" gap="xs">
           <Title order={1} size="h2">
             {t('contract.title', { number: c.number })}
           </Title>
-          <Text c="dimmed">
-            {t('contract.from', { date: formatDate(c.date, locale) })} ·{' '}
-            {t(`contracts.kinds.${c.kind}`)}
-          </Text>
-        </Stack>
-        <ContractStatus status={c.status} closed={c.closed} />
-      </Group>
+          <ContractStatus status={c.status} closed={c.closed} />
+        </Group>
+        <Text c="dimmed">{t('contract.from', { date: formatDate(c.date, locale) })}</Text>
+      </Stack>
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Card withBorder radius="md" padding="md">
@@ -72,6 +204,8 @@ export function ContractPage() {
             <Title order={2} size="h4">
               {t('contract.overview')}
             </Title>
+            <Field label={t('contracts.kind')}>{t(`contracts.kinds.${c.kind}`)}</Field>
+            {isStaff && <Field label={t('contracts.customer')}>{c.customerName}</Field>}
             <Field label={t('contracts.total')}>
               <Text fw={700} size="lg">
                 {money(c.total)}
@@ -82,86 +216,20 @@ export function ContractPage() {
             )}
           </Stack>
         </Card>
-        <Card withBorder radius="md" padding="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t(isStaff ? 'contract.managerTitleStaff' : 'contract.managerTitle')}
-            </Title>
-            {c.manager ? (
-              <>
-                <Text fw={600}>{c.manager.fullName}</Text>
-                {c.manager.phone && (
-                  <Anchor href={`tel:${c.manager.phone}`}>
-                    <Group gap={6}>
-                      <IconPhone size={16} />
-                      {formatPhone(c.manager.phone)}
-                    </Group>
-                  </Anchor>
-                )}
-                {c.manager.email && (
-                  <Anchor href={`mailto:${c.manager.email}`}>
-                    <Group gap={6} wrap="nowrap">
-                      <IconMail size={16} />
-                      <Text span style={{ wordBreak: 'break-all' }}>
-                        {c.manager.email}
-                      </Text>
-                    </Group>
-                  </Anchor>
-                )}
-              </>
-            ) : (
-              <Text c="dimmed">{t('contract.noManager')}</Text>
-            )}
-          </Stack>
-        </Card>
+        <ManagerCard c={c} isStaff={isStaff} />
       </SimpleGrid>
 
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('contract.items')}
         </Title>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="xs" withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('contract.lineNo')}</Table.Th>
-                <Table.Th>{t('contract.name')}</Table.Th>
-                <Table.Th>{t('contract.itemKind')}</Table.Th>
-                <Table.Th ta="right">{t('contract.quantity')}</Table.Th>
-                <Table.Th>{t('contract.unit')}</Table.Th>
-                <Table.Th ta="right">{t('contract.price')}</Table.Th>
-                <Table.Th ta="right">{t('contract.amount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.items.map((item) => (
-                <Table.Tr key={item.lineNo}>
-                  <Table.Td>{item.lineNo}</Table.Td>
-                  <Table.Td>{item.name}</Table.Td>
-                  <Table.Td>{t(`contract.itemKinds.${item.kind}`)}</Table.Td>
-                  <Table.Td ta="right">{formatQuantity(item.quantity, locale)}</Table.Td>
-                  <Table.Td>{item.unit}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {money(item.price)}
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {money(item.amount)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th colSpan={6} ta="right">
-                  {t('contract.itemsTotal')}
-                </Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {money(c.total)}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </Table.ScrollContainer>
+        {c.items.length === 0 ? (
+          <Text c="dimmed">{t('contract.noItems')}</Text>
+        ) : compact ? (
+          <ItemCards c={c} money={money} />
+        ) : (
+          <ItemsTable c={c} money={money} />
+        )}
       </Stack>
     </Stack>
   );

@@ -3,17 +3,65 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import { ApiError } from '../../../lib/api';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatPhone } from '../../../lib/phone';
-import { useDevOutbox } from '../api/outbox';
+import { useCompactLayout } from '../../../lib/use-compact';
+import { isUnavailable, useDevOutbox, type OutboxMessage } from '../api/outbox';
+
+function Messages({ messages }: { messages: OutboxMessage[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const compact = useCompactLayout();
+  if (compact) {
+    return (
+      <Stack gap="sm" data-testid="outbox">
+        {messages.map((m) => (
+          <Card key={m.id} withBorder padding="sm">
+            <Group justify="space-between" gap="xs">
+              <Text fw={600}>{formatPhone(m.phone)}</Text>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(m.createdAt, locale)}
+              </Text>
+            </Group>
+            <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
+              {m.text}
+            </Text>
+          </Card>
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Card withBorder padding={0}>
+      <Table verticalSpacing="sm" data-testid="outbox">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('dev.time')}</Table.Th>
+            <Table.Th>{t('dev.phone')}</Table.Th>
+            <Table.Th>{t('dev.text')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {messages.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(m.createdAt, locale)}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPhone(m.phone)}</Table.Td>
+              <Table.Td>{m.text}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
 
 /** The dev SMS outbox: login codes appear here outside production. */
 export function DevOutboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const outbox = useDevOutbox();
-  const locale = localeOf(i18n.language);
   return (
     <Container size="md" py="lg">
       <Stack>
@@ -25,42 +73,23 @@ export function DevOutboxPage() {
             {t('dev.toLogin')}
           </Anchor>
         </Group>
-        <Text c="dimmed" size="sm">
-          {t('dev.hint')}
-        </Text>
         {outbox.isPending ? (
           <PageLoader />
-        ) : outbox.error instanceof ApiError && outbox.error.status === 404 ? (
+        ) : isUnavailable(outbox.error) ? (
           <Text>{t('dev.unavailable')}</Text>
-        ) : outbox.error ? (
-          <ErrorAlert error={outbox.error} />
-        ) : outbox.data?.length ? (
-          <Card withBorder padding={0}>
-            <Table.ScrollContainer minWidth={480}>
-              <Table verticalSpacing="sm" data-testid="outbox">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dev.time')}</Table.Th>
-                    <Table.Th>{t('dev.phone')}</Table.Th>
-                    <Table.Th>{t('dev.text')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {outbox.data.map((m) => (
-                    <Table.Tr key={m.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(m.createdAt, locale)}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPhone(m.phone)}</Table.Td>
-                      <Table.Td>{m.text}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
+        ) : !outbox.data ? (
+          <ErrorAlert error={outbox.error} onRetry={() => void outbox.refetch()} />
         ) : (
-          <Text c="dimmed">{t('dev.empty')}</Text>
+          <>
+            <Text c="dimmed" size="sm">
+              {t('dev.hint')}
+            </Text>
+            {outbox.data.length ? (
+              <Messages messages={outbox.data} />
+            ) : (
+              <Text c="dimmed">{t('dev.empty')}</Text>
+            )}
+          </>
         )}
       </Stack>
     </Container>

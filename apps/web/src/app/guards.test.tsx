@@ -1,0 +1,61 @@
+import { screen } from '@testing-library/react';
+import { Outlet } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authKeys } from '../features/auth';
+import { customerMe } from '../test/fixtures';
+import { fakeApi, problem, renderRoutes, testQueryClient } from '../test/render';
+import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
+
+const routes = [
+  { path: '/login', element: <p>login page</p> },
+  {
+    element: (
+      <RequireAuth>
+        <Outlet />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: '/contracts', element: <p>contracts page</p> },
+      {
+        path: '/admin',
+        element: (
+          <RequirePermission permission="contract.readAll">
+            <p>everything</p>
+          </RequirePermission>
+        ),
+      },
+    ],
+  },
+];
+
+describe('route guards', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends an anonymous visitor to the login page and remembers where they were going', async () => {
+    fakeApi({ 'GET /api/me': () => problem(401, 'unauthenticated') });
+    const { router } = renderRoutes(routes, '/contracts?state=closed');
+    expect(await screen.findByText('login page')).toBeTruthy();
+    expect(router.state.location.search).toBe(
+      `?next=${encodeURIComponent('/contracts?state=closed')}`,
+    );
+  });
+
+  it('opens the first section the person may see at /', async () => {
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), customerMe);
+    fakeApi({ 'GET /api/me': () => Response.json(customerMe) });
+    const { router } = renderRoutes(routes, '/', client);
+    expect(await screen.findByText('contracts page')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/contracts');
+  });
+
+  it('shows a friendly "no access" page without the permission', async () => {
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), customerMe);
+    fakeApi({ 'GET /api/me': () => Response.json(customerMe) });
+    renderRoutes(routes, '/admin', client);
+    expect(await screen.findByText('Нет доступа')).toBeTruthy();
+    expect(screen.queryByText('everything')).toBeNull();
+  });
+});

@@ -1,0 +1,65 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authKeys, type Me } from '../../features/auth';
+import { customerMe, managerMe } from '../../test/fixtures';
+import { fakeApi, renderRoutes, testQueryClient } from '../../test/render';
+import { RequireAuth } from '../guards';
+import { AppLayout } from './AppLayout';
+
+function renderShell(me: Me) {
+  const client = testQueryClient();
+  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(['contracts', 'list'], 'cached for this person');
+  return renderRoutes(
+    [
+      { path: '/login', element: <p>login page</p> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [{ path: '/contracts', element: <p>contracts</p> }],
+      },
+    ],
+    '/contracts',
+    client,
+  );
+}
+
+const text = (el: HTMLElement) => el.textContent?.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('AppLayout', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows a customer their phone, name and bonus balance, without a role', async () => {
+    fakeApi({});
+    renderShell(customerMe);
+    const sidebar = await screen.findByTestId('sidebar');
+    expect(within(sidebar).getByText('+7 912 345-67-89')).toBeTruthy();
+    expect(text(within(sidebar).getByTestId('me-name'))).toBe('Иванова Мария Петровна');
+    expect(text(within(sidebar).getByTestId('me-bonus'))).toBe('Бонусы: 1 500 ₽');
+    expect(within(sidebar).queryByText('Клиент')).toBeNull();
+    expect(within(sidebar).getByTestId('nav-contracts').textContent).toBe('Договоры');
+  });
+
+  it('shows staff their login and role', async () => {
+    fakeApi({});
+    renderShell(managerMe);
+    const sidebar = await screen.findByTestId('sidebar');
+    expect(within(sidebar).getByText('sokolova')).toBeTruthy();
+    expect(within(sidebar).getByText('Менеджер')).toBeTruthy();
+    expect(within(sidebar).queryByTestId('me-bonus')).toBeNull();
+  });
+
+  it('logs out: tells the API, forgets everything cached, goes to the login page', async () => {
+    const calls = fakeApi({ 'POST /api/auth/logout': () => new Response(null, { status: 204 }) });
+    const { client } = renderShell(customerMe);
+    await userEvent.click(await screen.findByTestId('logout'));
+    expect(await screen.findByText('login page')).toBeTruthy();
+    expect(calls).toContain('POST /api/auth/logout');
+    expect(client.getQueryData(['contracts', 'list'])).toBeUndefined();
+    expect(client.getQueryData(authKeys.me())).toBeNull();
+  });
+});

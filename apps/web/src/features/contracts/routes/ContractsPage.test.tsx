@@ -1,0 +1,79 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authKeys, type Me } from '../../auth';
+import { contractSummary, customerMe, managerMe } from '../../../test/fixtures';
+import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
+import { ContractsPage } from './ContractsPage';
+
+function renderList(me: Me, url = '/contracts') {
+  const client = testQueryClient();
+  client.setQueryData(authKeys.me(), me);
+  return renderRoutes(
+    [
+      { path: '/contracts', element: <ContractsPage /> },
+      { path: '/contracts/:id', element: <p>contract page</p> },
+    ],
+    url,
+    client,
+  );
+}
+
+describe('ContractsPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lists a customer’s contracts without the manager column and opens one', async () => {
+    const queries: string[] = [];
+    fakeApi({
+      'GET /api/contracts': (request) => {
+        queries.push(new URL(request.url).search);
+        return Response.json({ items: [contractSummary], total: 1, page: 1, pageSize: 20 });
+      },
+    });
+    const { router } = renderList(customerMe);
+    const list = await screen.findByTestId('contracts-list');
+    const row = (await within(list).findByText('ГМ-000101')).closest('tr')!;
+    expect(row.textContent).toContain('14.09.2026');
+    expect(row.textContent).toContain('Памятник');
+    expect(row.textContent?.replace(/\s/g, ' ')).toContain('148 500 ₽');
+    expect(within(list).queryByText('Менеджер')).toBeNull();
+    expect(queries[0]).toBe('?state=all&page=1&pageSize=20');
+    await userEvent.click(within(row).getByText('Памятник'));
+    expect(await screen.findByText('contract page')).toBeTruthy();
+    expect(router.state.location.pathname).toBe(`/contracts/${contractSummary.id}`);
+  });
+
+  it('shows staff the manager and keeps the filter in the URL', async () => {
+    fakeApi({
+      'GET /api/contracts': (request) => {
+        const state = new URL(request.url).searchParams.get('state');
+        return Response.json({
+          items: state === 'closed' ? [] : [contractSummary],
+          total: state === 'closed' ? 0 : 1,
+          page: 1,
+          pageSize: 20,
+        });
+      },
+    });
+    const { router } = renderList(managerMe);
+    const list = await screen.findByTestId('contracts-list');
+    expect(await within(list).findByText('Менеджер')).toBeTruthy();
+    expect(within(list).getAllByText('Соколова Анна Викторовна').length).toBeGreaterThan(0);
+    await userEvent.click(screen.getByText('Завершённые'));
+    expect(await screen.findByText('Нет договоров с таким отбором')).toBeTruthy();
+    expect(router.state.location.search).toBe('?state=closed');
+  });
+
+  it('goes back to the first page from a page that no longer exists', async () => {
+    fakeApi({
+      'GET /api/contracts': (request) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        const items = page === 1 ? [contractSummary] : [];
+        return Response.json({ items, total: 1, page, pageSize: 20 });
+      },
+    });
+    const { router } = renderList(customerMe, '/contracts?state=active&page=3');
+    expect(await screen.findByText('ГМ-000101')).toBeTruthy();
+    expect(router.state.location.search).toBe('?state=active');
+  });
+});

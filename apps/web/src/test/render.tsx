@@ -1,0 +1,54 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { vi } from 'vitest';
+
+/** Renders routes the way the app does (Mantine, react-query, router), starting at `url`. */
+export function renderRoutes(routes: RouteObject[], url: string, client = testQueryClient()) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const view = render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return { ...view, router, client };
+}
+
+export function renderPage(element: ReactElement, url = '/') {
+  return renderRoutes([{ path: '*', element }], url);
+}
+
+export function testQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: {} } });
+}
+
+type Handler = (request: Request, body: unknown) => Response | undefined;
+
+/**
+ * Replaces `fetch` with a tiny fake API: `routes` maps `METHOD /path` to a handler; anything else
+ * answers 404. Returns the list of calls made (`METHOD /path`).
+ */
+export function fakeApi(routes: Record<string, Handler>) {
+  const calls: string[] = [];
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    const key = `${request.method} ${path}`;
+    calls.push(key);
+    const text = await request.clone().text();
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    return routes[key]?.(request, body) ?? problem(404, 'not_found');
+  });
+  return calls;
+}
+
+export function problem(status: number, code: string, extra: object = {}) {
+  return Response.json(
+    { type: `about:blank`, title: code, status, code, ...extra },
+    { status, headers: { 'content-type': 'application/problem+json' } },
+  );
+}
