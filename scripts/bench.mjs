@@ -2,9 +2,11 @@
 // `pnpm bench`: throughput and latency of Kabinet's endpoints, each as a ratio to a baseline
 // measured in the same run on the same machine: a plain node:http server running the same SQL
 // through `pg`. Ratios, not absolute numbers, are what to compare between runs.
-//   BENCH_SECONDS (default 10)  BENCH_CONNECTIONS (default 50)
+// The 1C import: a generated CommerceML file of BENCH_IMPORT_MB (default 50) imported by the CLI,
+// with its peak RSS and contracts/s, against the parser alone reading the same file.
+//   BENCH_SECONDS (default 10)  BENCH_CONNECTIONS (default 50)  BENCH_IMPORT_MB (default 50)
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import pg from 'pg';
 import { freePort, needsBuild, ROOT, run } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const IMPORT_MB = Number(process.env.BENCH_IMPORT_MB ?? 50);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 async function load(url, headers = {}) {
@@ -149,6 +152,7 @@ try {
         `\n  ratio    ${row.ratio}×${row.errors ? `  (${row.errors} errors!)` : ''}\n`,
     );
   }
+  results.push(...(await benchImport()));
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Written to bench-results/bench.json');
@@ -159,4 +163,103 @@ try {
   await new Promise((r) => app.once('close', r));
   await db.stop();
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Runs a node script, sampling its peak resident memory (VmHWM) until it exits. */
+async function measured(args, env) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  let peakKb = 0;
+  const timer = setInterval(() => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // exited
+    }
+  }, 20);
+  const code = await new Promise((r) => child.once('exit', r));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}: ${out}`);
+  return { seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, out };
+}
+
+async function benchImport() {
+  const lib = await import(pathToFileURL(join(ROOT, 'libs/exchange-1c/dist/index.js')).href);
+  const file = join(dir, 'bench-import.xml');
+  // The file is written in parts (each with its own staff), spliced into one root element.
+  const ROOT_CLOSE = '</КоммерческаяИнформация>';
+  const out = createWriteStream(file);
+  let bytes = 0;
+  let contracts = 0;
+  for (let part = 0; bytes < IMPORT_MB * 1024 * 1024; part++) {
+    const content = lib.generateContent({
+      customers: 500,
+      firstCustomer: part * 500,
+      seed: part + 1,
+      idPrefix: `b${part}`,
+    });
+    contracts += content.contracts.length;
+    const xml = lib
+      .writeImportFile(content, { generatedAt: '2026-11-23T10:00:00' })
+      .toString('utf8');
+    const open = xml.indexOf('>', xml.indexOf('<КоммерческаяИнформация')) + 1;
+    const close = xml.lastIndexOf(ROOT_CLOSE);
+    const chunk = part === 0 ? xml.slice(0, close) : xml.slice(open, close);
+    bytes += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+  }
+  out.end(`${ROOT_CLOSE}\n`);
+  await new Promise((r) => out.once('close', r));
+  const mb = statSync(file).size / 1024 / 1024;
+
+  const parseScript = join(dir, 'parse-only.cjs');
+  writeFileSync(
+    parseScript,
+    `const { parseExchange } = require(${JSON.stringify(join(ROOT, 'libs/exchange-1c/dist/index.js'))});
+     const { createReadStream } = require('node:fs');
+     (async () => { let n = 0;
+       for await (const e of parseExchange(createReadStream(process.argv[2])))
+         if (e.kind === 'record' && e.record.type === 'contract') n++;
+       console.log(n); })();`,
+  );
+  const parse = await measured([parseScript, file], process.env);
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench_import');
+  await admin.end();
+  const importUrl = new URL(db.url);
+  importUrl.pathname = '/bench_import';
+  const cliEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: importUrl.toString(),
+    EXCHANGE_SOURCE: 'off',
+    LOG_LEVEL: 'silent',
+  };
+  const cli = join(ROOT, 'apps/api/dist/bin/kabinet.js');
+  await measured([cli, 'migrate'], cliEnv);
+  const imported = await measured([cli, 'import', file], cliEnv);
+  const row = {
+    case: `import of a ${mb.toFixed(0)} MB CommerceML file (${contracts} contracts)`,
+    baselineContractsPerSecond: Math.round(contracts / parse.seconds),
+    kabinetContractsPerSecond: Math.round(contracts / imported.seconds),
+    ratio: Number((parse.seconds / imported.seconds).toFixed(2)),
+    baselinePeakRssMb: Math.round(parse.peakMb),
+    kabinetPeakRssMb: Math.round(imported.peakMb),
+    rssRatio: Number((imported.peakMb / parse.peakMb).toFixed(2)),
+    peakRssUnder150Mb: imported.peakMb < 150,
+  };
+  console.log(
+    `${row.case}\n  baseline (parser alone) ${row.baselineContractsPerSecond} contracts/s, peak RSS ${row.baselinePeakRssMb} MB` +
+      `\n  kabinet import          ${row.kabinetContractsPerSecond} contracts/s, peak RSS ${row.kabinetPeakRssMb} MB` +
+      `\n  ratio    ${row.ratio}× speed, ${row.rssRatio}× memory; peak RSS under 150 MB: ${row.peakRssUnder150Mb ? 'yes' : 'NO'}\n`,
+  );
+  return [row];
 }

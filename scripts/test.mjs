@@ -117,9 +117,11 @@ if (!adminUrl && (wanted('api') || wanted('e2e'))) {
 try {
   // 4. API: unit, integration, API e2e, drift checks (a fresh database per test file).
   if (wanted('api')) await vitest('api', '@kabinet/api', { DATABASE_URL: adminUrl });
-  // 5. SPA unit and component tests.
+  // 5. The 1C format library: golden files, encodings, round trips, property tests.
+  if (wanted('exchange')) await vitest('exchange-1c', '@kabinet/exchange-1c', {});
+  // 6. SPA unit and component tests.
   if (wanted('web')) await vitest('web', '@kabinet/web', {});
-  // 6. Browser e2e against the built app on its own fresh database.
+  // 7. Browser e2e against the built app on its own fresh database.
   if (wanted('e2e')) {
     const chromium = ensureChromium();
     if (!chromium) {

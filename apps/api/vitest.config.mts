@@ -13,6 +13,10 @@ export default defineConfig({
         dirname(fileURLToPath(import.meta.url)),
         '../../libs/shared/src/index.ts',
       ),
+      '@kabinet/exchange-1c': resolve(
+        dirname(fileURLToPath(import.meta.url)),
+        '../../libs/exchange-1c/src/index.ts',
+      ),
     },
   },
   test: {

@@ -11,6 +11,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { registerCsrf } from './common/csrf';
+import fastifyMultipart from '@fastify/multipart';
 import { createValidationPipe } from './common/validation';
 import { cookieSettings } from './modules/auth/cookies';
 
@@ -47,6 +48,11 @@ export async function createApp(
   const cookies = cookieSettings(config);
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie);
+  // File uploads (a 1C file by hand): streamed, never buffered whole; one file per request.
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.exchange.uploadLimitBytes, files: 1, fields: 0, parts: 1 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -11,7 +11,9 @@ import { AccessModule } from './modules/access/access.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { SessionGuard } from './modules/auth/session.guard';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { DATABASE_URL } from './database/tokens';
 import { DemoModule } from './modules/demo/demo.module';
+import { ExchangeModule } from './modules/exchange/exchange.module';
 import { HealthController } from './modules/health/health.controller';
 import { SmsModule } from './modules/sms/sms.module';
 
@@ -60,17 +62,19 @@ export class AppModule {
         AccessModule,
         AuthModule,
         ContractsModule,
+        ExchangeModule,
         DemoModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: Clock, useValue: options.clock ?? new Clock() },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: SessionGuard },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, DATABASE_URL, Clock],
     };
   }
 }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const url = config.publicUrl ?? `http://localhost:${config.port}`;
     say(`\nKabinet is running at ${url}  (API docs: ${url}/api/docs)`);
     if (config.demoData) {
-      const logins = app.get(DemoService).logins();
+      const logins = await app.get(DemoService).logins();
       say(demoLoaded ? 'Demo data loaded.' : 'Demo data kept from the previous start.');
       say('Customers log in with a phone and an SMS code; codes appear at ' + `${url}/dev/outbox`);
       for (const c of logins.customers) say(`  customer  ${c.phone}  ${c.fullName}`);

@@ -65,4 +65,38 @@ export const ROUTES: RouteCase[] = [
     expect: authed(200, { customerA: 404, managerA: 404, estimator: 404, measurer: 404 }),
   },
   { method: 'GET', path: '/api/contracts/{id}', target: 'missing', expect: authed(404) },
+  // The 1C exchange: admins only (exchange.read / exchange.manage).
+  ...['/api/exchange/status', '/api/exchange/runs', '/api/exchange/exports'].map(
+    (path): RouteCase => ({
+      method: 'GET',
+      path,
+      target: 'none',
+      expect: authed(403, { admin: 200 }),
+    }),
+  ),
+  {
+    method: 'GET',
+    path: '/api/exchange/files/{id}/original',
+    target: 'missing',
+    expect: authed(403, { admin: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/exchange/files/{id}/report',
+    target: 'missing',
+    expect: authed(403, { admin: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/exchange/uploads',
+    target: 'none',
+    body: {},
+    expect: authed(403, { admin: 400 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/exchange/runs',
+    target: 'none',
+    expect: authed(403, { admin: 202 }),
+  },
 ];

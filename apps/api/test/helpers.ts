@@ -35,6 +35,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 export interface TestApp {
   app: KabinetApp;
   baseUrl: string;
+  /** The local exchange folder (`inbox/`, `outbox/`) unless the test configured SFTP. */
+  exchangeDir: string;
   databaseUrl: string;
   clock: ManualClock;
   /** A client with its own cookie jar: one browser. */
@@ -61,8 +63,11 @@ export async function startTestApp(
   const clock = new ManualClock(new Date('2026-11-20T09:00:00Z'));
   const webDist = await mkdtemp(join(tmpdir(), 'kabinet-web-'));
   await writeFile(join(webDist, 'index.html'), '<!doctype html><title>Kabinet SPA</title>');
+  const exchangeDir = await mkdtemp(join(tmpdir(), 'kabinet-exchange-'));
   const config = loadConfig({
     NODE_ENV: 'test',
+    EXCHANGE_DIR: exchangeDir,
+    EXCHANGE_STABLE_MS: '0',
     APP_SECRET: randomBytes(24).toString('hex'),
     RATE_LIMIT_ENABLED: 'false',
     WEB_DIST_DIR: webDist,
@@ -85,6 +90,7 @@ export async function startTestApp(
   return {
     app,
     baseUrl,
+    exchangeDir,
     databaseUrl: db.url,
     clock,
     client: () => createTestClient(baseUrl),
@@ -94,6 +100,7 @@ export async function startTestApp(
       await app.close();
       await db.drop();
       await rm(webDist, { recursive: true, force: true });
+      await rm(exchangeDir, { recursive: true, force: true });
     },
   };
 }

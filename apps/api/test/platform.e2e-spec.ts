@@ -27,6 +27,12 @@ describe('platform', () => {
     expect(await res.text()).toContain('Kabinet SPA');
   });
 
+  it('answers 404 for a missing build asset instead of the SPA', async () => {
+    const res = await fetch(`${t.baseUrl}/assets/index-gone123.js`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('sends security headers and a request id', async () => {
     const res = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -123,6 +123,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exchange/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files of Kabinet changes written for 1C */
+    get: operations['listExportFiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/files/{id}/original': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an imported (or failed) file as 1C sent it */
+    get: operations['downloadExchangeFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/files/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The error report of a failed file (what and where: line, element) */
+    get: operations['getExchangeFileReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Import runs, newest first, with their files, counts and errors */
+    get: operations['listExchangeRuns'];
+    put?: never;
+    /** Run the exchange now (import the inbox, write the outbox) */
+    post: operations['startExchangeRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where 1C files come from, the schedule, whether a run is going */
+    get: operations['getExchangeStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a 1C file by hand: it goes to the inbox and a run starts */
+    post: operations['uploadExchangeFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -167,6 +270,11 @@ export interface components {
       /** @example RUB */
       currency: string;
       customerName: string;
+      /**
+       * Format: date-time
+       * @description Data from 1C as of: the end of the last successful import
+       */
+      dataAsOf: string | null;
       /**
        * Format: date
        * @example 2026-03-01
@@ -265,12 +373,116 @@ export interface components {
       | 'csrf_failed'
       | 'rate_limited'
       | 'payload_too_large'
+      | 'conflict'
+      | 'unavailable'
       | 'otp_invalid'
       | 'otp_attempts_exceeded'
       | 'otp_send_limit'
       | 'invalid_credentials'
       | 'account_locked'
       | 'internal';
+    ExchangeFileDto: {
+      archived: number;
+      /** @description Bytes parsed so far (progress while importing) */
+      bytesProcessed: number;
+      created: number;
+      errorColumn: number | null;
+      errorElement: string | null;
+      errorLine: number | null;
+      errorMessage: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description The original can be downloaded */
+      hasOriginal: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @example orders_20261123.xml */
+      name: string;
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      /** @description Elements the cabinet does not import (catalogue goods, ...) */
+      skipped: number;
+      /** Format: date-time */
+      startedAt: string;
+      status: components['schemas']['ExchangeFileStatus'];
+      unchanged: number;
+      updated: number;
+    };
+    /** @enum {string} */
+    ExchangeFileStatus: 'importing' | 'imported' | 'failed' | 'duplicate' | 'interrupted';
+    ExchangeRunDto: {
+      archived: number;
+      changesExported: number;
+      created: number;
+      /** @description Milliseconds */
+      durationMs: number | null;
+      error: string | null;
+      files: components['schemas']['ExchangeFileDto'][];
+      filesDuplicate: number;
+      filesFailed: number;
+      filesImported: number;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example sftp://kabinet@10.0.0.5:22/inbox */
+      source: string;
+      /** Format: date-time */
+      startedAt: string;
+      status: components['schemas']['ExchangeRunStatus'];
+      trigger: components['schemas']['ExchangeRunTrigger'];
+      unchanged: number;
+      updated: number;
+    };
+    ExchangeRunPageDto: {
+      items: components['schemas']['ExchangeRunDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    /** @enum {string} */
+    ExchangeRunStatus: 'running' | 'succeeded' | 'failed' | 'interrupted';
+    /** @enum {string} */
+    ExchangeRunTrigger: 'schedule' | 'manual' | 'upload' | 'cli' | 'demo';
+    ExchangeStatusDto: {
+      /**
+       * Format: date-time
+       * @description The last successful import
+       */
+      lastImportAt: string | null;
+      /** @description Changes waiting to be exported to 1C */
+      pendingChanges: number;
+      running: boolean;
+      /** @description Cron of the scheduled run */
+      schedule: string | null;
+      /** @enum {string} */
+      sourceKind: 'local' | 'sftp' | 'off';
+      sourceLocation: string | null;
+      /** @description Largest file accepted by hand, bytes */
+      uploadLimitBytes: number;
+    };
+    ExportFileDto: {
+      changeCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @example kabinet-000012.xml */
+      name: string;
+      number: number;
+      status: components['schemas']['ExportFileStatus'];
+      /** Format: date-time */
+      writtenAt: string | null;
+    };
+    ExportFilePageDto: {
+      items: components['schemas']['ExportFileDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    /** @enum {string} */
+    ExportFileStatus: 'pending' | 'written';
     FieldErrorDto: {
       /** @example phone must be a valid phone number */
       message: string;
@@ -328,7 +540,7 @@ export interface components {
       phone: string;
     };
     /** @enum {string} */
-    Permission: 'contract.read' | 'contract.readAll';
+    Permission: 'contract.read' | 'contract.readAll' | 'exchange.read' | 'exchange.manage';
     ProblemDto: {
       code: components['schemas']['ErrorCode'];
       detail?: string;
@@ -352,6 +564,10 @@ export interface components {
       login: string;
       /** @example correct horse battery staple */
       password: string;
+    };
+    UploadAcceptedDto: {
+      /** @example orders.xml */
+      name: string;
     };
   };
   responses: never;
@@ -645,6 +861,306 @@ export interface operations {
       };
       /** @description In production */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listExportFiles: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportFilePageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  downloadExchangeFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': string;
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getExchangeFileReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listExchangeRuns: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeRunPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  startExchangeRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run started */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A run is in progress */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getExchangeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeStatusDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  uploadExchangeFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadAcceptedDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'csrf_failed',
   'rate_limited',
   'payload_too_large',
+  /** The request collides with work in progress (e.g. an exchange run is going). */
+  'conflict',
+  /** A service Kabinet depends on (the SFTP server) cannot be reached. */
+  'unavailable',
   'otp_invalid',
   'otp_attempts_exceeded',
   'otp_send_limit',

@@ -10,6 +10,10 @@ export const PERMISSIONS = [
   'contract.read',
   /** Scope: see every contract, not only those one is responsible for or assigned to. */
   'contract.readAll',
+  /** See the 1C exchange: import runs, files, errors, exports. */
+  'exchange.read',
+  /** Run the exchange now, upload a file by hand. */
+  'exchange.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

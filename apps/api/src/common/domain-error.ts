@@ -8,6 +8,8 @@ const STATUS: Record<ErrorCode, number> = {
   csrf_failed: 403,
   rate_limited: 429,
   payload_too_large: 413,
+  conflict: 409,
+  unavailable: 503,
   otp_invalid: 401,
   otp_attempts_exceeded: 429,
   otp_send_limit: 429,

@@ -27,7 +27,7 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 
 /**
  * Turns every error into application/problem+json with a typed code. A GET for an unknown path
- * outside /api is one of the SPA's deep links: it gets the SPA's index.html.
+ * outside /api (and /assets) is one of the SPA's deep links: it gets the SPA's index.html.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -48,7 +48,9 @@ export class ProblemFilter implements ExceptionFilter {
       this.indexHtml &&
       (request.method === 'GET' || request.method === 'HEAD') &&
       request.url !== '/api' &&
-      !request.url.startsWith('/api/')
+      !request.url.startsWith('/api/') &&
+      // A missing build asset (an old tab after a deploy) is a 404, not the SPA's HTML.
+      !request.url.startsWith('/assets/')
     ) {
       void reply
         .status(200)

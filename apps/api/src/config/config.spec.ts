@@ -48,4 +48,46 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMS_PROVIDER: 'smsru' })).toThrow(/SMSRU_API_ID/);
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
   });
+
+  it('configures the 1C exchange: a local folder by default, SFTP with credentials, or off', () => {
+    const local = loadConfig({ DATA_DIR: '/srv/kabinet' }).exchange;
+    expect(local.source).toEqual({
+      kind: 'local',
+      inbox: '/srv/kabinet/exchange/inbox',
+      outbox: '/srv/kabinet/exchange/outbox',
+    });
+    expect(local.schedule).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', APP_SECRET: 'x'.repeat(32) }).exchange.schedule).toBe(
+      false,
+    );
+    expect(() => loadConfig({ EXCHANGE_SOURCE: 'sftp' })).toThrow(
+      /SFTP_HOST[\s\S]*SFTP_USERNAME[\s\S]*SFTP_PASSWORD/,
+    );
+    const sftp = loadConfig({
+      EXCHANGE_SOURCE: 'sftp',
+      SFTP_HOST: 'files.example.ru',
+      SFTP_USERNAME: 'kabinet',
+      SFTP_PASSWORD: 'secret',
+      SFTP_HOST_KEY_SHA256: '',
+    }).exchange.source;
+    expect(sftp).toMatchObject({
+      kind: 'sftp',
+      host: 'files.example.ru',
+      port: 22,
+      inbox: '/inbox',
+    });
+    expect(sftp).not.toHaveProperty('hostKeySha256');
+    expect(() =>
+      loadConfig({
+        EXCHANGE_SOURCE: 'sftp',
+        SFTP_HOST: 'h',
+        SFTP_USERNAME: 'u',
+        SFTP_PASSWORD: 'p',
+        SFTP_HOST_KEY_SHA256: 'abc',
+      }),
+    ).toThrow(/SFTP_HOST_KEY_SHA256/);
+    const off = loadConfig({ EXCHANGE_SOURCE: 'off' }).exchange;
+    expect(off.source).toEqual({ kind: 'off' });
+    expect(off.schedule).toBe(false);
+  });
 });

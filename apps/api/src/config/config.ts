@@ -36,6 +36,26 @@ const schema = z
     WEB_DIST_DIR: z.string().default(resolve(__dirname, '../../../web/dist')),
     RATE_LIMIT_ENABLED: bool.default(true),
     TRUST_PROXY: z.string().default('false'),
+    EXCHANGE_SOURCE: z.enum(['local', 'sftp', 'off']).default('local'),
+    EXCHANGE_DIR: z.string().optional(),
+    EXCHANGE_SCHEDULE: bool.optional(),
+    EXCHANGE_POLL_CRON: z.string().default('* * * * *'),
+    EXCHANGE_CYCLE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(1800),
+    EXCHANGE_STABLE_MS: z.coerce.number().int().min(0).default(2000),
+    EXCHANGE_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(2048).default(200),
+    SFTP_HOST: z.string().optional(),
+    SFTP_PORT: z.coerce.number().int().min(1).max(65535).default(22),
+    SFTP_USERNAME: z.string().optional(),
+    SFTP_PASSWORD: z.string().optional(),
+    SFTP_PRIVATE_KEY_FILE: z.string().optional(),
+    SFTP_PRIVATE_KEY_PASSPHRASE: z.string().optional(),
+    SFTP_HOST_KEY_SHA256: z
+      .string()
+      .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an OpenSSH fingerprint like SHA256:abc...')
+      .optional(),
+    SFTP_INBOX: z.string().startsWith('/').default('/inbox'),
+    SFTP_OUTBOX: z.string().startsWith('/').default('/outbox'),
+    SFTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -51,6 +71,18 @@ const schema = z
         path: ['SMS_PROVIDER'],
         message: 'the dev outbox shows login codes to anyone; use a real provider in production',
       });
+    }
+    if (env.EXCHANGE_SOURCE === 'sftp') {
+      for (const key of ['SFTP_HOST', 'SFTP_USERNAME'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required for sftp' });
+      }
+      if (!env.SFTP_PASSWORD && !env.SFTP_PRIVATE_KEY_FILE) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SFTP_PASSWORD'],
+          message: 'set SFTP_PASSWORD or SFTP_PRIVATE_KEY_FILE',
+        });
+      }
     }
     if (env.SMS_PROVIDER === 'smsru' && !env.SMSRU_API_ID) {
       ctx.addIssue({ code: 'custom', path: ['SMSRU_API_ID'], message: 'required for smsru' });
@@ -84,13 +116,44 @@ export interface AppConfig {
   rateLimitEnabled: boolean;
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of the proxies. */
   trustProxy: boolean | number | string;
+  exchange: ExchangeConfig;
+}
+
+export type SftpConfig = {
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  privateKeyFile?: string;
+  passphrase?: string;
+  hostKeySha256?: string;
+  inbox: string;
+  outbox: string;
+  connectTimeoutMs: number;
+};
+
+export interface ExchangeConfig {
+  /** Where 1C's files come from; `off` disables the exchange cycle (imports by CLI still work). */
+  source:
+    | { kind: 'local'; inbox: string; outbox: string }
+    | ({ kind: 'sftp' } & SftpConfig)
+    | { kind: 'off' };
+  /** Run the cycle on a schedule (pg-boss cron); off in tests, which run cycles by hand. */
+  schedule: boolean;
+  pollCron: string;
+  cycleTimeoutMs: number;
+  /** A file whose size or time changes within this window is still being uploaded. */
+  stableMs: number;
+  uploadLimitBytes: number;
 }
 
 export class ConfigError extends Error {}
 
 /** Validates the environment once; throws a ConfigError listing every bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = schema.safeParse(source);
+  // An empty variable means "not set" (compose files pass `${X:-}` through as "").
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -130,6 +193,37 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     webDistDir: resolve(e.WEB_DIST_DIR),
     rateLimitEnabled: e.RATE_LIMIT_ENABLED,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    exchange: exchangeConfig(e, resolve(e.DATA_DIR)),
+  };
+}
+
+function exchangeConfig(e: z.output<typeof schema>, dataDir: string): ExchangeConfig {
+  const dir = resolve(e.EXCHANGE_DIR ?? resolve(dataDir, 'exchange'));
+  const source: ExchangeConfig['source'] =
+    e.EXCHANGE_SOURCE === 'sftp'
+      ? {
+          kind: 'sftp',
+          host: e.SFTP_HOST ?? '',
+          port: e.SFTP_PORT,
+          username: e.SFTP_USERNAME ?? '',
+          ...(e.SFTP_PASSWORD !== undefined ? { password: e.SFTP_PASSWORD } : {}),
+          ...(e.SFTP_PRIVATE_KEY_FILE ? { privateKeyFile: resolve(e.SFTP_PRIVATE_KEY_FILE) } : {}),
+          ...(e.SFTP_PRIVATE_KEY_PASSPHRASE ? { passphrase: e.SFTP_PRIVATE_KEY_PASSPHRASE } : {}),
+          ...(e.SFTP_HOST_KEY_SHA256 ? { hostKeySha256: e.SFTP_HOST_KEY_SHA256 } : {}),
+          inbox: e.SFTP_INBOX,
+          outbox: e.SFTP_OUTBOX,
+          connectTimeoutMs: e.SFTP_CONNECT_TIMEOUT_MS,
+        }
+      : e.EXCHANGE_SOURCE === 'local'
+        ? { kind: 'local', inbox: resolve(dir, 'inbox'), outbox: resolve(dir, 'outbox') }
+        : { kind: 'off' };
+  return {
+    source,
+    schedule: (e.EXCHANGE_SCHEDULE ?? e.NODE_ENV !== 'test') && source.kind !== 'off',
+    pollCron: e.EXCHANGE_POLL_CRON,
+    cycleTimeoutMs: e.EXCHANGE_CYCLE_TIMEOUT_SECONDS * 1000,
+    stableMs: e.EXCHANGE_STABLE_MS,
+    uploadLimitBytes: e.EXCHANGE_UPLOAD_LIMIT_MB * 1024 * 1024,
   };
 }
 

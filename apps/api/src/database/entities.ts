@@ -1,9 +1,16 @@
 import { OtpChallenge } from '../modules/auth/otp-challenge.entity';
 import { Session } from '../modules/auth/session.entity';
 import { ContractAssignee } from '../modules/contracts/contract-assignee.entity';
+import { ContractInstallment } from '../modules/contracts/contract-installment.entity';
 import { ContractItem } from '../modules/contracts/contract-item.entity';
+import { ContractPayment } from '../modules/contracts/contract-payment.entity';
+import { ContractStage } from '../modules/contracts/contract-stage.entity';
 import { Contract } from '../modules/contracts/contract.entity';
 import { Customer } from '../modules/customers/customer.entity';
+import { ExchangeFile } from '../modules/exchange/exchange-file.entity';
+import { ExchangeRun } from '../modules/exchange/exchange-run.entity';
+import { ExportChangeRow } from '../modules/exchange/export-change.entity';
+import { ExportFile } from '../modules/exchange/export-file.entity';
 import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 
@@ -17,4 +24,11 @@ export const ENTITIES = [
   Contract,
   ContractItem,
   ContractAssignee,
+  ContractPayment,
+  ContractInstallment,
+  ContractStage,
+  ExchangeRun,
+  ExchangeFile,
+  ExportFile,
+  ExportChangeRow,
 ];

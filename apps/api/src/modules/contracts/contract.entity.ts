@@ -82,6 +82,10 @@ export class Contract {
   @OneToMany(() => ContractItem, (item) => item.contract)
   items?: ContractItem[];
 
+  /** SHA-256 of the 1C record as last imported: the same record again is "unchanged". */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceHash: string | null;
+
   @TimestampColumn({ nullable: true })
   archivedAt: Date | null;
 

@@ -72,4 +72,11 @@ export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: [ContractItemDto] }) items: ContractItemDto[];
   @ApiProperty({ type: ContractManagerDto, nullable: true }) manager: ContractManagerDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) plannedEndDate: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Data from 1C as of: the end of the last successful import',
+  })
+  dataAsOf: string | null;
 }

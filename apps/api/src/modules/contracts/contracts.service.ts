@@ -92,10 +92,13 @@ export class ContractsService {
         planned_end_date: string | null;
         manager_phone: string | null;
         manager_email: string | null;
+        data_as_of: Date | null;
       }
     > = await this.db.query(
       `SELECT ${SUMMARY_COLUMNS}, to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
-              m.phone AS manager_phone, m.email AS manager_email
+              m.phone AS manager_phone, m.email AS manager_email,
+              (SELECT max(f.finished_at) FROM exchange_files f WHERE f.status = 'imported')
+                AS data_as_of
          FROM ${SUMMARY_FROM}
         WHERE c.id = $1 AND c.archived_at IS NULL AND ${scope.sql}`,
       [id, ...scope.params],
@@ -118,6 +121,7 @@ export class ContractsService {
     return {
       ...toSummary(row),
       plannedEndDate: row.planned_end_date,
+      dataAsOf: row.data_as_of ? row.data_as_of.toISOString() : null,
       manager: row.manager_name
         ? { fullName: row.manager_name, phone: row.manager_phone, email: row.manager_email }
         : null,

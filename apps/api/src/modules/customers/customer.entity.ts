@@ -46,6 +46,10 @@ export class Customer {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   requisites: Requisite[];
 
+  /** SHA-256 of the 1C record as last imported: the same record again is "unchanged". */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceHash: string | null;
+
   @TimestampColumn({ nullable: true })
   archivedAt: Date | null;
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { ExchangeUpsertService } from '../exchange/upsert.service';
+import { ExchangeModule } from '../exchange/exchange.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AuthModule],
-  providers: [DemoService, ExchangeUpsertService],
+  imports: [AuthModule, ExchangeModule],
+  providers: [DemoService],
   exports: [DemoService],
 })
 export class DemoModule {}

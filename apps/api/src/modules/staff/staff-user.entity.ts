@@ -46,6 +46,10 @@ export class StaffUser {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** SHA-256 of the 1C record as last imported: the same record again is "unchanged". */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceHash: string | null;
+
   /** Consecutive failed logins; reset on success. */
   @Column({ type: 'integer', default: 0 })
   failedLogins: number;

@@ -57,6 +57,8 @@ export const en: Resource = {
     csrf_failed: 'Your session is out of date: reload the page and try again',
     rate_limited: 'Too many requests. Try again in {{seconds}} s',
     payload_too_large: 'The request is too large',
+    conflict: 'This is already in progress; try again when it finishes',
+    unavailable: 'A service we depend on is not reachable right now; try again later',
     otp_invalid: 'The code is wrong or has expired',
     otp_attempts_exceeded: 'Too many wrong tries. Request a new code',
     otp_send_limit: 'Too many codes in a row. You can request a new one in {{minutes}} min',

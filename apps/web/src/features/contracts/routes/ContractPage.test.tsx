@@ -31,6 +31,7 @@ const contract: Schemas['ContractDto'] = {
   total: '84000.00',
   manager: { fullName: 'Соколова Анна Викторовна', phone: '+74951201001', email: 's@example.com' },
   plannedEndDate: '2027-05-20',
+  dataAsOf: null,
 };
 
 function renderContract(id: string) {

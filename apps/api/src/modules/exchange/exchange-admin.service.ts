@@ -1,0 +1,216 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { AuthContext } from '../auth/auth-context';
+import type {
+  ExchangeFileDto,
+  ExchangeRunDto,
+  ExchangeRunPageDto,
+  ExchangeStatusDto,
+  ExportFilePageDto,
+  PageQueryDto,
+} from './exchange.dto';
+import { ExchangeService } from './exchange.service';
+import { errorReport, toFileView } from './file-importer.service';
+import { isImportName, isSafeName } from './sources/source';
+
+type Row = Record<string, unknown>;
+const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : null);
+
+function toFile(r: Row): ExchangeFileDto {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    status: r.status as ExchangeFileDto['status'],
+    size: Number(r.size),
+    bytesProcessed: Number(r.bytes_processed),
+    sha256: r.sha256 as string,
+    startedAt: iso(r.started_at) ?? '',
+    finishedAt: iso(r.finished_at),
+    created: r.created as number,
+    updated: r.updated as number,
+    unchanged: r.unchanged as number,
+    archived: r.archived as number,
+    skipped: r.skipped as number,
+    errorMessage: (r.error_message as string | null) ?? null,
+    errorLine: (r.error_line as number | null) ?? null,
+    errorColumn: (r.error_column as number | null) ?? null,
+    errorElement: (r.error_element as string | null) ?? null,
+    hasOriginal: r.stored_path != null,
+  };
+}
+
+function toRun(r: Row, files: ExchangeFileDto[]): ExchangeRunDto {
+  const started = r.started_at as Date;
+  const finished = (r.finished_at as Date | null) ?? null;
+  return {
+    id: r.id as string,
+    trigger: r.trigger as ExchangeRunDto['trigger'],
+    status: r.status as ExchangeRunDto['status'],
+    source: r.source as string,
+    startedAt: started.toISOString(),
+    finishedAt: iso(finished),
+    durationMs: finished ? finished.getTime() - started.getTime() : null,
+    filesImported: r.files_imported as number,
+    filesFailed: r.files_failed as number,
+    filesDuplicate: r.files_duplicate as number,
+    created: r.created as number,
+    updated: r.updated as number,
+    unchanged: r.unchanged as number,
+    archived: r.archived as number,
+    changesExported: r.changes_exported as number,
+    error: (r.error as string | null) ?? null,
+    files,
+  };
+}
+
+/** What the admin "Exchange" page reads and does. */
+@Injectable()
+export class ExchangeAdminService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly exchange: ExchangeService,
+  ) {}
+
+  async status(_auth: AuthContext): Promise<ExchangeStatusDto> {
+    const rows: Array<{ last: Date | null; pending: string }> = await this.db.query(
+      `SELECT (SELECT max(finished_at) FROM exchange_files WHERE status = 'imported') AS last,
+              (SELECT count(*) FROM exchange_export_changes WHERE export_file_id IS NULL) AS pending`,
+    );
+    const { exchange } = this.config;
+    return {
+      sourceKind: exchange.source.kind,
+      sourceLocation: this.exchange.sourceLocation,
+      schedule: exchange.schedule ? exchange.pollCron : null,
+      running: await this.exchange.isCycleRunning(),
+      lastImportAt: iso(rows[0]?.last),
+      pendingChanges: Number(rows[0]?.pending ?? 0),
+      uploadLimitBytes: exchange.uploadLimitBytes,
+    };
+  }
+
+  async runs(_auth: AuthContext, query: PageQueryDto): Promise<ExchangeRunPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const runs: Array<Row & { total_count: string }> = await this.db.query(
+      `SELECT *, count(*) OVER () AS total_count FROM exchange_runs
+        ORDER BY started_at DESC, id LIMIT $1 OFFSET $2`,
+      [pageSize, (page - 1) * pageSize],
+    );
+    const files: Row[] = runs.length
+      ? await this.db.query(
+          `SELECT * FROM exchange_files WHERE run_id = ANY($1) ORDER BY started_at, name`,
+          [runs.map((r) => r.id)],
+        )
+      : [];
+    return {
+      items: runs.map((r) => toRun(r, files.filter((f) => f.run_id === r.id).map(toFile))),
+      total: Number(runs[0]?.total_count ?? 0),
+      page,
+      pageSize,
+    };
+  }
+
+  async exports(_auth: AuthContext, query: PageQueryDto): Promise<ExportFilePageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const rows: Array<Row & { total_count: string }> = await this.db.query(
+      `SELECT *, count(*) OVER () AS total_count FROM exchange_export_files
+        ORDER BY number DESC LIMIT $1 OFFSET $2`,
+      [pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id as string,
+        number: r.number as number,
+        name: r.name as string,
+        changeCount: r.change_count as number,
+        status: r.status as 'pending' | 'written',
+        createdAt: iso(r.created_at) ?? '',
+        writtenAt: iso(r.written_at),
+      })),
+      total: Number(rows[0]?.total_count ?? 0),
+      page,
+      pageSize,
+    };
+  }
+
+  private async file(id: string): Promise<Row> {
+    const rows: Row[] = await this.db.query('SELECT * FROM exchange_files WHERE id = $1', [id]);
+    if (!rows[0]) throw DomainError.notFound('File');
+    return rows[0];
+  }
+
+  async report(_auth: AuthContext, id: string): Promise<string> {
+    const row = await this.file(id);
+    if (row.status !== 'failed' && row.status !== 'interrupted') {
+      throw DomainError.notFound('Error report');
+    }
+    return errorReport(toFileView(row));
+  }
+
+  /** The original bytes, read back from where the source keeps them (processed/ or failed/). */
+  async original(_auth: AuthContext, id: string): Promise<{ name: string; stream: Readable }> {
+    const row = await this.file(id);
+    if (!row.stored_path) throw DomainError.notFound('Original file');
+    const session = await this.exchange.requireSource().open();
+    try {
+      const stream = await session.readStored(row.stored_path as string);
+      stream.once('close', () => void session.close());
+      return { name: row.name as string, stream };
+    } catch (err) {
+      await session.close();
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw DomainError.notFound('Original file');
+      }
+      throw err;
+    }
+  }
+
+  /** A file uploaded by hand goes into the inbox like 1C's, then a run starts. */
+  async upload(auth: AuthContext, name: string, content: Readable, truncated: () => boolean) {
+    const source = this.exchange.requireSource();
+    const fields = [];
+    if (!isSafeName(name) || !isImportName(name)) {
+      fields.push({
+        path: 'file',
+        message: 'The file name must end with .xml and contain no folders',
+      });
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'kabinet-upload-'));
+    try {
+      const local = join(dir, 'upload.xml');
+      await pipeline(content, createWriteStream(local));
+      if (truncated()) {
+        throw new DomainError(
+          'payload_too_large',
+          `The file is larger than ${Math.round(this.config.exchange.uploadLimitBytes / 1048576)} MB`,
+        );
+      }
+      if (fields.length) throw DomainError.validation(fields);
+      const session = await source.open();
+      try {
+        await session.putInbox(name, local);
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await this.exchange.startCycle('upload').catch((err: unknown) => {
+      // A run in progress picks the file up next time; the upload itself succeeded.
+      if (!(err instanceof DomainError && err.code === 'conflict')) throw err;
+    });
+    void auth;
+    return { name };
+  }
+}

@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FILE_STATUSES, type FileStatus } from './exchange-file.entity';
+import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from './exchange-run.entity';
+import { EXPORT_STATUSES, type ExportStatus } from './export-file.entity';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class ExchangeFileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'orders_20261123.xml' }) name: string;
+  @ApiProperty({ enum: FILE_STATUSES, enumName: 'ExchangeFileStatus' }) status: FileStatus;
+  @ApiProperty({ description: 'Bytes' }) size: number;
+  @ApiProperty({ description: 'Bytes parsed so far (progress while importing)' })
+  bytesProcessed: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+  @ApiProperty() created: number;
+  @ApiProperty() updated: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() archived: number;
+  @ApiProperty({ description: 'Elements the cabinet does not import (catalogue goods, ...)' })
+  skipped: number;
+  @ApiProperty({ type: String, nullable: true }) errorMessage: string | null;
+  @ApiProperty({ type: Number, nullable: true }) errorLine: number | null;
+  @ApiProperty({ type: Number, nullable: true }) errorColumn: number | null;
+  @ApiProperty({ type: String, nullable: true }) errorElement: string | null;
+  @ApiProperty({ description: 'The original can be downloaded' }) hasOriginal: boolean;
+}
+
+export class ExchangeRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: RUN_TRIGGERS, enumName: 'ExchangeRunTrigger' }) trigger: RunTrigger;
+  @ApiProperty({ enum: RUN_STATUSES, enumName: 'ExchangeRunStatus' }) status: RunStatus;
+  @ApiProperty({ example: 'sftp://kabinet@10.0.0.5:22/inbox' }) source: string;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Milliseconds' })
+  durationMs: number | null;
+  @ApiProperty() filesImported: number;
+  @ApiProperty() filesFailed: number;
+  @ApiProperty() filesDuplicate: number;
+  @ApiProperty() created: number;
+  @ApiProperty() updated: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() archived: number;
+  @ApiProperty() changesExported: number;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty({ type: [ExchangeFileDto] }) files: ExchangeFileDto[];
+}
+
+export class ExchangeRunPageDto {
+  @ApiProperty({ type: [ExchangeRunDto] }) items: ExchangeRunDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ExchangeStatusDto {
+  @ApiProperty({ enum: ['local', 'sftp', 'off'] }) sourceKind: 'local' | 'sftp' | 'off';
+  @ApiProperty({ type: String, nullable: true }) sourceLocation: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Cron of the scheduled run' })
+  schedule: string | null;
+  @ApiProperty() running: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The last successful import',
+  })
+  lastImportAt: string | null;
+  @ApiProperty({ description: 'Changes waiting to be exported to 1C' }) pendingChanges: number;
+  @ApiProperty({ description: 'Largest file accepted by hand, bytes' }) uploadLimitBytes: number;
+}
+
+export class ExportFileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ example: 'kabinet-000012.xml' }) name: string;
+  @ApiProperty() changeCount: number;
+  @ApiProperty({ enum: EXPORT_STATUSES, enumName: 'ExportFileStatus' }) status: ExportStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) writtenAt: string | null;
+}
+
+export class ExportFilePageDto {
+  @ApiProperty({ type: [ExportFileDto] }) items: ExportFileDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class UploadAcceptedDto {
+  @ApiProperty({ example: 'orders.xml' }) name: string;
+}

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { RunTrigger } from './exchange-run.entity';
+import { ExportService } from './export.service';
+import { FileImporterService, type ImportOutcome } from './file-importer.service';
+import {
+  EXCHANGE_SOURCE,
+  type ExchangeSource,
+  type InboxFile,
+  type SourceSession,
+} from './sources/source';
+
+/** The advisory lock that makes one exchange cycle run at a time across all replicas. */
+const CYCLE_LOCK = 0x1c_ca_b1; // "1C cabinet"
+
+export interface CycleResult {
+  runId: string;
+  status: 'succeeded' | 'failed';
+  files: Array<{ name: string } & ImportOutcome>;
+  exported: number;
+  error: string | null;
+}
+
+/**
+ * The exchange cycle: claim complete files from the inbox in name order, import each in its own
+ * transaction, move it to processed/ or failed/ (with an error report), then write pending
+ * changes to the outbox. One connection per cycle, closed in `finally`; a timeout around it all.
+ */
+@Injectable()
+export class ExchangeService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ExchangeService.name);
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly shutdown = new AbortController();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EXCHANGE_SOURCE) private readonly source: ExchangeSource | null,
+    private readonly importer: FileImporterService,
+    private readonly exports: ExportService,
+    private readonly clock: Clock,
+  ) {}
+
+  get sourceLocation(): string | null {
+    return this.source?.location ?? null;
+  }
+
+  requireSource(): ExchangeSource {
+    if (!this.source) {
+      throw new DomainError('conflict', 'The exchange is switched off (EXCHANGE_SOURCE=off)');
+    }
+    return this.source;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.shutdown.abort();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Starts a cycle in the background ("run now"); 409 when one is going on any replica. */
+  async startCycle(trigger: RunTrigger): Promise<void> {
+    this.requireSource();
+    if (await this.isCycleRunning()) {
+      throw new DomainError('conflict', 'An exchange run is in progress');
+    }
+    this.track(
+      this.runCycle(trigger).catch((err: unknown) =>
+        this.logger.error(err, 'Exchange cycle failed'),
+      ),
+    );
+  }
+
+  private track(p: Promise<unknown>) {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+
+  async isCycleRunning(): Promise<boolean> {
+    const rows: Array<{ held: boolean }> = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                        AND objid = $1 AND database = (SELECT oid FROM pg_database
+                                                        WHERE datname = current_database()))
+              AS held`,
+      [CYCLE_LOCK],
+    );
+    return rows[0]?.held ?? false;
+  }
+
+  /**
+   * Runs one cycle unless another is running (anywhere): then returns null. The lock is a
+   * session-level advisory lock on a dedicated connection; PostgreSQL drops it if we die.
+   */
+  async runCycle(trigger: RunTrigger): Promise<CycleResult | null> {
+    const source = this.requireSource();
+    const lock = this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      const got: Array<{ ok: boolean }> = await lock.query(
+        'SELECT pg_try_advisory_lock($1) AS ok',
+        [CYCLE_LOCK],
+      );
+      if (!got[0]?.ok) return null;
+      try {
+        return await this.cycle(source, trigger);
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [CYCLE_LOCK]);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async cycle(source: ExchangeSource, trigger: RunTrigger): Promise<CycleResult> {
+    // Whatever was running when we got the lock died with its process.
+    await this.db.query(
+      `UPDATE exchange_runs SET status = 'interrupted', finished_at = $1,
+              error = 'The process stopped during the run' WHERE status = 'running'`,
+      [this.clock.now()],
+    );
+    await this.db.query(
+      `UPDATE exchange_files SET status = 'interrupted', finished_at = $1,
+              error_message = 'The process stopped during the import; nothing was saved and the file is imported again'
+        WHERE status = 'importing'`,
+      [this.clock.now()],
+    );
+    const run: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO exchange_runs (trigger, status, source, started_at)
+       VALUES ($1, 'running', $2, $3) RETURNING id`,
+      [trigger, source.location, this.clock.now()],
+    );
+    const runId = run[0].id;
+    const result: CycleResult = { runId, status: 'succeeded', files: [], exported: 0, error: null };
+    const signal = AbortSignal.any([
+      AbortSignal.timeout(this.config.exchange.cycleTimeoutMs),
+      this.shutdown.signal,
+    ]);
+    const work = mkdtemp(join(tmpdir(), 'kabinet-exchange-'));
+    let session: SourceSession | null = null;
+    try {
+      session = await abortable(source.open(), signal);
+      const s = session;
+      await this.recover(s);
+      const files = await this.completeFiles(s, signal);
+      for (const file of files) {
+        signal.throwIfAborted();
+        if (!(await s.claim(file.name))) continue; // another poller took it
+        const local = join(await work, `${randomUUID()}.xml`);
+        await abortable(s.download(file.name, local), signal);
+        const outcome = await this.importer.import({
+          localPath: local,
+          name: file.name,
+          runId,
+          signal,
+        });
+        await rm(local, { force: true });
+        const storedName = `${stamp(this.clock.now())}_${file.name}`;
+        const storedPath = await s.finish(
+          file.name,
+          outcome.status === 'failed' ? 'failed' : 'processed',
+          storedName,
+          outcome.status === 'failed' ? outcome.report : undefined,
+        );
+        await this.db.query('UPDATE exchange_files SET stored_path = $2 WHERE id = $1', [
+          outcome.fileId,
+          storedPath,
+        ]);
+        result.files.push({ name: file.name, ...outcome });
+        await this.addToRun(runId, outcome);
+      }
+      result.exported = await this.exports.flush(s);
+    } catch (err) {
+      result.error = signal.aborted
+        ? this.shutdown.signal.aborted
+          ? 'The application is shutting down'
+          : `The exchange run took longer than ${this.config.exchange.cycleTimeoutMs / 1000} s`
+        : `${(err as Error).message}`;
+      this.logger.warn(`Exchange run failed: ${result.error}`);
+    } finally {
+      await session?.close();
+      await rm(await work, { recursive: true, force: true });
+    }
+    if (result.error || result.files.some((f) => f.status === 'failed')) result.status = 'failed';
+    await this.db.query(
+      `UPDATE exchange_runs SET status = $2, finished_at = $3, error = $4, changes_exported = $5
+        WHERE id = $1`,
+      [runId, result.status, this.clock.now(), result.error, result.exported],
+    );
+    return result;
+  }
+
+  /** Files left in processing/ by a cycle that died go back to the inbox, to import again. */
+  private async recover(session: SourceSession): Promise<void> {
+    for (const f of await session.listProcessing()) {
+      this.logger.warn(`Recovering ${f.name} left in processing/ by an interrupted run`);
+      await session.release(f.name);
+    }
+  }
+
+  /**
+   * `*.xml` files whose size and time did not change over `stableMs` (1C should upload as
+   * `*.tmp` and rename; this catches the uploads that don't).
+   */
+  private async completeFiles(session: SourceSession, signal: AbortSignal): Promise<InboxFile[]> {
+    const first = await session.listInbox();
+    if (!first.length || this.config.exchange.stableMs === 0) return first;
+    await sleep(this.config.exchange.stableMs, undefined, { signal });
+    const second = new Map((await session.listInbox()).map((f) => [f.name, f]));
+    return first.filter((f) => {
+      const again = second.get(f.name);
+      const stable = again && again.size === f.size && again.modifiedAt === f.modifiedAt;
+      if (!stable) this.logger.log(`${f.name} is still being uploaded; next run takes it`);
+      return stable;
+    });
+  }
+
+  private async addToRun(runId: string, outcome: ImportOutcome): Promise<void> {
+    const c =
+      outcome.status === 'imported'
+        ? outcome.counts
+        : { created: 0, updated: 0, unchanged: 0, archived: 0 };
+    await this.db.query(
+      `UPDATE exchange_runs SET
+         files_imported = files_imported + $2, files_failed = files_failed + $3,
+         files_duplicate = files_duplicate + $4, created = created + $5, updated = updated + $6,
+         unchanged = unchanged + $7, archived = archived + $8
+       WHERE id = $1`,
+      [
+        runId,
+        outcome.status === 'imported' ? 1 : 0,
+        outcome.status === 'failed' ? 1 : 0,
+        outcome.status === 'duplicate' ? 1 : 0,
+        c.created,
+        c.updated,
+        c.unchanged,
+        c.archived,
+      ],
+    );
+  }
+
+  /**
+   * Imports a local file through the same importer and ledger, without moving it: what
+   * `pnpm kabinet import <file>` and the demo data use.
+   */
+  async importLocalFile(path: string, trigger: RunTrigger): Promise<CycleResult> {
+    const run: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO exchange_runs (trigger, status, source, started_at)
+       VALUES ($1, 'running', $2, $3) RETURNING id`,
+      [trigger, path, this.clock.now()],
+    );
+    const runId = run[0].id;
+    const outcome = await this.importer.import({ localPath: path, name: basename(path), runId });
+    await this.addToRun(runId, outcome);
+    const status = outcome.status === 'failed' ? 'failed' : 'succeeded';
+    await this.db.query('UPDATE exchange_runs SET status = $2, finished_at = $3 WHERE id = $1', [
+      runId,
+      status,
+      this.clock.now(),
+    ]);
+    return {
+      runId,
+      status,
+      files: [{ name: basename(path), ...outcome }],
+      exported: 0,
+      error: null,
+    };
+  }
+}
+
+function stamp(d: Date): string {
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e as Error);
+      },
+    );
+  });
+}
