@@ -58,7 +58,7 @@ const fits = new Map<string, boolean>();
  */
 export function encode(text: string, encoding: 'utf-8' | 'windows-1251'): Buffer {
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
-  const safe = text.replace(/[^\t\n\r\x20-\x7F\u0400-\u045F]/gu, (ch) => {
+  const safe = text.replace(/[^\t\n\r\x20-\x7F]/gu, (ch) => {
     let ok = fits.get(ch);
     if (ok === undefined) {
       ok = fitsWindows1251(ch);
