@@ -61,19 +61,39 @@ async function vitest(suite, filter, env) {
   record(suite, json.numPassedTests, failed);
 }
 
+/** Installs missing Debian packages the suites use (root only), like .ci/run does. */
+function ensureDebianPackages(packages) {
+  const missing = packages.filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg);
+  if (!missing.length) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log(`Missing: installing Debian's ${missing.join(', ')} (apt-get)...`);
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+  for (const [path, pkg] of packages) {
+    if (!existsSync(path)) console.error(`No ${path}: install Debian's ${pkg} package.`);
+  }
+}
+
 function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return path;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log("Chromium is missing: installing Debian's chromium package (apt-get)...");
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' });
-  }
+  if (!existsSync(path)) ensureDebianPackages([[path, 'chromium']]);
   if (existsSync(path)) return path;
   console.error(
     `No Chromium at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
   );
   return undefined;
+}
+
+// The SFTP tests start a real OpenSSH sshd; the format tests validate against the XSD with xmllint.
+if (wanted('api') || wanted('exchange')) {
+  ensureDebianPackages([
+    ['/usr/sbin/sshd', 'openssh-server'],
+    ['/usr/bin/xmllint', 'libxml2-utils'],
+  ]);
 }
 
 // 1. Build everything (the checks read libs/shared/dist; Playwright runs the built app).

@@ -108,6 +108,41 @@ describe('golden files: ok', () => {
     ).toEqual(['Классификатор', 'Каталог']);
   });
 
+  it('a stock 1C 2.10 export without the extension: Контейнер, 2.10 contacts, money with commas', async () => {
+    const { records } = await parseBytes(ok('stock-1c-order-2.10.xml'));
+    const { customers, contracts } = byType(records);
+    expect(customers).toEqual([
+      {
+        externalId: '000000777',
+        fullName: 'Орлова Наталья Ивановна',
+        phoneRaw: '8-925-777-00-22',
+        email: 'orlova.ni@example.ru',
+        bonusBalance: null,
+        requisites: [],
+        deleted: false,
+      },
+    ]);
+    expect(contracts[0]).toMatchObject({
+      externalId: 'УТ-00004521',
+      number: 'ЗК-4521',
+      total: '58300.00',
+      status: 'Принят',
+      kind: 'memorial',
+      closed: false,
+      managerExternalId: null,
+    });
+    expect(contracts[0]!.items.map((i) => [i.kind, i.unit, i.price, i.amount])).toEqual([
+      ['goods', 'шт', '42000.00', '42000.00'],
+      ['service', 'знак', '163.00', '16300.00'],
+    ]);
+  });
+
+  it('a full export in windows-1251 says so, and carries a deletion mark', async () => {
+    const { header, records } = await parseBytes(ok('full-export-windows-1251.xml'));
+    expect(header).toMatchObject({ onlyChanges: false, encoding: 'windows-1251' });
+    expect(byType(records).contracts.filter((k) => k.deleted)).toHaveLength(1);
+  });
+
   it('the demo company: staff, customers, contracts with object data, schedule, stages, payments', async () => {
     const { records } = await parseBytes(ok('demo-granit-master.xml'));
     const { staff, customers, contracts, payments } = byType(records);

@@ -443,9 +443,12 @@ export function writeExportFile(changes: ExportChange[], options: WriteExportOpt
     x.open(`${K}Изменения`);
     for (const c of others) {
       const name = `${K}${CHANGE_ELEMENTS[c.kind]}`;
-      x.open(name).leaf(`${K}Ид`, c.id).leaf(`${K}Создано`, c.createdAt);
-      for (const [key, value] of Object.entries(c)) {
-        if (key === 'kind' || key === 'id' || key === 'createdAt') continue;
+      x.open(name)
+        .leaf(`${K}Ид`, c.id)
+        .leaf(`${K}Создано`, c.createdAt)
+        .leaf(`${K}Контрагент`, c.customerExternalId);
+      for (const [key, value] of Object.entries(c).sort(([a], [b]) => a.localeCompare(b))) {
+        if (['kind', 'id', 'createdAt', 'customerExternalId'].includes(key)) continue;
         x.leaf(`${K}${FIELD_NAMES[key] ?? key}`, value as string | null);
       }
       x.close(name);
