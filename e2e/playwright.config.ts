@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -58,6 +60,9 @@ export default defineConfig({
       DEMO_DATA: 'true',
       RATE_LIMIT_ENABLED: 'false',
       LOG_LEVEL: 'warn',
+      // The exchange's local inbox/outbox: a fresh folder per run, files taken at once.
+      EXCHANGE_DIR: join(tmpdir(), `kabinet-e2e-exchange-${process.pid}`),
+      EXCHANGE_STABLE_MS: '0',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       ...(process.env.E2E_DATABASE_URL
         ? {}

@@ -6,6 +6,7 @@ import { PageLoader } from '../components/PageLoader';
 import { LoginPage } from '../features/auth';
 import { ContractPage, ContractsPage } from '../features/contracts';
 import { DevOutboxPage } from '../features/dev';
+import { ExchangePage } from '../features/exchange';
 import { navItem } from '../lib/nav';
 import { paths } from '../lib/paths';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
         { path: paths.contracts, element: <ContractsPage /> },
         { path: paths.contractPattern, element: <ContractPage /> },
       ]),
+      section(paths.exchange, [{ path: paths.exchange, element: <ExchangePage /> }]),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatQuantity } from './format';
+import { formatDate, formatFileSize, formatMoney, formatQuantity } from './format';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -15,5 +15,14 @@ describe('format', () => {
   it('quantities without trailing zeros', () => {
     expect(formatQuantity('40.000')).toBe('40');
     expect(formatQuantity('64.500')).toBe('64,5');
+  });
+
+  it('writes file sizes in the largest unit that keeps them at least 1', () => {
+    const size = (bytes: number, locale?: string) =>
+      formatFileSize(bytes, locale).replace(/\s/g, ' ');
+    expect(size(120)).toBe('120 Б');
+    expect(size(1536)).toBe('1,5 кБ');
+    expect(size(200 * 1048576)).toBe('200 МБ');
+    expect(size(3 * 1073741824, 'en-GB')).toBe('3 GB');
   });
 });

@@ -39,3 +39,20 @@ export function formatQuantity(quantity: string, locale = 'ru-RU') {
 export function localeOf(language: string) {
   return language.startsWith('en') ? 'en-GB' : 'ru-RU';
 }
+
+/** A file size in the largest unit that keeps it ≥ 1 (bytes, kB, MB, GB), as the locale writes it. */
+export function formatFileSize(bytes: number, locale = 'ru-RU') {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i += 1;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: i === 0 ? 0 : 1,
+  }).format(value);
+}

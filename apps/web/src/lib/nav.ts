@@ -2,7 +2,7 @@ import type { Permission } from '@kabinet/shared';
 import type { ru } from './i18n/ru';
 import { paths } from './paths';
 
-export type NavIcon = 'contracts';
+export type NavIcon = 'contracts' | 'exchange';
 
 export interface NavItem {
   path: string;
@@ -21,6 +21,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'contracts',
     permission: 'contract.read',
     testId: 'nav-contracts',
+  },
+  {
+    path: paths.exchange,
+    labelKey: 'nav.exchange',
+    icon: 'exchange',
+    permission: 'exchange.read',
+    testId: 'nav-exchange',
   },
 ];
 

@@ -8,4 +8,5 @@ export const paths = {
   contracts: '/contracts',
   contract: (id: string) => `/contracts/${encodeURIComponent(id)}`,
   contractPattern: '/contracts/:id',
+  exchange: '/exchange',
 } as const;

@@ -40,7 +40,14 @@ export function fakeApi(routes: Record<string, Handler>) {
     const key = `${request.method} ${path}`;
     calls.push(key);
     const text = await request.clone().text();
-    const body: unknown = text ? JSON.parse(text) : undefined;
+    let body: unknown = undefined;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text; // multipart or plain text
+      }
+    }
     return routes[key]?.(request, body) ?? problem(404, 'not_found');
   });
   return calls;

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFileText, IconLogout } from '@tabler/icons-react';
+import { IconArrowsExchange, IconFileText, IconLogout } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -23,7 +23,10 @@ import { navFor, type NavIcon } from '../../lib/nav';
 import { paths } from '../../lib/paths';
 import { formatPhone } from '../../lib/phone';
 
-const ICONS: Record<NavIcon, typeof IconFileText> = { contracts: IconFileText };
+const ICONS: Record<NavIcon, typeof IconFileText> = {
+  contracts: IconFileText,
+  exchange: IconArrowsExchange,
+};
 
 /** The app shell: a sidebar with who I am and the pages my permissions allow; a burger on phones. */
 export function AppLayout() {

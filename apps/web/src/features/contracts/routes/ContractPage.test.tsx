@@ -66,6 +66,8 @@ describe('ContractPage', () => {
     const items = screen.getByTestId('contract-items');
     expect(items.textContent).toContain('Гравировка текста, за знак');
     expect(squash(items.querySelector('tfoot')?.textContent)).toBe('Итого84 000 ₽');
+    // No import yet: no freshness line.
+    expect(screen.queryByTestId('contract-data-as-of')).toBeNull();
   });
 
   it('says "not found" with a way back for someone else’s or a missing contract', async () => {
@@ -75,5 +77,13 @@ describe('ContractPage', () => {
     expect(screen.getByRole('link', { name: 'К списку договоров' }).getAttribute('href')).toBe(
       '/contracts',
     );
+  });
+
+  it('says how fresh the data from 1C is', async () => {
+    const fresh = { ...contract, dataAsOf: '2026-11-23T06:00:05.000Z' };
+    fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(fresh) });
+    renderContract(contract.id);
+    const line = await screen.findByTestId('contract-data-as-of');
+    expect(line.textContent).toMatch(/^Данные из 1С на 23\.11\.2026/);
   });
 });

@@ -6,7 +6,13 @@ import { Link, useParams } from 'react-router';
 import { CenteredMessage } from '../../../components/CenteredMessage';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import { formatDate, formatMoney, formatQuantity, localeOf } from '../../../lib/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatQuantity,
+  localeOf,
+} from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
@@ -196,6 +202,11 @@ export function ContractPage() {
           <ContractStatus status={c.status} closed={c.closed} />
         </Group>
         <Text c="dimmed">{t('contract.from', { date: formatDate(c.date, locale) })}</Text>
+        {c.dataAsOf && (
+          <Text size="sm" c="dimmed" data-testid="contract-data-as-of">
+            {t('contract.dataAsOf', { time: formatDateTime(c.dataAsOf, locale) })}
+          </Text>
+        )}
       </Stack>
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -1,0 +1,199 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '@kabinet/api-client';
+import { fakeApi, problem, renderPage } from '../../../test/render';
+import { ExchangePage } from './ExchangePage';
+
+const status: Schemas['ExchangeStatusDto'] = {
+  sourceKind: 'sftp',
+  sourceLocation: 'sftp://kabinet@files.example.ru:22/inbox',
+  schedule: '* * * * *',
+  running: false,
+  lastImportAt: '2026-11-23T06:00:05.000Z',
+  pendingChanges: 2,
+  uploadLimitBytes: 200 * 1048576,
+};
+
+const file = (over: Partial<Schemas['ExchangeFileDto']>): Schemas['ExchangeFileDto'] => ({
+  id: '44444444-4444-4444-8444-444444444444',
+  name: 'orders.xml',
+  status: 'imported',
+  size: 2_097_152,
+  bytesProcessed: 2_097_152,
+  sha256: 'a'.repeat(64),
+  startedAt: '2026-11-23T06:00:01.000Z',
+  finishedAt: '2026-11-23T06:00:05.000Z',
+  created: 3,
+  updated: 1,
+  unchanged: 7,
+  archived: 0,
+  skipped: 0,
+  errorMessage: null,
+  errorLine: null,
+  errorColumn: null,
+  errorElement: null,
+  hasOriginal: true,
+  ...over,
+});
+
+const run = (over: Partial<Schemas['ExchangeRunDto']>): Schemas['ExchangeRunDto'] => ({
+  id: '55555555-5555-4555-8555-555555555555',
+  trigger: 'schedule',
+  status: 'failed',
+  source: status.sourceLocation!,
+  startedAt: '2026-11-23T06:00:00.000Z',
+  finishedAt: '2026-11-23T06:00:06.000Z',
+  durationMs: 6000,
+  filesImported: 1,
+  filesFailed: 1,
+  filesDuplicate: 0,
+  created: 3,
+  updated: 1,
+  unchanged: 7,
+  archived: 0,
+  changesExported: 0,
+  error: null,
+  files: [
+    file({}),
+    file({
+      id: '66666666-6666-4666-8666-666666666666',
+      name: 'broken.xml',
+      status: 'failed',
+      errorMessage: 'The document date «2026-02-30» is not a date (YYYY-MM-DD)',
+      errorLine: 6,
+      errorColumn: null,
+      errorElement: 'Документ/Дата',
+    }),
+  ],
+  ...over,
+});
+
+const page = (items: Schemas['ExchangeRunDto'][]) => ({
+  items,
+  total: items.length,
+  page: 1,
+  pageSize: 10,
+});
+
+describe('ExchangePage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the source, the last import and runs with their files, counts and errors by line', async () => {
+    fakeApi({
+      'GET /api/exchange/status': () => Response.json(status),
+      'GET /api/exchange/runs': () => Response.json(page([run({})])),
+    });
+    renderPage(<ExchangePage />);
+    expect(await screen.findByText('sftp://kabinet@files.example.ru:22/inbox')).toBeTruthy();
+    const runItem = await screen.findByTestId('exchange-run');
+    expect(runItem.textContent).toContain('С ошибками');
+    expect(runItem.textContent).toContain('Файлов: загружено 1, с ошибкой 1, повторов 0');
+    expect(runItem.textContent).toContain('Создано 3 · обновлено 1 · без изменений 7 · в архив 0');
+    // A failed run opens by itself, showing where the file went wrong.
+    expect((await screen.findByTestId('exchange-error-where')).textContent).toBe(
+      'строка 6, элемент Документ/Дата',
+    );
+    const broken = screen.getAllByTestId('exchange-file')[1]!;
+    expect(
+      within(broken)
+        .getByRole('link', { name: /Отчёт об ошибке/ })
+        .getAttribute('href'),
+    ).toBe('/api/exchange/files/66666666-6666-4666-8666-666666666666/report');
+    expect(within(broken).getByRole('link', { name: /Скачать исходный файл/ })).toBeTruthy();
+  });
+
+  it('shows a progress bar for the file being imported', async () => {
+    fakeApi({
+      'GET /api/exchange/status': () => Response.json({ ...status, running: true }),
+      'GET /api/exchange/runs': () =>
+        Response.json(
+          page([
+            run({
+              status: 'running',
+              finishedAt: null,
+              durationMs: null,
+              files: [file({ status: 'importing', bytesProcessed: 1_048_576, finishedAt: null })],
+            }),
+          ]),
+        ),
+    });
+    renderPage(<ExchangePage />);
+    const bar = await screen.findByRole('progressbar', { name: 'Ход загрузки' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    expect((screen.getByTestId('exchange-run-now') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('"run now" says so when a run is already going (409)', async () => {
+    fakeApi({
+      'GET /api/exchange/status': () => Response.json(status),
+      'GET /api/exchange/runs': () => Response.json(page([])),
+      'POST /api/exchange/runs': () => problem(409, 'conflict'),
+    });
+    renderPage(<ExchangePage />);
+    fireEvent.click(await screen.findByTestId('exchange-run-now'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Это уже выполняется');
+  });
+
+  it('shows the API’s message next to the file field when an upload is refused', async () => {
+    const calls = fakeApi({
+      'GET /api/exchange/status': () => Response.json(status),
+      'GET /api/exchange/runs': () => Response.json(page([])),
+      'POST /api/exchange/uploads': () =>
+        problem(400, 'validation_failed', {
+          fields: [
+            { path: 'file', message: 'The file name must end with .xml and contain no folders' },
+          ],
+        }),
+    });
+    renderPage(<ExchangePage />);
+    await screen.findByTestId('exchange-run-now');
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, {
+      target: { files: [new File(['x'], 'notes.txt', { type: 'text/plain' })] },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Загрузить' }));
+    await waitFor(() => expect(calls).toContain('POST /api/exchange/uploads'));
+    await waitFor(() =>
+      expect(document.body.textContent).toContain(
+        'The file name must end with .xml and contain no folders',
+      ),
+    );
+  });
+
+  it('after an upload, polls until the new run shows up and opens it when the file failed', async () => {
+    const demo = run({
+      id: '77777777-7777-4777-8777-777777777777',
+      status: 'succeeded',
+      trigger: 'demo',
+      filesFailed: 0,
+      files: [file({})],
+    });
+    let uploaded = false;
+    let afterUpload = 0;
+    fakeApi({
+      'GET /api/exchange/status': () => Response.json(status),
+      'GET /api/exchange/runs': () => {
+        // The run starts a moment after the upload is accepted: the first refetch misses it.
+        if (uploaded && ++afterUpload > 1)
+          return Response.json(page([run({ trigger: 'upload' }), demo]));
+        return Response.json(page([demo]));
+      },
+      'POST /api/exchange/uploads': () => {
+        uploaded = true;
+        return Response.json({ name: 'broken.xml' }, { status: 202 });
+      },
+    });
+    renderPage(<ExchangePage />);
+    await screen.findByTestId('exchange-run');
+    expect(screen.queryByTestId('exchange-error-where')).toBeNull();
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, {
+      target: { files: [new File(['<x/>'], 'broken.xml', { type: 'application/xml' })] },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Загрузить' }));
+    expect((await screen.findByTestId('exchange-upload-ok')).textContent).toContain('broken.xml');
+    const where = await screen.findByTestId('exchange-error-where', {}, { timeout: 5000 });
+    expect(where.textContent).toBe('строка 6, элемент Документ/Дата');
+    expect(afterUpload).toBeGreaterThan(1);
+  });
+});
