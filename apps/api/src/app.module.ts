@@ -11,6 +11,9 @@ import { AccessModule } from './modules/access/access.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { SessionGuard } from './modules/auth/session.guard';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { CustomersModule } from './modules/customers/customers.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ProfileModule } from './modules/profile/profile.module';
 import { DATABASE_URL } from './database/tokens';
 import { DemoModule } from './modules/demo/demo.module';
 import { ExchangeModule } from './modules/exchange/exchange.module';
@@ -62,6 +65,9 @@ export class AppModule {
         AccessModule,
         AuthModule,
         ContractsModule,
+        CustomersModule,
+        NotificationsModule,
+        ProfileModule,
         ExchangeModule,
         DemoModule,
       ],

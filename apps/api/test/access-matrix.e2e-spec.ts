@@ -14,7 +14,14 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 
 describe('access matrix', () => {
   let t: TestApp;
-  const ids: Record<Target, string> = { own: '', foreign: '', missing: MISSING, none: '' };
+  const ids: Record<Target, string> = {
+    own: '',
+    foreign: '',
+    missing: MISSING,
+    none: '',
+    ownCustomer: '',
+    foreignCustomer: '',
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -30,6 +37,9 @@ describe('access matrix', () => {
     const rows = await t.sql<{ id: string; number: string }>('SELECT id, number FROM contracts');
     ids.own = rows.find((r) => r.number === 'ГМ-000101')!.id;
     ids.foreign = rows.find((r) => r.number === 'РМ-000017')!.id;
+    const people = await t.sql<{ id: string; phone: string }>('SELECT id, phone FROM customers');
+    ids.ownCustomer = people.find((p) => p.phone === '+79123456789')!.id;
+    ids.foreignCustomer = people.find((p) => p.phone === '+79031112233')!.id;
   });
   afterAll(() => t.close());
 
@@ -75,7 +85,7 @@ describe('access matrix', () => {
         'x-csrf-token': client.cookies.get('kabinet_csrf') ?? '',
         ...(c.body ? { 'content-type': 'application/json' } : {}),
       },
-      ...(c.body ? { body: JSON.stringify(c.body) } : {}),
+      ...(c.body ? { body: JSON.stringify(c.body).replace('{id}', ids[c.target]) } : {}),
     });
     expect(res.status).toBe(c.status);
   });

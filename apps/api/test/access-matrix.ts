@@ -21,11 +21,12 @@ export const ACTORS = [
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
-export type Target = 'own' | 'foreign' | 'missing' | 'none';
+/** own/foreign: contracts of customer A/B; ownCustomer/foreignCustomer: A and B themselves. */
+export type Target = 'own' | 'foreign' | 'missing' | 'none' | 'ownCustomer' | 'foreignCustomer';
 
 export interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** `{id}` is replaced by the target object's id. */
+  /** `{id}` is replaced by the target object's id (in the body too). */
   path: string;
   target: Target;
   body?: unknown;
@@ -39,6 +40,9 @@ const authed = (status: number, overrides: Partial<Record<Actor, number>> = {}) 
   anonymous: 401,
   ...overrides,
 });
+
+/** Everyone logged in gets `status` unless overridden; anonymous gets 401. */
+const staffOnly = authed;
 
 export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', target: 'none', expect: all(200) },
@@ -99,4 +103,81 @@ export const ROUTES: RouteCase[] = [
     target: 'none',
     expect: authed(403, { admin: 202 }),
   },
+  { method: 'POST', path: '/api/auth/logout-everywhere', target: 'none', expect: authed(204) },
+  // A customer's own pages: notifications, profile, settings, change requests.
+  {
+    method: 'GET',
+    path: '/api/notifications',
+    target: 'none',
+    expect: staffOnly(403, { customerA: 200, customerB: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/notifications/read',
+    target: 'none',
+    body: {},
+    expect: staffOnly(403, { customerA: 204, customerB: 204 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/profile',
+    target: 'none',
+    expect: staffOnly(403, { customerA: 200, customerB: 200 }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/profile/notification-settings',
+    target: 'none',
+    body: { items: [] },
+    expect: staffOnly(403, { customerA: 200, customerB: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/profile/change-requests',
+    target: 'none',
+    body: {},
+    expect: staffOnly(403, { customerA: 400, customerB: 400 }),
+  },
+  // Staff: the change request queue (managers, head, admin), customers, view as customer.
+  {
+    method: 'GET',
+    path: '/api/change-requests',
+    target: 'none',
+    expect: staffOnly(403, { admin: 200, head: 200, managerA: 200, managerB: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/change-requests/{id}/resolution',
+    target: 'missing',
+    body: { status: 'done' },
+    expect: staffOnly(403, { admin: 404, head: 404, managerA: 404, managerB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/customers',
+    target: 'none',
+    expect: staffOnly(403, { admin: 200, head: 200, managerA: 200, managerB: 200, operator: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/view-as',
+    target: 'ownCustomer',
+    body: { customerId: '{id}' },
+    expect: staffOnly(403, { admin: 204, head: 204, managerA: 204, managerB: 404, operator: 204 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/view-as',
+    target: 'foreignCustomer',
+    body: { customerId: '{id}' },
+    expect: staffOnly(403, { admin: 204, head: 204, managerA: 404, managerB: 204, operator: 204 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/view-as',
+    target: 'missing',
+    body: { customerId: '{id}' },
+    expect: staffOnly(403, { admin: 404, head: 404, managerA: 404, managerB: 404, operator: 404 }),
+  },
+  { method: 'DELETE', path: '/api/view-as', target: 'none', expect: authed(204) },
 ];

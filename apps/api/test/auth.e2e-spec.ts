@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OTP } from '@kabinet/shared';
+import { OTP, permissionsOf } from '@kabinet/shared';
 import {
   takeCode,
   loginCustomer,
@@ -40,7 +40,7 @@ describe('customer login by SMS code', () => {
       const me = await c.api.GET('/api/me');
       expect(me.data?.fullName).toBe('Иванова Мария Петровна');
       expect(me.data?.bonusBalance).toBe('1500.00');
-      expect(me.data?.permissions).toEqual(['contract.read']);
+      expect(me.data?.permissions).toEqual(permissionsOf('customer'));
     },
   );
 

@@ -22,7 +22,7 @@ export async function snapshot(t: Pick<TestApp, 'sql'>): Promise<Record<string, 
       `SELECT c.external_id, c.number, to_char(c.date, 'YYYY-MM-DD') AS date,
               cu.external_id AS customer, m.external_id AS manager, c.kind, c.status, c.closed,
               c.total, c.currency, to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end,
-              c.object, c.requisites, c.archived_at IS NOT NULL AS archived
+              c.object, c.requisites, c.archived_at IS NOT NULL AS archived, c.paid
          FROM contracts c JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN staff_users m ON m.id = c.manager_id ORDER BY c.external_id`,
     ),
@@ -54,6 +54,11 @@ export async function snapshot(t: Pick<TestApp, 'sql'>): Promise<Record<string, 
       `SELECT p.external_id, c.external_id AS contract, p.number, to_char(p.date, 'YYYY-MM-DD') AS date,
               p.amount, p.currency, p.method, p.archived_at IS NOT NULL AS archived
          FROM contract_payments p JOIN contracts c ON c.id = p.contract_id ORDER BY p.external_id`,
+    ),
+    notifications: await q(
+      `SELECT cu.external_id AS customer, c.external_id AS contract, n.kind, n.params
+         FROM notifications n JOIN customers cu ON cu.id = n.customer_id
+         LEFT JOIN contracts c ON c.id = n.contract_id ORDER BY 1, 2, 3, n.params::text`,
     ),
   };
 }

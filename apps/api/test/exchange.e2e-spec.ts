@@ -228,6 +228,17 @@ describe('importer properties', () => {
     expect(archivedContracts.map((r) => r.external_id)).toEqual(expectedArchived);
     // Archived data is kept, not deleted.
     expect(await t.sql('SELECT 1 FROM contracts')).toHaveLength(content.contracts.length);
+    // What was paid follows the payments: archived ones no longer count.
+    const archivedPayments = await t.sql(
+      'SELECT 1 FROM contract_payments WHERE archived_at IS NOT NULL',
+    );
+    expect(archivedPayments.length).toBeGreaterThan(0);
+    const wrongPaid = await t.sql(
+      `SELECT c.external_id, c.paid FROM contracts c
+        WHERE c.paid <> COALESCE((SELECT sum(p.amount) FROM contract_payments p
+                                   WHERE p.contract_id = c.id AND p.archived_at IS NULL), 0)`,
+    );
+    expect(wrongPaid).toEqual([]);
   });
 });
 

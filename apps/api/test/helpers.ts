@@ -71,7 +71,7 @@ export async function startTestApp(
     APP_SECRET: randomBytes(24).toString('hex'),
     RATE_LIMIT_ENABLED: 'false',
     WEB_DIST_DIR: webDist,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
   const { app } = await createApp({

@@ -21,6 +21,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/logout-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log out everywhere (end all my sessions) */
+    post: operations['logoutEverywhere'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/otp/request': {
     parameters: {
       query?: never;
@@ -72,6 +89,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/change-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The queue of customers’ contact change requests */
+    get: operations['listChangeRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/change-requests/{id}/resolution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a change request done or rejected, with an answer */
+    post: operations['resolveChangeRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/contracts': {
     parameters: {
       query?: never;
@@ -98,6 +149,23 @@ export interface paths {
     };
     /** A contract with its goods and services */
     get: operations['getContract'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the customers I may see (name, phone, contract number) */
+    get: operations['listCustomers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -260,15 +328,152 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications, newest first, with the unread count */
+    get: operations['listNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark my notifications read (these, or all) */
+    post: operations['markNotificationsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My contact data from 1C, my change requests, my notification settings */
+    get: operations['getProfile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/profile/change-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask to change my phone or e-mail: the manager changes it in 1C (exported to 1C) */
+    post: operations['createChangeRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/profile/notification-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Turn notification channels on or off per kind */
+    put: operations['updateNotificationSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/view-as': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** View a customer’s cabinet read-only exactly as they see it: this session acts as the customer until DELETE /api/view-as (audited) */
+    post: operations['startViewAs'];
+    /** Back to my own cabinet from viewing as a customer */
+    delete: operations['endViewAs'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ChangeRequestDto: {
+      comment: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      field: components['schemas']['ProfileField'];
+      /** Format: uuid */
+      id: string;
+      /** @description What 1C had then */
+      previousValue: string | null;
+      /** @description The staff member’s answer */
+      resolution: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      status: components['schemas']['ChangeRequestStatus'];
+      /** @description The value asked for */
+      value: string;
+    };
+    ChangeRequestPageDto: {
+      items: components['schemas']['StaffChangeRequestDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    /** @enum {string} */
+    ChangeRequestStatus: 'pending' | 'done' | 'rejected';
     ContractDto: {
+      /**
+       * @description total − paid
+       * @example 75000.00
+       */
+      balanceDue: string;
+      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed */
+      changed: boolean;
       /** @description Finished or cancelled */
       closed: boolean;
       /** @example RUB */
       currency: string;
+      /** Format: uuid */
+      customerId: string;
       customerName: string;
       /**
        * Format: date-time
@@ -284,12 +489,30 @@ export interface components {
       id: string;
       items: components['schemas']['ContractItemDto'][];
       kind: components['schemas']['ContractKind'];
+      /**
+       * Format: date-time
+       * @description When the customer opened the contract before this time
+       */
+      lastSeenAt: string | null;
       manager: components['schemas']['ContractManagerDto'] | null;
       managerName: string | null;
+      /** @description This contract’s, newest first (50) */
+      notifications: components['schemas']['NotificationDto'][];
       /** @example ПМ-000123 */
       number: string;
+      object: components['schemas']['ContractObjectDto'];
+      /**
+       * @description Sum of payments
+       * @example 50000.00
+       */
+      paid: string;
+      /** @description Oldest first */
+      payments: components['schemas']['PaymentDto'][];
       /** Format: date */
       plannedEndDate: string | null;
+      /** @description Every requisite 1C sent, as is */
+      requisites: components['schemas']['RequisiteDto'][];
+      schedule: components['schemas']['PaymentScheduleDto'];
       /**
        * @description Status text as 1C has it
        * @example В работе
@@ -321,6 +544,11 @@ export interface components {
       fullName: string;
       phone: string | null;
     };
+    ContractObjectDto: {
+      deceased: components['schemas']['DeceasedDto'][];
+      monument: components['schemas']['MonumentDto'] | null;
+      renovation: components['schemas']['RenovationObjectDto'] | null;
+    };
     ContractPageDto: {
       items: components['schemas']['ContractSummaryDto'][];
       page: number;
@@ -328,10 +556,19 @@ export interface components {
       total: number;
     };
     ContractSummaryDto: {
+      /**
+       * @description total − paid
+       * @example 75000.00
+       */
+      balanceDue: string;
+      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed */
+      changed: boolean;
       /** @description Finished or cancelled */
       closed: boolean;
       /** @example RUB */
       currency: string;
+      /** Format: uuid */
+      customerId: string;
       customerName: string;
       /**
        * Format: date
@@ -345,6 +582,11 @@ export interface components {
       /** @example ПМ-000123 */
       number: string;
       /**
+       * @description Sum of payments
+       * @example 50000.00
+       */
+      paid: string;
+      /**
        * @description Status text as 1C has it
        * @example В работе
        */
@@ -354,6 +596,45 @@ export interface components {
        * @example 125000.00
        */
       total: string;
+    };
+    CreateChangeRequestDto: {
+      comment?: string;
+      field: components['schemas']['ProfileField'];
+      /**
+       * @description A phone number or an e-mail
+       * @example +7 916 555-44-33
+       */
+      value: string;
+    };
+    CustomerPageDto: {
+      items: components['schemas']['CustomerSummaryDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    CustomerSummaryDto: {
+      /**
+       * @description Balance due over those contracts
+       * @example 15000.00
+       */
+      balanceDue: string;
+      /** @description Contracts the caller may see */
+      contracts: number;
+      email: string | null;
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      lastContractDate: string | null;
+      /** @description E.164 */
+      phone: string | null;
+    };
+    DeceasedDto: {
+      /** Format: date */
+      birthDate: string | null;
+      /** Format: date */
+      deathDate: string | null;
+      fullName: string;
     };
     DevOutboxMessageDto: {
       /** Format: date-time */
@@ -369,6 +650,7 @@ export interface components {
       | 'validation_failed'
       | 'unauthenticated'
       | 'forbidden'
+      | 'read_only'
       | 'not_found'
       | 'csrf_failed'
       | 'rate_limited'
@@ -495,8 +777,33 @@ export interface components {
       /** @enum {string} */
       status: 'ok';
     };
+    InstallmentDto: {
+      /** @example 30000.00 */
+      amount: string;
+      /** @description Days the row was paid after its due date */
+      daysLate: number;
+      /** @description Days past the due date while not paid in full */
+      daysOverdue: number;
+      /** Format: date */
+      dueDate: string;
+      lineNo: number;
+      note: string | null;
+      /** @description What is left to pay of this row */
+      outstanding: string;
+      /** @description What the payments cover of this row */
+      paid: string;
+      /** Format: date */
+      paidOn: string | null;
+      status: components['schemas']['InstallmentStatus'];
+    };
+    /** @enum {string} */
+    InstallmentStatus: 'paid' | 'partlyPaid' | 'overdue' | 'due' | 'upcoming';
     /** @enum {string} */
     ItemKind: 'goods' | 'service';
+    MarkReadDto: {
+      /** @description These notifications; all of mine when absent */
+      ids?: string[];
+    };
     MeDto: {
       /**
        * @description Bonus balance from 1C, a decimal string; null for staff
@@ -519,6 +826,63 @@ export interface components {
        */
       phone: string | null;
       role: components['schemas']['Role'];
+      /** @description Unread notifications (customers; 0 for staff) */
+      unreadNotifications: number;
+      /** @description Set while a staff member views this customer’s cabinet read-only: the rest of the answer is the customer’s */
+      viewAs: components['schemas']['ViewAsDto'] | null;
+    };
+    MonumentDto: {
+      cemetery: string | null;
+      /** @description Other monument fields 1C sends */
+      extra: components['schemas']['RequisiteDto'][];
+      inscription: string | null;
+      /** @example Габбро-диабаз */
+      material: string | null;
+      plot: string | null;
+      /** @example 100×50×8 см */
+      size: string | null;
+    };
+    NextPaymentDto: {
+      /** Format: date */
+      dueDate: string;
+      outstanding: string;
+    };
+    /** @enum {string} */
+    NotificationChannel: 'email' | 'sms';
+    NotificationDto: {
+      /** Format: uuid */
+      contractId: string | null;
+      contractNumber: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['NotificationKind'];
+      /** @description The facts the text is made of, per kind */
+      params: {
+        [key: string]: (string | number) | null;
+      };
+      /** @description Read (or seen on the contract page) */
+      read: boolean;
+    };
+    /** @enum {string} */
+    NotificationKind:
+      | 'contract_added'
+      | 'contract_status'
+      | 'payment_received'
+      | 'schedule_changed'
+      | 'profile_request';
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+      unread: number;
+    };
+    NotificationSettingDto: {
+      channel: components['schemas']['NotificationChannel'];
+      enabled: boolean;
+      kind: components['schemas']['NotificationKind'];
     };
     OtpRequestDto: {
       /**
@@ -539,8 +903,39 @@ export interface components {
       /** @example +79123456789 */
       phone: string;
     };
+    PaymentDto: {
+      /** @example 30000.00 */
+      amount: string;
+      /** @description What is left to pay on the contract after this payment */
+      balanceAfter: string;
+      /** @example RUB */
+      currency: string;
+      /** Format: date */
+      date: string;
+      /** @example Безналичный расчёт */
+      method: string | null;
+      /** @example ПКО-000123 */
+      number: string;
+    };
+    PaymentScheduleDto: {
+      /** @description Overdue or due today: to pay now */
+      dueNow: string;
+      next: components['schemas']['NextPaymentDto'] | null;
+      /** @description Payments beyond the whole schedule */
+      overpaid: string;
+      rows: components['schemas']['InstallmentDto'][];
+    };
     /** @enum {string} */
-    Permission: 'contract.read' | 'contract.readAll' | 'exchange.read' | 'exchange.manage';
+    Permission:
+      | 'contract.read'
+      | 'contract.readAll'
+      | 'exchange.read'
+      | 'exchange.manage'
+      | 'profile.manage'
+      | 'notification.read'
+      | 'customer.read'
+      | 'customer.viewAs'
+      | 'changeRequest.manage';
     ProblemDto: {
       code: components['schemas']['ErrorCode'];
       detail?: string;
@@ -556,18 +951,92 @@ export interface components {
       /** @example https://kabinet.dev/problems/validation_failed */
       type: string;
     };
+    ProfileDto: {
+      /** @example 1500.00 */
+      bonusBalance: string;
+      /** @description Newest first (20) */
+      changeRequests: components['schemas']['ChangeRequestDto'][];
+      email: string | null;
+      fullName: string;
+      /** @description Every kind × channel */
+      notificationSettings: components['schemas']['NotificationSettingDto'][];
+      /** @description Login phone, E.164 */
+      phone: string | null;
+      /** @description The phone as 1C has it */
+      phoneRaw: string | null;
+      /** @description Other data 1C has about me */
+      requisites: components['schemas']['RequisiteDto'][];
+    };
+    /** @enum {string} */
+    ProfileField: 'phone' | 'email';
+    RenovationObjectDto: {
+      address: string | null;
+      /**
+       * @description m², decimal
+       * @example 54.30
+       */
+      area: string | null;
+      extra: components['schemas']['RequisiteDto'][];
+      rooms: number | null;
+    };
+    RequisiteDto: {
+      /** @example Цвет */
+      name: string;
+      /** @example Чёрный */
+      value: string;
+    };
+    ResolveChangeRequestDto: {
+      /** @description Required when rejecting */
+      resolution?: string;
+      /** @enum {string} */
+      status: 'done' | 'rejected';
+    };
     /** @enum {string} */
     Role:
       'customer' | 'admin' | 'manager' | 'operator' | 'estimator' | 'measurer' | 'foreman' | 'head';
+    StaffChangeRequestDto: {
+      comment: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      customerId: string;
+      customerName: string;
+      field: components['schemas']['ProfileField'];
+      /** Format: uuid */
+      id: string;
+      /** @description What 1C had then */
+      previousValue: string | null;
+      /** @description The staff member’s answer */
+      resolution: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      resolvedByName: string | null;
+      status: components['schemas']['ChangeRequestStatus'];
+      /** @description The value asked for */
+      value: string;
+    };
     StaffLoginDto: {
       /** @example admin */
       login: string;
       /** @example correct horse battery staple */
       password: string;
     };
+    StartViewAsDto: {
+      /** Format: uuid */
+      customerId: string;
+    };
+    UpdateNotificationSettingsDto: {
+      /** @description Only the pairs to change */
+      items: components['schemas']['NotificationSettingDto'][];
+    };
     UploadAcceptedDto: {
       /** @example orders.xml */
       name: string;
+    };
+    ViewAsDto: {
+      staffName: string;
+      /** Format: uuid */
+      staffUserId: string;
     };
   };
   responses: never;
@@ -595,6 +1064,50 @@ export interface operations {
       };
       /** @description Invalid input */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Rate limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  logoutEverywhere: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -754,10 +1267,112 @@ export interface operations {
       };
     };
   };
+  listChangeRequests: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'done' | 'rejected';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeRequestPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  resolveChangeRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveChangeRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeRequestDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listContracts: {
     parameters: {
       query?: {
         state?: 'active' | 'closed' | 'all';
+        /** @description Search: part of the contract number, the customer’s name or phone digits */
+        q?: string;
+        /** @description Exact status text as 1C has it, e.g. «В работе» */
+        status?: string;
+        /** @description Only this responsible manager (staff) */
+        managerId?: string;
+        /** @description Only this customer’s contracts (staff) */
+        customerId?: string;
+        sort?: 'date' | 'number' | 'total' | 'balanceDue';
+        order?: 'asc' | 'desc';
         page?: number;
         pageSize?: number;
       };
@@ -833,6 +1448,48 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listCustomers: {
+    parameters: {
+      query?: {
+        /** @description Part of the name, phone digits or a contract number */
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1212,6 +1869,279 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeDto'];
         };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description Only unread ones */
+        unread?: boolean;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  markNotificationsRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkReadDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProfileDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createChangeRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateChangeRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeRequestDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateNotificationSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProfileDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  startViewAs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartViewAsDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  endViewAs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No valid session */
       401: {

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'validation_failed',
   'unauthenticated',
   'forbidden',
+  /** A staff member viewing a customer's cabinet tried to change something: it is read-only. */
+  'read_only',
   'not_found',
   'csrf_failed',
   'rate_limited',

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './contracts';
 export * from './errors';
+export * from './notifications';
 export * from './permissions';
 export * from './phone';
 export * from './roles';

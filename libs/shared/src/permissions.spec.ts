@@ -10,8 +10,20 @@ describe('role → permission map', () => {
     }
   });
 
-  it('gives admin everything', () => {
-    expect(permissionsOf('admin').sort()).toEqual([...PERMISSIONS].sort());
+  it('gives admin everything but a customer’s own pages', () => {
+    expect(permissionsOf('admin').sort()).toEqual(
+      PERMISSIONS.filter((p) => p !== 'profile.manage' && p !== 'notification.read').sort(),
+    );
+  });
+
+  it('keeps profile and notifications to customers, viewing as a customer to front-office staff', () => {
+    for (const role of ROLES) {
+      expect(hasPermission(role, 'profile.manage')).toBe(role === 'customer');
+      expect(hasPermission(role, 'notification.read')).toBe(role === 'customer');
+    }
+    expect(ROLES.filter((r) => hasPermission(r, 'customer.viewAs')).sort()).toEqual(
+      ['admin', 'head', 'manager', 'operator'].sort(),
+    );
   });
 
   it('never lets a customer see all contracts', () => {

@@ -14,17 +14,33 @@ export const PERMISSIONS = [
   'exchange.read',
   /** Run the exchange now, upload a file by hand. */
   'exchange.manage',
+  /** One's own profile as a customer: contact data, change requests, notification settings. */
+  'profile.manage',
+  /** One's own notifications as a customer. */
+  'notification.read',
+  /** Search and list customers (scoped like contracts). */
+  'customer.read',
+  /** Open a customer's cabinet read-only, exactly as they see it (audited). */
+  'customer.viewAs',
+  /** Work the queue of customers' contact change requests. */
+  'changeRequest.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  customer: ['contract.read'],
-  admin: ALL,
-  head: ['contract.read', 'contract.readAll'],
-  manager: ['contract.read'],
-  operator: ['contract.read', 'contract.readAll'],
+  customer: ['contract.read', 'profile.manage', 'notification.read'],
+  admin: ALL.filter((p) => p !== 'profile.manage' && p !== 'notification.read'),
+  head: [
+    'contract.read',
+    'contract.readAll',
+    'customer.read',
+    'customer.viewAs',
+    'changeRequest.manage',
+  ],
+  manager: ['contract.read', 'customer.read', 'customer.viewAs', 'changeRequest.manage'],
+  operator: ['contract.read', 'contract.readAll', 'customer.read', 'customer.viewAs'],
   estimator: ['contract.read'],
   measurer: ['contract.read'],
   foreman: ['contract.read'],

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   payload_too_large: 413,
   conflict: 409,
+  read_only: 403,
   unavailable: 503,
   otp_invalid: 401,
   otp_attempts_exceeded: 429,

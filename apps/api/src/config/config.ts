@@ -33,6 +33,17 @@ const schema = z
     SMSRU_BASE_URL: z.string().url().default('https://sms.ru'),
     SMSRU_FROM: z.string().optional(),
     DEMO_DATA: bool.optional(),
+    COMPANY_TIMEZONE: z
+      .string()
+      .default('Europe/Moscow')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as Europe/Moscow'),
     WEB_DIST_DIR: z.string().default(resolve(__dirname, '../../../web/dist')),
     RATE_LIMIT_ENABLED: bool.default(true),
     TRUST_PROXY: z.string().default('false'),
@@ -112,6 +123,8 @@ export interface AppConfig {
   sms: { provider: 'dev' } | { provider: 'smsru'; apiId: string; baseUrl: string; from?: string };
   devOutboxEnabled: boolean;
   demoData: boolean;
+  /** The company's time zone: what "today" is for due dates and overdue days. */
+  timeZone: string;
   webDistDir: string;
   rateLimitEnabled: boolean;
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of the proxies. */
@@ -190,6 +203,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { provider: 'dev' },
     devOutboxEnabled: !production && provider === 'dev',
     demoData: e.DEMO_DATA ?? false,
+    timeZone: e.COMPANY_TIMEZONE,
     webDistDir: resolve(e.WEB_DIST_DIR),
     rateLimitEnabled: e.RATE_LIMIT_ENABLED,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

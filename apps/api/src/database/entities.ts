@@ -1,9 +1,11 @@
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { OtpChallenge } from '../modules/auth/otp-challenge.entity';
 import { Session } from '../modules/auth/session.entity';
 import { ContractAssignee } from '../modules/contracts/contract-assignee.entity';
 import { ContractInstallment } from '../modules/contracts/contract-installment.entity';
 import { ContractItem } from '../modules/contracts/contract-item.entity';
 import { ContractPayment } from '../modules/contracts/contract-payment.entity';
+import { ContractView } from '../modules/contracts/contract-view.entity';
 import { ContractStage } from '../modules/contracts/contract-stage.entity';
 import { Contract } from '../modules/contracts/contract.entity';
 import { Customer } from '../modules/customers/customer.entity';
@@ -11,6 +13,8 @@ import { ExchangeFile } from '../modules/exchange/exchange-file.entity';
 import { ExchangeRun } from '../modules/exchange/exchange-run.entity';
 import { ExportChangeRow } from '../modules/exchange/export-change.entity';
 import { ExportFile } from '../modules/exchange/export-file.entity';
+import { Notification } from '../modules/notifications/notification.entity';
+import { ProfileChangeRequest } from '../modules/profile/change-request.entity';
 import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 
@@ -31,4 +35,8 @@ export const ENTITIES = [
   ExchangeFile,
   ExportFile,
   ExportChangeRow,
+  ContractView,
+  Notification,
+  ProfileChangeRequest,
+  AuditEntry,
 ];

@@ -11,6 +11,8 @@ export const customerMe: Schemas['MeDto'] = {
   login: null,
   email: null,
   bonusBalance: '1500.00',
+  unreadNotifications: 2,
+  viewAs: null,
 };
 
 export const managerMe: Schemas['MeDto'] = {
@@ -23,6 +25,8 @@ export const managerMe: Schemas['MeDto'] = {
   login: 'sokolova',
   email: 'sokolova@example.com',
   bonusBalance: null,
+  unreadNotifications: 0,
+  viewAs: null,
 };
 
 export const contractSummary: Schemas['ContractSummaryDto'] = {
@@ -33,7 +37,11 @@ export const contractSummary: Schemas['ContractSummaryDto'] = {
   kind: 'memorial',
   closed: false,
   total: '148500.00',
+  paid: '74250.00',
+  balanceDue: '74250.00',
   currency: 'RUB',
+  customerId: '11111111-1111-4111-8111-111111111111',
   customerName: 'Иванова Мария Петровна',
   managerName: 'Соколова Анна Викторовна',
+  changed: false,
 };

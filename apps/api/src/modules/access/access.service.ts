@@ -32,6 +32,37 @@ export class AccessService {
     };
   }
 
+  /**
+   * A SQL condition on a customers alias: staff see the customers of the contracts they may see
+   * (all with `contract.readAll`); a customer sees only themself.
+   */
+  customerScope(
+    auth: AuthContext,
+    alias: string,
+    firstParam = 1,
+  ): { sql: string; params: unknown[] } {
+    if (auth.kind === 'customer') {
+      return { sql: `${alias}.id = $${firstParam}`, params: [auth.userId] };
+    }
+    if (auth.permissions.has('contract.readAll')) return { sql: 'TRUE', params: [] };
+    const contracts = this.contractScope(auth, 'sc', firstParam);
+    return {
+      sql: `EXISTS (SELECT 1 FROM contracts sc WHERE sc.customer_id = ${alias}.id
+                     AND sc.archived_at IS NULL AND ${contracts.sql})`,
+      params: contracts.params,
+    };
+  }
+
+  /** Throws not_found unless `auth` may see this customer. */
+  async assertCustomer(auth: AuthContext, id: string): Promise<void> {
+    const scope = this.customerScope(auth, 'cu', 2);
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM customers cu WHERE cu.id = $1 AND cu.archived_at IS NULL AND ${scope.sql}`,
+      [id, ...scope.params],
+    );
+    if (!rows.length) throw DomainError.notFound('Customer');
+  }
+
   /** Throws not_found unless `auth` may read every contract in `ids`. */
   async assertContracts(auth: AuthContext, ids: string[]): Promise<void> {
     if (!ids.length) return;

@@ -8,6 +8,11 @@ export interface AuthContext {
   userId: string;
   role: Role;
   permissions: ReadonlySet<Permission>;
+  /**
+   * Set while a staff member views a customer's cabinet ("view as customer"): the context is the
+   * customer's (kind, userId, role, permissions), read-only; this says who is really looking.
+   */
+  viewAs?: { staffUserId: string; staffName: string; staffRole: Role };
 }
 
 /** What a login strategy hands to the controller: the subject a session is created for. */

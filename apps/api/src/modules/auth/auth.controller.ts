@@ -16,7 +16,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { MeDto } from '../me/me.dto';
 import { MeService } from '../me/me.service';
 import type { AuthContext, LoginSubject } from './auth-context';
-import { Public } from './auth.decorators';
+import { Auth, Authenticated, Public } from './auth.decorators';
 import { OtpRequestDto, OtpRequestedDto, OtpVerifyDto, StaffLoginDto } from './auth.dto';
 import { cookieSettings } from './cookies';
 import { OtpService } from './otp.service';
@@ -89,6 +89,20 @@ export class AuthController {
   @ApiNoContentResponse()
   async logout(@Req() req: LoginRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     if (req.auth) await this.sessions.destroy(req.auth.sessionId);
+    void reply.clearCookie(this.cookies.sessionName, { path: '/' });
+  }
+
+  /** Ends every session of mine: on this device and all others. */
+  @Post('logout-everywhere')
+  @ApiOperation({ summary: 'Log out everywhere (end all my sessions)' })
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async logoutEverywhere(
+    @Auth() auth: AuthContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.sessions.destroyAll(auth);
     void reply.clearCookie(this.cookies.sessionName, { path: '/' });
   }
 

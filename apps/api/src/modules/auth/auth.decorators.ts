@@ -11,14 +11,20 @@ import type { AuthContext } from './auth-context';
 
 export const PUBLIC_KEY = 'kabinet:public';
 export const PERMISSION_KEY = 'kabinet:permission';
+export const DURING_VIEW_AS_KEY = 'kabinet:duringViewAs';
 
 /** The route needs no session (login, health). Every other route is denied by default. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** The route needs a session and, when given, a permission; documents both in the spec. */
-export function Authenticated(options: { permission?: Permission } = {}) {
+/**
+ * The route needs a session and, when given, a permission; documents both in the spec. While a
+ * staff member views a customer's cabinet only reads pass, unless `duringViewAs` (ending the view,
+ * logging out).
+ */
+export function Authenticated(options: { permission?: Permission; duringViewAs?: boolean } = {}) {
   return applyDecorators(
     SetMetadata(PERMISSION_KEY, options.permission ?? null),
+    SetMetadata(DURING_VIEW_AS_KEY, options.duringViewAs ?? false),
     ApiCookieAuth('session'),
     ApiExtension('x-permission', options.permission ?? 'authenticated'),
     ApiResponse({ status: 401, description: 'No valid session', type: ProblemDto }),

@@ -40,6 +40,17 @@ export class Session {
   @TimestampColumn()
   expiresAt: Date;
 
+  /**
+   * A staff session looking at a customer's cabinet read-only ("view as customer"): while set,
+   * the session acts as this customer and every change is refused.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  viewAsCustomerId: string | null;
+
+  @ManyToOne(() => Customer, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'view_as_customer_id' })
+  viewAsCustomer?: Customer | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
 

@@ -5,7 +5,9 @@ import type { Permission } from '@kabinet/shared';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext } from './auth-context';
-import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
+import { DURING_VIEW_AS_KEY, PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 import { cookieSettings } from './cookies';
 import { SessionsService } from './sessions.service';
 
@@ -47,6 +49,16 @@ export class SessionGuard implements CanActivate {
     }
     if (permission && !auth.permissions.has(permission)) {
       throw new DomainError('forbidden', 'Your role does not allow this');
+    }
+    if (
+      auth.viewAs &&
+      !SAFE_METHODS.has(request.method) &&
+      !this.reflector.getAllAndOverride<boolean>(DURING_VIEW_AS_KEY, targets)
+    ) {
+      throw new DomainError(
+        'read_only',
+        'You are viewing the customer’s cabinet as they see it; nothing can be changed',
+      );
     }
     return true;
   }

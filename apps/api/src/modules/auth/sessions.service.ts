@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isStaffRole, permissionsOf } from '@kabinet/shared';
+import { hasPermission, isStaffRole, permissionsOf } from '@kabinet/shared';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext, LoginSubject } from './auth-context';
@@ -58,13 +58,18 @@ export class SessionsService {
       customer_archived: boolean | null;
       expires_at: Date;
       last_seen_at: Date;
+      view_as_customer_id: string | null;
+      view_as_archived: boolean | null;
+      staff_name: string | null;
     }> = await this.db.query(
       `SELECT s.customer_id, s.staff_user_id, s.expires_at, s.last_seen_at,
-              su.role AS staff_role, su.active AS staff_active,
-              (c.archived_at IS NOT NULL) AS customer_archived
+              su.role AS staff_role, su.active AS staff_active, su.full_name AS staff_name,
+              (c.archived_at IS NOT NULL) AS customer_archived,
+              s.view_as_customer_id, (vc.archived_at IS NOT NULL) AS view_as_archived
          FROM sessions s
          LEFT JOIN staff_users su ON su.id = s.staff_user_id
          LEFT JOIN customers c ON c.id = s.customer_id
+         LEFT JOIN customers vc ON vc.id = s.view_as_customer_id
         WHERE s.id = $1`,
       [id],
     );
@@ -84,6 +89,24 @@ export class SessionsService {
       };
     }
     if (!row.staff_user_id || !row.staff_active || !isStaffRole(row.staff_role)) return null;
+    if (
+      row.view_as_customer_id &&
+      !row.view_as_archived &&
+      hasPermission(row.staff_role, 'customer.viewAs')
+    ) {
+      return {
+        sessionId: id,
+        kind: 'customer',
+        userId: row.view_as_customer_id,
+        role: 'customer',
+        permissions: new Set(permissionsOf('customer')),
+        viewAs: {
+          staffUserId: row.staff_user_id,
+          staffName: row.staff_name ?? '',
+          staffRole: row.staff_role,
+        },
+      };
+    }
     return {
       sessionId: id,
       kind: 'staff',
@@ -91,6 +114,12 @@ export class SessionsService {
       role: row.staff_role,
       permissions: new Set(permissionsOf(row.staff_role)),
     };
+  }
+
+  /** Every session of the person behind `auth` (a customer's, or a staff member's). */
+  async destroyAll(auth: AuthContext): Promise<void> {
+    const column = auth.kind === 'customer' ? 'customer_id' : 'staff_user_id';
+    await this.db.query(`DELETE FROM sessions WHERE ${column} = $1`, [auth.userId]);
   }
 
   async destroy(sessionId: string): Promise<void> {

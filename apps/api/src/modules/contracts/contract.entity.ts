@@ -18,6 +18,8 @@ import { ContractItem } from './contract-item.entity';
 
 /** A contract (1C document «Заказ»): what the customer bought and the work it covers. */
 @Entity('contracts')
+/** Trigram index for search by number (migration SearchAndPaid). */
+@Index('contracts_number_trgm_idx', { synchronize: false })
 @Check('contracts_kind_ck', `kind IN (${CONTRACT_KINDS.map((k) => `'${k}'`).join(', ')})`)
 export class Contract {
   @PrimaryGeneratedColumn('uuid')
@@ -66,6 +68,10 @@ export class Contract {
   @MoneyColumn()
   total: string;
 
+  /** Sum of the contract's payments that are not archived; kept by the importer. */
+  @MoneyColumn({ default: 0 })
+  paid: string;
+
   @Column({ type: 'varchar', length: 3, default: 'RUB' })
   currency: string;
 
@@ -88,6 +94,13 @@ export class Contract {
 
   @TimestampColumn({ nullable: true })
   archivedAt: Date | null;
+
+  /**
+   * When anything the customer sees last changed: the contract itself, its lines, schedule,
+   * payments, stages, documents or notifications. Compared with the customer's last visit.
+   */
+  @TimestampColumn({ default: () => 'now()' })
+  changedAt: Date;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,13 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import {
   CONTRACT_KINDS,
+  CONTRACT_SORTS,
   CONTRACT_STATE_FILTERS,
+  INSTALLMENT_STATUSES,
   ITEM_KINDS,
+  NOTIFICATION_KINDS,
+  SORT_DIRECTIONS,
   type ContractKind,
+  type ContractSort,
   type ContractStateFilter,
+  type InstallmentStatus,
   type ItemKind,
+  type NotificationKind,
+  type SortDirection,
 } from '@kabinet/shared';
 
 export class ListContractsQueryDto {
@@ -15,6 +23,42 @@ export class ListContractsQueryDto {
   @IsOptional()
   @IsIn(CONTRACT_STATE_FILTERS)
   state?: ContractStateFilter;
+
+  @ApiPropertyOptional({
+    description: 'Search: part of the contract number, the customer’s name or phone digits',
+    minLength: 2,
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Exact status text as 1C has it, e.g. «В работе»' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this responsible manager (staff)' })
+  @IsOptional()
+  @IsUUID()
+  managerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this customer’s contracts (staff)' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_SORTS, default: 'date' })
+  @IsOptional()
+  @IsIn(CONTRACT_SORTS)
+  sort?: ContractSort;
+
+  @ApiPropertyOptional({ enum: SORT_DIRECTIONS, default: 'desc' })
+  @IsOptional()
+  @IsIn(SORT_DIRECTIONS)
+  order?: SortDirection;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
@@ -41,8 +85,16 @@ export class ContractSummaryDto {
   @ApiProperty({ description: 'Finished or cancelled' }) closed: boolean;
   @ApiProperty({ example: '125000.00', description: 'Decimal string' }) total: string;
   @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ example: '50000.00', description: 'Sum of payments' }) paid: string;
+  @ApiProperty({ example: '75000.00', description: 'total − paid' }) balanceDue: string;
+  @ApiProperty({ format: 'uuid' }) customerId: string;
   @ApiProperty() customerName: string;
   @ApiProperty({ type: String, nullable: true }) managerName: string | null;
+  @ApiProperty({
+    description:
+      'Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed',
+  })
+  changed: boolean;
 }
 
 export class ContractPageDto {
@@ -68,8 +120,112 @@ export class ContractManagerDto {
   @ApiProperty({ type: String, nullable: true }) email: string | null;
 }
 
+export class DeceasedDto {
+  @ApiProperty() fullName: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) birthDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) deathDate: string | null;
+}
+
+export class RequisiteDto {
+  @ApiProperty({ example: 'Цвет' }) name: string;
+  @ApiProperty({ example: 'Чёрный' }) value: string;
+}
+
+export class MonumentDto {
+  @ApiProperty({ type: String, nullable: true, example: 'Габбро-диабаз' }) material: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '100×50×8 см' }) size: string | null;
+  @ApiProperty({ type: String, nullable: true }) cemetery: string | null;
+  @ApiProperty({ type: String, nullable: true }) plot: string | null;
+  @ApiProperty({ type: String, nullable: true }) inscription: string | null;
+  @ApiProperty({ type: [RequisiteDto], description: 'Other monument fields 1C sends' })
+  extra: RequisiteDto[];
+}
+
+export class RenovationObjectDto {
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '54.30', description: 'm², decimal' })
+  area: string | null;
+  @ApiProperty({ type: Number, nullable: true }) rooms: number | null;
+  @ApiProperty({ type: [RequisiteDto] }) extra: RequisiteDto[];
+}
+
+/** What the contract is about, typed per kind; absent parts are empty or null. */
+export class ContractObjectDto {
+  @ApiProperty({ type: [DeceasedDto] }) deceased: DeceasedDto[];
+  @ApiProperty({ type: MonumentDto, nullable: true }) monument: MonumentDto | null;
+  @ApiProperty({ type: RenovationObjectDto, nullable: true })
+  renovation: RenovationObjectDto | null;
+}
+
+export class InstallmentDto {
+  @ApiProperty() lineNo: number;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ example: '30000.00' }) amount: string;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ enum: INSTALLMENT_STATUSES, enumName: 'InstallmentStatus' })
+  status: InstallmentStatus;
+  @ApiProperty({ description: 'What the payments cover of this row' }) paid: string;
+  @ApiProperty({ description: 'What is left to pay of this row' }) outstanding: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) paidOn: string | null;
+  @ApiProperty({ description: 'Days past the due date while not paid in full' })
+  daysOverdue: number;
+  @ApiProperty({ description: 'Days the row was paid after its due date' }) daysLate: number;
+}
+
+export class NextPaymentDto {
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty() outstanding: string;
+}
+
+export class PaymentScheduleDto {
+  @ApiProperty({ type: [InstallmentDto] }) rows: InstallmentDto[];
+  @ApiProperty({ description: 'Overdue or due today: to pay now' }) dueNow: string;
+  @ApiProperty({ type: NextPaymentDto, nullable: true }) next: NextPaymentDto | null;
+  @ApiProperty({ description: 'Payments beyond the whole schedule' }) overpaid: string;
+}
+
+export class PaymentDto {
+  @ApiProperty({ example: 'ПКО-000123' }) number: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ example: '30000.00' }) amount: string;
+  @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Безналичный расчёт' })
+  method: string | null;
+  @ApiProperty({ description: 'What is left to pay on the contract after this payment' })
+  balanceAfter: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' }) kind: NotificationKind;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+    description: 'The facts the text is made of, per kind',
+  })
+  params: Record<string, string | number | null>;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) contractId: string | null;
+  @ApiProperty({ type: String, nullable: true }) contractNumber: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'Read (or seen on the contract page)' }) read: boolean;
+}
+
 export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: [ContractItemDto] }) items: ContractItemDto[];
+  @ApiProperty({ type: ContractObjectDto }) object: ContractObjectDto;
+  @ApiProperty({ type: [RequisiteDto], description: 'Every requisite 1C sent, as is' })
+  requisites: RequisiteDto[];
+  @ApiProperty({ type: PaymentScheduleDto }) schedule: PaymentScheduleDto;
+  @ApiProperty({ type: [PaymentDto], description: 'Oldest first' }) payments: PaymentDto[];
+  @ApiProperty({ type: [NotificationDto], description: 'This contract’s, newest first (50)' })
+  notifications: NotificationDto[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the customer opened the contract before this time',
+  })
+  lastSeenAt: string | null;
   @ApiProperty({ type: ContractManagerDto, nullable: true }) manager: ContractManagerDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) plannedEndDate: string | null;
   @ApiProperty({

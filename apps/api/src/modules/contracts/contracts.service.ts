@@ -1,16 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ContractKind, ItemKind } from '@kabinet/shared';
+import type { ContractKind, ItemKind, NotificationKind } from '@kabinet/shared';
+import { Clock, dateIn } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
+import { fromMinor, toMinor } from '../../common/money';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
+import type { Requisite } from '../customers/customer.entity';
 import type {
   ContractDto,
+  ContractObjectDto,
   ContractPageDto,
   ContractSummaryDto,
   ListContractsQueryDto,
+  NotificationDto,
 } from './contracts.dto';
+import { allocatePayments } from './schedule';
 
 interface SummaryRow {
   id: string;
@@ -20,15 +27,34 @@ interface SummaryRow {
   kind: ContractKind;
   closed: boolean;
   total: string;
+  paid: string;
+  balance_due: string;
   currency: string;
+  customer_id: string;
   customer_name: string;
   manager_name: string | null;
+  changed: boolean;
 }
 
-const SUMMARY_COLUMNS = `c.id, c.number, to_char(c.date, 'YYYY-MM-DD') AS date, c.status, c.kind,
-  c.closed, c.total, c.currency, cu.full_name AS customer_name, m.full_name AS manager_name`;
+/**
+ * `$viewer` is the customer whose visits count (null for staff and for a staff member viewing as
+ * the customer): only their own visits mark contracts as seen.
+ */
+const summaryColumns = (viewer: string) => `c.id, c.number, to_char(c.date, 'YYYY-MM-DD') AS date,
+  c.status, c.kind, c.closed, c.total, c.paid, (c.total - c.paid) AS balance_due, c.currency,
+  c.customer_id, cu.full_name AS customer_name, m.full_name AS manager_name,
+  (c.customer_id = ${viewer}::uuid AND c.changed_at > COALESCE(
+     (SELECT v.seen_at FROM contract_views v WHERE v.customer_id = c.customer_id
+         AND v.contract_id = c.id), '-infinity')) IS TRUE AS changed`;
 const SUMMARY_FROM = `contracts c JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN staff_users m ON m.id = c.manager_id`;
+
+const SORT_SQL = {
+  date: 'c.date',
+  number: 'c.number',
+  total: 'c.total',
+  balanceDue: '(c.total - c.paid)',
+} as const;
 
 function toSummary(r: SummaryRow): ContractSummaryDto {
   return {
@@ -39,9 +65,89 @@ function toSummary(r: SummaryRow): ContractSummaryDto {
     kind: r.kind,
     closed: r.closed,
     total: r.total,
+    paid: r.paid,
+    balanceDue: r.balance_due,
     currency: r.currency,
+    customerId: r.customer_id,
     customerName: r.customer_name,
     managerName: r.manager_name,
+    changed: r.changed,
+  };
+}
+
+/** The customer whose own visits count: not staff, not staff viewing as the customer. */
+export function visitor(auth: AuthContext): string | null {
+  return auth.kind === 'customer' && !auth.viewAs ? auth.userId : null;
+}
+
+/** Escapes LIKE wildcards in user input. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+interface StoredObject {
+  deceased?: Array<{ fullName: string; birthDate: string | null; deathDate: string | null }>;
+  monument?: {
+    material: string | null;
+    size: string | null;
+    cemetery: string | null;
+    plot: string | null;
+    inscription: string | null;
+    extra?: Requisite[];
+  };
+  renovation?: {
+    address: string | null;
+    area: string | null;
+    rooms: number | null;
+    extra?: Requisite[];
+  };
+}
+
+function toObject(o: StoredObject | null): ContractObjectDto {
+  return {
+    deceased: (o?.deceased ?? []).map((d) => ({
+      fullName: d.fullName,
+      birthDate: d.birthDate ?? null,
+      deathDate: d.deathDate ?? null,
+    })),
+    monument: o?.monument
+      ? {
+          material: o.monument.material ?? null,
+          size: o.monument.size ?? null,
+          cemetery: o.monument.cemetery ?? null,
+          plot: o.monument.plot ?? null,
+          inscription: o.monument.inscription ?? null,
+          extra: o.monument.extra ?? [],
+        }
+      : null,
+    renovation: o?.renovation
+      ? {
+          address: o.renovation.address ?? null,
+          area: o.renovation.area ?? null,
+          rooms: o.renovation.rooms ?? null,
+          extra: o.renovation.extra ?? [],
+        }
+      : null,
+  };
+}
+
+export interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  params: Record<string, string | number | null>;
+  contract_id: string | null;
+  contract_number: string | null;
+  created_at: string;
+  read: boolean;
+}
+
+export function toNotification(n: NotificationRow): NotificationDto {
+  return {
+    id: n.id,
+    kind: n.kind,
+    params: n.params,
+    contractId: n.contract_id,
+    contractNumber: n.contract_number,
+    createdAt: new Date(n.created_at).toISOString(),
+    read: n.read,
   };
 }
 
@@ -50,82 +156,184 @@ export class ContractsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** One page of the contracts the caller may see, newest first; one SQL statement. */
+  /**
+   * One page of the contracts the caller may see, filtered, searched and sorted; one SQL
+   * statement (two only when asked for a page past the end).
+   */
   async list(auth: AuthContext, query: ListContractsQueryDto): Promise<ContractPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const scope = this.access.contractScope(auth, 'c', 3);
-    const state =
-      query.state === 'active'
-        ? 'AND NOT c.closed'
-        : query.state === 'closed'
-          ? 'AND c.closed'
-          : '';
+    const params: unknown[] = [visitor(auth)];
+    const where: string[] = ['c.archived_at IS NULL'];
+    const scope = this.access.contractScope(auth, 'c', params.length + 1);
+    params.push(...scope.params);
+    where.push(scope.sql);
+    if (query.state === 'active') where.push('NOT c.closed');
+    if (query.state === 'closed') where.push('c.closed');
+    if (query.status) {
+      params.push(query.status);
+      where.push(`c.status = $${params.length}`);
+    }
+    if (query.managerId) {
+      params.push(query.managerId);
+      where.push(`c.manager_id = $${params.length}`);
+    }
+    if (query.customerId) {
+      params.push(query.customerId);
+      where.push(`c.customer_id = $${params.length}`);
+    }
+    if (query.q) where.push(this.search(query.q, params));
+    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+    const sort = SORT_SQL[query.sort ?? 'date'];
+    const filter = where.join(' AND ');
+    params.push(pageSize, (page - 1) * pageSize);
     const rows: Array<SummaryRow & { total_count: string }> = await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total_count
+      `SELECT ${summaryColumns('$1')}, count(*) OVER () AS total_count
          FROM ${SUMMARY_FROM}
-        WHERE c.archived_at IS NULL ${state} AND ${scope.sql}
-        ORDER BY c.date DESC, c.number DESC
-        LIMIT $1 OFFSET $2`,
-      [pageSize, (page - 1) * pageSize, ...scope.params],
+        WHERE ${filter}
+        ORDER BY ${sort} ${dir}, c.number ${dir}, c.id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
     );
     let total = Number(rows[0]?.total_count ?? 0);
     if (!rows.length && page > 1) {
       const counted: Array<{ n: string }> = await this.db.query(
-        `SELECT count(*) AS n FROM contracts c WHERE c.archived_at IS NULL ${state} AND ${
-          this.access.contractScope(auth, 'c', 1).sql
-        }`,
-        scope.params,
+        // $1 (the visitor) is not needed here but keeps the parameter numbers.
+        `SELECT count(*) AS n, $1::uuid AS visitor FROM ${SUMMARY_FROM} WHERE ${filter}`,
+        params.slice(0, -2),
       );
       total = Number(counted[0]?.n ?? 0);
     }
     return { items: rows.map(toSummary), total, page, pageSize };
   }
 
-  /** A contract with its lines; not_found when missing or not the caller's. Two statements. */
+  /**
+   * A search condition: the contract number or the customer's name contains the text (trigram
+   * indexes), or the customer's phone contains its digits.
+   */
+  private search(q: string, params: unknown[]): string {
+    const text = q.trim().toLowerCase();
+    params.push(`%${likeEscape(text)}%`);
+    const like = `$${params.length}`;
+    const conditions = [`lower(c.number) LIKE ${like}`, `lower(cu.full_name) LIKE ${like}`];
+    const digits = text.replace(/\D/g, '');
+    if (digits.length >= 3) {
+      // A whole number typed as 8 916… or +7 916… is found by its national part.
+      const national = /^[78]\d{10}$/.test(digits) ? digits.slice(1) : digits;
+      params.push(`%${national}%`);
+      conditions.push(`cu.phone LIKE $${params.length}`);
+    }
+    return `(${conditions.join(' OR ')})`;
+  }
+
+  /**
+   * A contract with everything the customer sees: lines, object, schedule with payments
+   * allocated, payments with the running balance, its notifications. One SQL statement, which
+   * also records the customer's visit (staff and "view as customer" leave no trace there).
+   */
   async get(auth: AuthContext, id: string): Promise<ContractDto> {
-    const scope = this.access.contractScope(auth, 'c', 2);
+    const scope = this.access.contractScope(auth, 'c', 3);
     const rows: Array<
       SummaryRow & {
         planned_end_date: string | null;
         manager_phone: string | null;
         manager_email: string | null;
         data_as_of: Date | null;
+        object: StoredObject | null;
+        requisites: Requisite[] | null;
+        last_seen_at: Date | null;
+        items: Array<{
+          line_no: number;
+          name: string;
+          kind: ItemKind;
+          quantity: string;
+          unit: string;
+          price: string;
+          amount: string;
+        }>;
+        schedule: Array<{ line_no: number; due_date: string; amount: string; note: string | null }>;
+        payments: Array<{
+          number: string;
+          date: string;
+          amount: string;
+          currency: string;
+          method: string | null;
+        }>;
+        notifications: NotificationRow[];
       }
     > = await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS}, to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
-              m.phone AS manager_phone, m.email AS manager_email,
+      `WITH target AS (
+         SELECT c.id, c.customer_id FROM contracts c
+          WHERE c.id = $1 AND c.archived_at IS NULL AND ${scope.sql}
+       ), visit AS (
+         INSERT INTO contract_views (customer_id, contract_id, seen_at)
+         SELECT t.customer_id, t.id, now() FROM target t WHERE t.customer_id = $2::uuid
+         ON CONFLICT (customer_id, contract_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
+       ), mark_read AS (
+         UPDATE notifications n SET read_at = now()
+           FROM target t
+          WHERE n.contract_id = t.id AND n.customer_id = $2::uuid AND n.read_at IS NULL
+       )
+       SELECT ${summaryColumns('$2')},
+              to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
+              m.phone AS manager_phone, m.email AS manager_email, c.object, c.requisites,
               (SELECT max(f.finished_at) FROM exchange_files f WHERE f.status = 'imported')
-                AS data_as_of
-         FROM ${SUMMARY_FROM}
-        WHERE c.id = $1 AND c.archived_at IS NULL AND ${scope.sql}`,
-      [id, ...scope.params],
+                AS data_as_of,
+              (SELECT v.seen_at FROM contract_views v
+                WHERE v.customer_id = c.customer_id AND v.contract_id = c.id) AS last_seen_at,
+              COALESCE((SELECT json_agg(json_build_object('line_no', i.line_no, 'name', i.name,
+                         'kind', i.kind, 'quantity', i.quantity::text, 'unit', i.unit,
+                         'price', i.price::text, 'amount', i.amount::text) ORDER BY i.line_no)
+                          FROM contract_items i WHERE i.contract_id = c.id), '[]') AS items,
+              COALESCE((SELECT json_agg(json_build_object('line_no', s.line_no,
+                         'due_date', to_char(s.due_date, 'YYYY-MM-DD'),
+                         'amount', s.amount::text, 'note', s.note) ORDER BY s.due_date, s.line_no)
+                          FROM contract_installments s WHERE s.contract_id = c.id), '[]')
+                AS schedule,
+              COALESCE((SELECT json_agg(json_build_object('number', p.number,
+                         'date', to_char(p.date, 'YYYY-MM-DD'), 'amount', p.amount::text,
+                         'currency', p.currency, 'method', p.method) ORDER BY p.date, p.number)
+                          FROM contract_payments p
+                         WHERE p.contract_id = c.id AND p.archived_at IS NULL), '[]') AS payments,
+              COALESCE((SELECT json_agg(x ORDER BY x.created_at DESC) FROM (
+                         SELECT n.id, n.kind, n.params, n.contract_id, c.number AS contract_number,
+                                n.created_at, n.read_at IS NOT NULL AS read
+                           FROM notifications n WHERE n.contract_id = c.id
+                          ORDER BY n.created_at DESC LIMIT 50) x), '[]') AS notifications
+         FROM target t JOIN contracts c ON c.id = t.id
+         JOIN customers cu ON cu.id = c.customer_id
+         LEFT JOIN staff_users m ON m.id = c.manager_id`,
+      [id, visitor(auth), ...scope.params],
     );
     const row = rows[0];
     if (!row) throw DomainError.notFound('Contract');
-    const items: Array<{
-      line_no: number;
-      name: string;
-      kind: ItemKind;
-      quantity: string;
-      unit: string;
-      price: string;
-      amount: string;
-    }> = await this.db.query(
-      `SELECT line_no, name, kind, quantity, unit, price, amount
-         FROM contract_items WHERE contract_id = $1 ORDER BY line_no`,
-      [id],
+    const today = dateIn(this.clock.now(), this.config.timeZone);
+    const allocation = allocatePayments(
+      row.schedule.map((s) => ({
+        lineNo: s.line_no,
+        dueDate: s.due_date,
+        amount: s.amount,
+        note: s.note,
+      })),
+      row.payments,
+      today,
     );
+    let balance = toMinor(row.total);
     return {
       ...toSummary(row),
       plannedEndDate: row.planned_end_date,
-      dataAsOf: row.data_as_of ? row.data_as_of.toISOString() : null,
+      dataAsOf: row.data_as_of ? new Date(row.data_as_of).toISOString() : null,
+      lastSeenAt: row.last_seen_at ? new Date(row.last_seen_at).toISOString() : null,
       manager: row.manager_name
         ? { fullName: row.manager_name, phone: row.manager_phone, email: row.manager_email }
         : null,
-      items: items.map((i) => ({
+      object: toObject(row.object),
+      requisites: row.requisites ?? [],
+      items: row.items.map((i) => ({
         lineNo: i.line_no,
         name: i.name,
         kind: i.kind,
@@ -134,6 +342,19 @@ export class ContractsService {
         price: i.price,
         amount: i.amount,
       })),
+      schedule: {
+        rows: allocation.rows,
+        dueNow: allocation.dueNow,
+        next: allocation.next
+          ? { dueDate: allocation.next.dueDate, outstanding: allocation.next.outstanding }
+          : null,
+        overpaid: allocation.overpaid,
+      },
+      payments: row.payments.map((p) => {
+        balance -= toMinor(p.amount);
+        return { ...p, balanceAfter: fromMinor(balance) };
+      }),
+      notifications: row.notifications.map(toNotification),
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { NotificationSettings } from '@kabinet/shared';
 import {
   Column,
   CreateDateColumn,
@@ -16,6 +17,9 @@ export interface Requisite {
 
 /** A customer (1C counterparty). Created only by the 1C exchange; nobody self-registers. */
 @Entity('customers')
+/** Trigram indexes for search by name and phone (migration SearchAndPaid). */
+@Index('customers_full_name_trgm_idx', { synchronize: false })
+@Index('customers_phone_trgm_idx', { synchronize: false })
 @Index('customers_phone_active_uq', ['phone'], { unique: true, where: 'archived_at IS NULL' })
 export class Customer {
   @PrimaryGeneratedColumn('uuid')
@@ -45,6 +49,10 @@ export class Customer {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   requisites: Requisite[];
+
+  /** Per notification kind and channel, what the customer chose; defaults fill the gaps. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  notificationSettings: Partial<NotificationSettings>;
 
   /** SHA-256 of the 1C record as last imported: the same record again is "unchanged". */
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -8,6 +8,8 @@ import type {
   PaymentRecord,
   StaffRecord,
 } from '@kabinet/exchange-1c';
+import type { NotificationKind } from '@kabinet/shared';
+import { fromMinor, toMinor } from '../../common/money';
 import { normalizePhone } from '../../common/phone';
 import type { RecordCounts } from './exchange-file.entity';
 
@@ -57,6 +59,8 @@ export class RecordImporter {
   private readonly customerIds = new Map<string, string>();
   private readonly contractIds = new Map<string, string>();
   private readonly seenPayments = new Set<string>();
+  /** Contracts this file created: their history (old payments) makes no notifications. */
+  private readonly newContracts = new Set<string>();
 
   constructor(
     private readonly tx: EntityManager,
@@ -209,6 +213,39 @@ export class RecordImporter {
     return rows[0].inserted ? 'created' : 'updated';
   }
 
+  /** What the customer is told about a contract 1C created or changed. */
+  private async notifyContract(
+    id: string,
+    customerId: string,
+    r: ContractRecord,
+    before: { status: string; archived: boolean; schedule: string | null } | null,
+  ): Promise<void> {
+    if (r.deleted) return;
+    const notes: Array<[NotificationKind, Record<string, string>]> = [];
+    if (!before || before.archived) {
+      notes.push(['contract_added', { number: r.number, status: r.status }]);
+    } else {
+      if (before.status !== r.status) {
+        notes.push([
+          'contract_status',
+          { number: r.number, status: r.status, previous: before.status },
+        ]);
+      }
+      const schedule = r.schedule
+        .map((s) => `${s.dueDate}=${fromMinor(toMinor(s.amount))}`)
+        .join(';');
+      if ((before.schedule ?? '') !== schedule) {
+        notes.push(['schedule_changed', { number: r.number }]);
+      }
+    }
+    for (const [kind, params] of notes) {
+      await this.tx.query(
+        `INSERT INTO notifications (customer_id, contract_id, kind, params) VALUES ($1, $2, $3, $4)`,
+        [customerId, id, kind, JSON.stringify(params)],
+      );
+    }
+  }
+
   private async staffId(externalId: string, what: string, line: number): Promise<string> {
     const known = this.staffIds.get(externalId);
     if (known) return known;
@@ -244,8 +281,17 @@ export class RecordImporter {
   private async contract(r: ContractRecord, line: number): Promise<Outcome> {
     const hash = hashOf(r);
     const customerId = await this.customerId(r.customerExternalId, line);
-    const existing: Array<{ id: string; source_hash: string | null }> = await this.tx.query(
-      'SELECT id, source_hash FROM contracts WHERE external_id = $1',
+    const existing: Array<{
+      id: string;
+      source_hash: string | null;
+      status: string;
+      archived: boolean;
+      schedule: string | null;
+    }> = await this.tx.query(
+      `SELECT c.id, c.source_hash, c.status, c.archived_at IS NOT NULL AS archived,
+              (SELECT string_agg(i.due_date::text || '=' || i.amount::text, ';' ORDER BY i.line_no)
+                 FROM contract_installments i WHERE i.contract_id = c.id) AS schedule
+         FROM contracts c WHERE c.external_id = $1`,
       [r.externalId],
     );
     if (existing[0]?.source_hash === hash) {
@@ -259,7 +305,7 @@ export class RecordImporter {
     for (const a of r.assigneeExternalIds) {
       assigneeIds.push(await this.staffId(a, 'assignee', line));
     }
-    const rows: Array<{ id: string; inserted: boolean }> = await this.tx.query(
+    const rows: Array<{ id: string; customer_id: string; inserted: boolean }> = await this.tx.query(
       `INSERT INTO contracts (external_id, number, date, customer_id, manager_id, kind, status,
                               closed, total, currency, planned_end_date, object, requisites,
                               archived_at, source_hash)
@@ -272,8 +318,8 @@ export class RecordImporter {
          requisites = EXCLUDED.requisites,
          archived_at = CASE WHEN $14::timestamptz IS NULL THEN NULL
                             ELSE COALESCE(contracts.archived_at, $14::timestamptz) END,
-         source_hash = EXCLUDED.source_hash, updated_at = now()
-       RETURNING id, (xmax = 0) AS inserted`,
+         source_hash = EXCLUDED.source_hash, updated_at = now(), changed_at = now()
+       RETURNING id, customer_id, (xmax = 0) AS inserted`,
       [
         r.externalId,
         r.number,
@@ -292,8 +338,10 @@ export class RecordImporter {
         hash,
       ],
     );
-    const { id, inserted } = rows[0];
+    const { id, customer_id: customerOf, inserted } = rows[0];
     this.contractIds.set(r.externalId, id);
+    if (inserted) this.newContracts.add(id);
+    await this.notifyContract(id, customerOf, r, inserted ? null : existing[0]);
     if (!inserted) {
       await this.tx.query(
         `WITH a AS (DELETE FROM contract_items WHERE contract_id = $1),
@@ -387,10 +435,11 @@ export class RecordImporter {
       contractId = rows[0].id;
       this.contractIds.set(r.contractExternalId, contractId);
     }
-    const existing: Array<{ source_hash: string | null }> = await this.tx.query(
-      'SELECT source_hash FROM contract_payments WHERE external_id = $1',
-      [r.externalId],
-    );
+    const existing: Array<{ source_hash: string | null; contract_id: string }> =
+      await this.tx.query(
+        'SELECT source_hash, contract_id FROM contract_payments WHERE external_id = $1',
+        [r.externalId],
+      );
     if (existing[0]?.source_hash === hash) return 'unchanged';
     const rows: Array<{ inserted: boolean }> = await this.tx.query(
       `INSERT INTO contract_payments (external_id, contract_id, number, date, amount, currency,
@@ -415,6 +464,21 @@ export class RecordImporter {
         hash,
       ],
     );
+    await this.refreshPaid(
+      existing[0] && existing[0].contract_id !== contractId
+        ? [contractId, existing[0].contract_id]
+        : [contractId],
+    );
+    if (rows[0].inserted && !r.deleted && !this.newContracts.has(contractId)) {
+      await this.tx.query(
+        `INSERT INTO notifications (customer_id, contract_id, kind, params)
+         SELECT c.customer_id, c.id, 'payment_received',
+                jsonb_build_object('number', c.number, 'amount', $2::text, 'currency', $3::text,
+                                   'date', $4::text)
+           FROM contracts c WHERE c.id = $1 AND c.archived_at IS NULL`,
+        [contractId, r.amount, r.currency, r.date],
+      );
+    }
     return rows[0].inserted ? 'created' : 'updated';
   }
 
@@ -451,7 +515,26 @@ export class RecordImporter {
     };
     await archive('customers', [...this.customerIds.keys()], 'customers');
     await archive('contracts', [...this.contractIds.keys()], 'contracts');
-    await archive('contract_payments', [...this.seenPayments], 'payments');
+    // TypeORM answers an UPDATE with [rows, count].
+    const [archived]: [Array<{ contract_id: string }>, number] = await this.tx.query(
+      `UPDATE contract_payments SET archived_at = $1, updated_at = now()
+        WHERE archived_at IS NULL AND NOT (external_id = ANY($2)) RETURNING contract_id`,
+      [this.now, [...this.seenPayments]],
+    );
+    this.counts.payments.archived += archived.length;
+    await this.refreshPaid([...new Set(archived.map((a) => a.contract_id))]);
+  }
+
+  /** Recomputes what was paid on these contracts; they count as changed for their customers. */
+  private async refreshPaid(contractIds: string[]): Promise<void> {
+    if (!contractIds.length) return;
+    await this.tx.query(
+      `UPDATE contracts c SET changed_at = now(),
+              paid = COALESCE((SELECT sum(p.amount) FROM contract_payments p
+                                WHERE p.contract_id = c.id AND p.archived_at IS NULL), 0)
+        WHERE c.id = ANY($1::uuid[])`,
+      [contractIds],
+    );
   }
 }
 

@@ -26,4 +26,18 @@ export class MeDto {
     description: 'Bonus balance from 1C, a decimal string; null for staff',
   })
   bonusBalance: string | null;
+  @ApiProperty({ description: 'Unread notifications (customers; 0 for staff)' })
+  unreadNotifications: number;
+  @ApiProperty({
+    type: () => ViewAsDto,
+    nullable: true,
+    description:
+      'Set while a staff member views this customer’s cabinet read-only: the rest of the answer is the customer’s',
+  })
+  viewAs: ViewAsDto | null;
+}
+
+export class ViewAsDto {
+  @ApiProperty({ format: 'uuid' }) staffUserId: string;
+  @ApiProperty() staffName: string;
 }

@@ -12,11 +12,19 @@ import type { MeDto } from './me.dto';
 export class MeService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async get(auth: Pick<AuthContext, 'kind' | 'userId'>): Promise<MeDto> {
+  async get(auth: Pick<AuthContext, 'kind' | 'userId' | 'viewAs'>): Promise<MeDto> {
     if (auth.kind === 'customer') {
+      const rows: Array<{ unread: string }> = await this.db.query(
+        'SELECT count(*) AS unread FROM notifications WHERE customer_id = $1 AND read_at IS NULL',
+        [auth.userId],
+      );
       const c = await this.db.getRepository(Customer).findOne({ where: { id: auth.userId } });
       if (!c) throw new DomainError('unauthenticated', 'Log in to continue');
       return {
+        unreadNotifications: Number(rows[0]?.unread ?? 0),
+        viewAs: auth.viewAs
+          ? { staffUserId: auth.viewAs.staffUserId, staffName: auth.viewAs.staffName }
+          : null,
         kind: 'customer',
         id: c.id,
         role: 'customer',
@@ -40,6 +48,8 @@ export class MeService {
       login: s.login,
       email: s.email,
       bonusBalance: null,
+      unreadNotifications: 0,
+      viewAs: null,
     };
   }
 }

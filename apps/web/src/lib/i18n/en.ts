@@ -54,6 +54,7 @@ export const en: Resource = {
     unauthenticated: 'Log in to continue',
     forbidden: 'You do not have access',
     not_found: 'Not found',
+    read_only: 'You are viewing the customer’s cabinet: nothing can be changed',
     csrf_failed: 'Your session is out of date: reload the page and try again',
     rate_limited: 'Too many requests. Try again in {{seconds}} s',
     payload_too_large: 'The request is too large',

@@ -32,6 +32,12 @@ const contract: Schemas['ContractDto'] = {
   manager: { fullName: 'Соколова Анна Викторовна', phone: '+74951201001', email: 's@example.com' },
   plannedEndDate: '2027-05-20',
   dataAsOf: null,
+  lastSeenAt: null,
+  object: { deceased: [], monument: null, renovation: null },
+  requisites: [],
+  schedule: { rows: [], dueNow: '0.00', next: null, overpaid: '0.00' },
+  payments: [],
+  notifications: [],
 };
 
 function renderContract(id: string) {

@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampColumn } from '../../common/columns';
+
+/**
+ * Who did what to whom, when: an append-only log of sensitive staff actions (opening a customer's
+ * cabinet as them, resolving their requests). Ids are kept even when the people are deleted.
+ */
+@Entity('audit_log')
+@Index('audit_log_at_idx', ['at'])
+@Index('audit_log_subject_idx', ['subjectType', 'subjectId', 'at'])
+export class AuditEntry {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @TimestampColumn({ default: () => 'now()' })
+  at: Date;
+
+  /** The staff member who acted. */
+  @Index('audit_log_actor_idx')
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  /** e.g. `customer.viewAs.start`, `customer.viewAs.end`, `changeRequest.resolve`. */
+  @Column({ type: 'varchar', length: 60 })
+  action: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  subjectType: string;
+
+  @Column({ type: 'uuid' })
+  subjectId: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  details: Record<string, unknown>;
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { AccessService } from '../access/access.service';
+import type { AuthContext } from '../auth/auth-context';
+import type { CustomerPageDto, ListCustomersQueryDto } from './customers.dto';
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Customers for staff: search, and "view as customer" (read-only, audited). */
+@Injectable()
+export class CustomersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** One statement: a page of the customers the caller may see, with their contracts' totals. */
+  async list(auth: AuthContext, query: ListCustomersQueryDto): Promise<CustomerPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const params: unknown[] = [pageSize, (page - 1) * pageSize];
+    const custScope = this.access.customerScope(auth, 'cu', params.length + 1);
+    params.push(...custScope.params);
+    const contractScope = this.access.contractScope(auth, 'c', params.length + 1);
+    params.push(...contractScope.params);
+    const where = ['cu.archived_at IS NULL', custScope.sql];
+    const q = query.q?.trim().toLowerCase();
+    if (q) {
+      params.push(`%${likeEscape(q)}%`);
+      const like = `$${params.length}`;
+      const conditions = [
+        `lower(cu.full_name) LIKE ${like}`,
+        `EXISTS (SELECT 1 FROM contracts qc WHERE qc.customer_id = cu.id
+                   AND qc.archived_at IS NULL AND lower(qc.number) LIKE ${like})`,
+      ];
+      const digits = q.replace(/\D/g, '');
+      if (digits.length >= 3) {
+        params.push(`%${/^[78]\d{10}$/.test(digits) ? digits.slice(1) : digits}%`);
+        conditions.push(`cu.phone LIKE $${params.length}`);
+      }
+      where.push(`(${conditions.join(' OR ')})`);
+    }
+    const rows: Array<{
+      id: string;
+      full_name: string;
+      phone: string | null;
+      email: string | null;
+      contracts: string;
+      last_contract_date: string | null;
+      balance_due: string;
+      total_count: string;
+    }> = await this.db.query(
+      `SELECT cu.id, cu.full_name, cu.phone, cu.email, s.contracts, s.last_contract_date,
+              s.balance_due, count(*) OVER () AS total_count
+         FROM customers cu
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS contracts, to_char(max(c.date), 'YYYY-MM-DD') AS last_contract_date,
+                  COALESCE(sum(c.total - c.paid), 0) AS balance_due
+             FROM contracts c
+            WHERE c.customer_id = cu.id AND c.archived_at IS NULL AND ${contractScope.sql}) s
+        WHERE ${where.join(' AND ')}
+        ORDER BY cu.full_name, cu.id
+        LIMIT $1 OFFSET $2`,
+      params,
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        fullName: r.full_name,
+        phone: r.phone,
+        email: r.email,
+        contracts: Number(r.contracts),
+        lastContractDate: r.last_contract_date,
+        balanceDue: r.balance_due,
+      })),
+      total: Number(rows[0]?.total_count ?? 0),
+      page,
+      pageSize,
+    };
+  }
+
+  /** Turns this staff session into a read-only view of the customer's cabinet; audited. */
+  async startViewAs(auth: AuthContext, customerId: string): Promise<void> {
+    if (auth.viewAs) {
+      throw new DomainError('conflict', 'Return to your own cabinet first');
+    }
+    await this.access.assertCustomer(auth, customerId);
+    await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE sessions SET view_as_customer_id = $2 WHERE id = $1', [
+        auth.sessionId,
+        customerId,
+      ]);
+      await tx.query(
+        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id)
+         VALUES ($1, 'customer.viewAs.start', 'customer', $2)`,
+        [auth.userId, customerId],
+      );
+    });
+  }
+
+  /** Back to the staff member's own cabinet; audited. */
+  async endViewAs(auth: AuthContext): Promise<void> {
+    if (!auth.viewAs) return;
+    const viewAs = auth.viewAs;
+    await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE sessions SET view_as_customer_id = NULL WHERE id = $1', [
+        auth.sessionId,
+      ]);
+      await tx.query(
+        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id)
+         VALUES ($1, 'customer.viewAs.end', 'customer', $2)`,
+        [viewAs.staffUserId, auth.userId],
+      );
+    });
+  }
+}

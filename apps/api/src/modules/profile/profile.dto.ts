@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CHANGE_REQUEST_STATUSES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  PROFILE_FIELDS,
+  type ChangeRequestStatus,
+  type NotificationChannel,
+  type NotificationKind,
+  type ProfileField,
+} from '@kabinet/shared';
+import { RequisiteDto } from '../contracts/contracts.dto';
+
+export class NotificationSettingDto {
+  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' })
+  @IsIn(NOTIFICATION_KINDS)
+  kind: NotificationKind;
+
+  @ApiProperty({ enum: NOTIFICATION_CHANNELS, enumName: 'NotificationChannel' })
+  @IsIn(NOTIFICATION_CHANNELS)
+  channel: NotificationChannel;
+
+  @ApiProperty()
+  @IsBoolean()
+  enabled: boolean;
+}
+
+export class UpdateNotificationSettingsDto {
+  @ApiProperty({ type: [NotificationSettingDto], description: 'Only the pairs to change' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationSettingDto)
+  items: NotificationSettingDto[];
+}
+
+export class ChangeRequestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: PROFILE_FIELDS, enumName: 'ProfileField' }) field: ProfileField;
+  @ApiProperty({ description: 'The value asked for' }) value: string;
+  @ApiProperty({ type: String, nullable: true, description: 'What 1C had then' })
+  previousValue: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ enum: CHANGE_REQUEST_STATUSES, enumName: 'ChangeRequestStatus' })
+  status: ChangeRequestStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'The staff member’s answer' })
+  resolution: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
+}
+
+/** A request in the staff queue: with whose it is and who answered. */
+export class StaffChangeRequestDto extends ChangeRequestDto {
+  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty() customerName: string;
+  @ApiProperty({ type: String, nullable: true }) resolvedByName: string | null;
+}
+
+export class ProfileDto {
+  @ApiProperty() fullName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Login phone, E.164' })
+  phone: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The phone as 1C has it' })
+  phoneRaw: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ example: '1500.00' }) bonusBalance: string;
+  @ApiProperty({ type: [RequisiteDto], description: 'Other data 1C has about me' })
+  requisites: RequisiteDto[];
+  @ApiProperty({ type: [NotificationSettingDto], description: 'Every kind × channel' })
+  notificationSettings: NotificationSettingDto[];
+  @ApiProperty({ type: [ChangeRequestDto], description: 'Newest first (20)' })
+  changeRequests: ChangeRequestDto[];
+}
+
+export class CreateChangeRequestDto {
+  @ApiProperty({ enum: PROFILE_FIELDS, enumName: 'ProfileField' })
+  @IsIn(PROFILE_FIELDS)
+  field: ProfileField;
+
+  @ApiProperty({ example: '+7 916 555-44-33', description: 'A phone number or an e-mail' })
+  @IsString()
+  @Length(3, 200)
+  value: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}
+
+export class ListChangeRequestsQueryDto {
+  @ApiPropertyOptional({ enum: CHANGE_REQUEST_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(CHANGE_REQUEST_STATUSES)
+  status?: ChangeRequestStatus;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class ChangeRequestPageDto {
+  @ApiProperty({ type: [StaffChangeRequestDto] }) items: StaffChangeRequestDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ResolveChangeRequestDto {
+  @ApiProperty({ enum: ['done', 'rejected'] })
+  @IsIn(['done', 'rejected'])
+  status: 'done' | 'rejected';
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Required when rejecting' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  resolution?: string;
+}

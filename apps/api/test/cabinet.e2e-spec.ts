@@ -1,0 +1,374 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SAMPLES_DIR } from '@kabinet/exchange-1c';
+import { DataSource, type Logger } from 'typeorm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ExchangeService } from '../src/modules/exchange/exchange.service';
+import { loginCustomer, loginStaff, startTestApp, type TestApp, type TestClient } from './helpers';
+
+const IVANOVA = '+79123456789';
+const SMIRNOV = '+79031112233';
+const KUZNETSOVA = '+79161234567';
+
+/** Counts the SQL statements the app sends, through TypeORM's logger (called for every query). */
+function countStatements(t: TestApp) {
+  const ds = t.app.get(DataSource);
+  let n = 0;
+  const counting: Logger = {
+    logQuery: () => void n++,
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  Object.defineProperty(ds, 'logger', { value: counting, configurable: true });
+  return {
+    async during<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+      const before = n;
+      const result = await fn();
+      return { result, statements: n - before };
+    },
+  };
+}
+
+describe('the customer cabinet', () => {
+  let t: TestApp;
+  let ivanova: TestClient;
+  let smirnov: TestClient;
+  const contractId = async (c: TestClient, number: string) => {
+    const list = await c.api.GET('/api/contracts', { params: { query: { q: number } } });
+    return list.data!.items.find((i) => i.number === number)!.id;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.clock.set(new Date('2026-11-23T09:00:00Z'));
+    ivanova = await loginCustomer(t, IVANOVA);
+    smirnov = await loginCustomer(t, SMIRNOV);
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.clock.advance(11 * 60 * 1000));
+
+  it('allocates payments to the schedule: paid, overdue with days, due now, balance', async () => {
+    const id = await contractId(ivanova, 'ГМ-000101');
+    const res = await ivanova.api.GET('/api/contracts/{id}', { params: { path: { id } } });
+    const c = res.data!;
+    expect(c).toMatchObject({ total: '148500.00', paid: '74250.00', balanceDue: '74250.00' });
+    expect(c.schedule.rows.map((r) => [r.dueDate, r.status, r.paid, r.daysOverdue])).toEqual([
+      ['2026-09-14', 'paid', '74250.00', 0],
+      ['2026-11-01', 'overdue', '0.00', 22],
+      ['2027-05-20', 'due', '0.00', 0],
+    ]);
+    expect(c.schedule.dueNow).toBe('37125.00');
+    expect(c.schedule.next).toEqual({ dueDate: '2026-11-01', outstanding: '37125.00' });
+    expect(c.payments).toEqual([
+      {
+        number: 'ПКО-000311',
+        date: '2026-09-14',
+        amount: '74250.00',
+        currency: 'RUB',
+        method: 'Наличные',
+        balanceAfter: '74250.00',
+      },
+    ]);
+    expect(c.object.deceased.length).toBeGreaterThan(0);
+    expect(c.object.monument).not.toBeNull();
+    expect(c.requisites.length).toBeGreaterThan(0);
+  });
+
+  it('lets an early payment cover later rows and shows a partial one as overdue', async () => {
+    const id = await contractId(smirnov, 'РМ-000017');
+    const { data } = await smirnov.api.GET('/api/contracts/{id}', { params: { path: { id } } });
+    expect(data!.schedule.rows.map((r) => [r.status, r.paid, r.paidOn, r.daysOverdue])).toEqual([
+      ['paid', '379200.00', '2026-09-30', 0],
+      ['overdue', '200000.00', null, 8],
+      ['due', '0.00', null, 0],
+      ['upcoming', '0.00', null, 0],
+    ]);
+    expect(data!.schedule.dueNow).toBe('116000.00');
+    expect(data!.object.renovation).not.toBeNull();
+    expect(data!.payments.map((p) => p.balanceAfter)).toEqual(['884800.00', '684800.00']);
+  });
+
+  it('gives 404 for another customer’s contract, whoever asks', async () => {
+    const theirs = await contractId(smirnov, 'РМ-000017');
+    const res = await ivanova.fetch(`${t.baseUrl}/api/contracts/${theirs}`);
+    expect(res.status).toBe(404);
+  });
+
+  it('marks contracts changed since the last visit, and clears the mark on opening', async () => {
+    const kuz = await loginCustomer(t, KUZNETSOVA);
+    const before = await kuz.api.GET('/api/contracts');
+    expect(before.data!.items.map((i) => [i.number, i.changed])).toEqual([['ГМ-000112', true]]);
+    const id = before.data!.items[0]!.id;
+    await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
+    const after = await kuz.api.GET('/api/contracts');
+    expect(after.data!.items[0]!.changed).toBe(false);
+
+    // 1C changes the status: the mark comes back, with a notification.
+    const xml = readFileSync(join(SAMPLES_DIR, 'ok', 'demo-granit-master.xml'), 'utf8').replace(
+      /(<Номер>ГМ-000112<\/Номер>[\s\S]*?<Наименование>Кабинет.Статус<\/Наименование>\s*<Значение>)[^<]*/,
+      '$1Изготовление',
+    );
+    expect(xml).toContain('Изготовление');
+    const file = join(t.exchangeDir, 'status-change.xml');
+    writeFileSync(file, xml);
+    await t.app.get(ExchangeService).importLocalFile(file, 'cli');
+    const changed = await kuz.api.GET('/api/contracts');
+    expect(changed.data!.items[0]).toMatchObject({ status: 'Изготовление', changed: true });
+    const notes = await kuz.api.GET('/api/notifications');
+    expect(notes.data!.items[0]).toMatchObject({
+      kind: 'contract_status',
+      contractNumber: 'ГМ-000112',
+      read: false,
+      params: { number: 'ГМ-000112', status: 'Изготовление' },
+    });
+    const me = await kuz.api.GET('/api/me');
+    expect(me.data!.unreadNotifications).toBeGreaterThan(0);
+    // Opening the contract reads its notifications.
+    const page = await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
+    expect(page.data!.notifications[0]).toMatchObject({ kind: 'contract_status', read: false });
+    const again = await kuz.api.GET('/api/notifications', {
+      params: { query: { unread: true } },
+    });
+    expect(again.data!.items.filter((n) => n.contractId === id)).toEqual([]);
+  });
+
+  it('searches, filters and sorts for staff, scoped to what they may see', async () => {
+    const head = await loginStaff(t, 'volkova');
+    const q = async (c: TestClient, query: Record<string, string>) =>
+      (await c.api.GET('/api/contracts', { params: { query } })).data!.items.map((i) => i.number);
+    expect(await q(head, { q: '0001' })).toEqual(['ГМ-000112', 'РМ-000017', 'ГМ-000101']);
+    expect(await q(head, { q: 'смирнов' })).toEqual(['РМ-000017']);
+    expect(await q(head, { q: '8 (903) 111-22-33' })).toEqual(['РМ-000017']);
+    expect(await q(head, { q: '111-22' })).toEqual(['РМ-000017']);
+    expect(await q(head, { q: '%' + '_' })).toEqual([]);
+    expect(await q(head, { sort: 'balanceDue', order: 'desc' })).toEqual([
+      'РМ-000017',
+      'ГМ-000112',
+      'ГМ-000101',
+      'ГМ-000045',
+    ]);
+    expect(await q(head, { status: 'Выполнен' })).toEqual(['ГМ-000045']);
+    const orlov = (
+      await t.sql<{ id: string }>(`SELECT id FROM staff_users WHERE login = 'orlov'`)
+    )[0]!;
+    expect(await q(head, { managerId: orlov.id, sort: 'number', order: 'asc' })).toEqual([
+      'ГМ-000112',
+      'РМ-000017',
+    ]);
+    const sokolova = await loginStaff(t, 'sokolova');
+    expect(await q(sokolova, { q: 'смирнов' })).toEqual([]);
+    const customers = await sokolova.api.GET('/api/customers', { params: { query: { q: 'ива' } } });
+    expect(customers.data!.items).toEqual([
+      expect.objectContaining({ fullName: 'Иванова Мария Петровна', contracts: 2 }),
+    ]);
+    const none = await sokolova.api.GET('/api/customers', { params: { query: { q: 'смирнов' } } });
+    expect(none.data!.items).toEqual([]);
+    const bad = await head.fetch(`${t.baseUrl}/api/contracts?sort=price&q=x`);
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { fields: Array<{ path: string }> };
+    expect(body.fields.map((f) => f.path).sort()).toEqual(['q', 'sort']);
+  });
+
+  it('answers every GET of the cabinet in at most 3 SQL statements, whatever the page size', async () => {
+    const counter = countStatements(t);
+    const head = await loginStaff(t, 'volkova');
+    const id = await contractId(smirnov, 'РМ-000017');
+    const gets: Array<[TestClient, string]> = [
+      [smirnov, '/api/contracts'],
+      [smirnov, '/api/contracts?pageSize=100&sort=balanceDue'],
+      [smirnov, `/api/contracts/${id}`],
+      [smirnov, '/api/notifications?pageSize=100'],
+      [smirnov, '/api/profile'],
+      [head, '/api/contracts?pageSize=100&q=%D0%93%D0%9C'],
+      [head, '/api/customers?pageSize=100'],
+      [head, `/api/contracts/${id}`],
+      [head, '/api/change-requests?pageSize=100'],
+    ];
+    for (const [client, path] of gets) {
+      await client.fetch(`${t.baseUrl}${path}`); // first touch of the session may write it
+      const { result, statements } = await counter.during(() =>
+        client.fetch(`${t.baseUrl}${path}`),
+      );
+      expect(result.status, path).toBe(200);
+      expect(statements, path).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('takes contact change requests to the manager and 1C, and tells the customer the answer', async () => {
+    const bad = await ivanova.post('/api/profile/change-requests', { field: 'phone', value: '12' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fields: Array<{ path: string }> }).fields[0]!.path).toBe(
+      'value',
+    );
+    const same = await ivanova.post('/api/profile/change-requests', {
+      field: 'phone',
+      value: '8 912 345-67-89',
+    });
+    expect(same.status).toBe(400);
+    const ok = await ivanova.api.POST('/api/profile/change-requests', {
+      body: { field: 'email', value: 'Maria.Ivanova@Example.ru', comment: 'Старая не работает' },
+    });
+    expect(ok.data).toMatchObject({
+      field: 'email',
+      value: 'maria.ivanova@example.ru',
+      previousValue: 'ivanova.mp@example.ru',
+      status: 'pending',
+    });
+    const twice = await ivanova.post('/api/profile/change-requests', {
+      field: 'email',
+      value: 'other@example.ru',
+    });
+    expect(twice.status).toBe(400);
+    const exported = await t.sql<{ kind: string; payload: { newValue: string } }>(
+      `SELECT kind, payload FROM exchange_export_changes ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(exported[0]).toMatchObject({
+      kind: 'profile_change_request',
+      payload: { newValue: 'maria.ivanova@example.ru' },
+    });
+
+    // Orlov does not manage Ivanova: the request is not in his queue and he cannot answer it.
+    const orlov = await loginStaff(t, 'orlov');
+    const his = await orlov.api.GET('/api/change-requests');
+    expect(his.data!.items).toEqual([]);
+    const notHis = await orlov.post(`/api/change-requests/${ok.data!.id}/resolution`, {
+      status: 'done',
+    });
+    expect(notHis.status).toBe(404);
+
+    const sokolova = await loginStaff(t, 'sokolova');
+    const queue = await sokolova.api.GET('/api/change-requests');
+    expect(queue.data!.items.map((r) => [r.customerName, r.value])).toEqual([
+      ['Иванова Мария Петровна', 'maria.ivanova@example.ru'],
+    ]);
+    const noReason = await sokolova.post(`/api/change-requests/${ok.data!.id}/resolution`, {
+      status: 'rejected',
+    });
+    expect(noReason.status).toBe(400);
+    const done = await sokolova.api.POST('/api/change-requests/{id}/resolution', {
+      params: { path: { id: ok.data!.id } },
+      body: { status: 'done', resolution: 'Исправили в 1С' },
+    });
+    expect(done.error).toBeUndefined();
+    expect(done.data).toMatchObject({ status: 'done', resolution: 'Исправили в 1С' });
+    const again = await sokolova.post(`/api/change-requests/${ok.data!.id}/resolution`, {
+      status: 'rejected',
+      resolution: 'нет',
+    });
+    expect(again.status).toBe(409);
+    const profile = await ivanova.api.GET('/api/profile');
+    expect(profile.data!.changeRequests[0]).toMatchObject({ status: 'done' });
+    const notes = await ivanova.api.GET('/api/notifications');
+    expect(notes.data!.items[0]).toMatchObject({
+      kind: 'profile_request',
+      params: { field: 'email', status: 'done', resolution: 'Исправили в 1С' },
+    });
+    const audit = await t.sql(
+      `SELECT action FROM audit_log WHERE action = 'changeRequest.resolve'`,
+    );
+    expect(audit).toHaveLength(1);
+  });
+
+  it('keeps notification settings per kind and channel, refusing unknown ones', async () => {
+    const before = await ivanova.api.GET('/api/profile');
+    expect(before.data!.notificationSettings).toContainEqual({
+      kind: 'payment_received',
+      channel: 'sms',
+      enabled: true,
+    });
+    const res = await ivanova.api.PUT('/api/profile/notification-settings', {
+      body: { items: [{ kind: 'payment_received', channel: 'sms', enabled: false }] },
+    });
+    expect(res.data!.notificationSettings).toContainEqual({
+      kind: 'payment_received',
+      channel: 'sms',
+      enabled: false,
+    });
+    expect(res.data!.notificationSettings).toContainEqual({
+      kind: 'payment_received',
+      channel: 'email',
+      enabled: true,
+    });
+    const bad = await ivanova.fetch(`${t.baseUrl}/api/profile/notification-settings`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        'x-csrf-token': ivanova.cookies.get('kabinet_csrf') ?? '',
+      },
+      body: JSON.stringify({ items: [{ kind: 'weather', channel: 'pigeon', enabled: 'yes' }] }),
+    });
+    expect(bad.status).toBe(400);
+    const after = await ivanova.api.GET('/api/profile');
+    expect(after.data!.notificationSettings).toEqual(res.data!.notificationSettings);
+  });
+
+  it('lets a manager view a customer’s cabinet read-only, audited, and come back', async () => {
+    const sokolova = await loginStaff(t, 'sokolova');
+    const ivanovaId = (
+      await sokolova.api.GET('/api/customers', { params: { query: { q: 'Иванова' } } })
+    ).data!.items[0]!.id;
+    const smirnovId = (
+      await t.sql<{ id: string }>(`SELECT id FROM customers WHERE phone = $1`, [SMIRNOV])
+    )[0]!.id;
+    const notMine = await sokolova.post('/api/view-as', { customerId: smirnovId });
+    expect(notMine.status).toBe(404);
+
+    const start = await sokolova.post('/api/view-as', { customerId: ivanovaId });
+    expect(start.status).toBe(204);
+    const me = await sokolova.api.GET('/api/me');
+    expect(me.data).toMatchObject({
+      kind: 'customer',
+      fullName: 'Иванова Мария Петровна',
+      viewAs: { staffName: 'Соколова Анна Викторовна' },
+    });
+    const list = await sokolova.api.GET('/api/contracts');
+    expect(list.data!.items.map((i) => i.number).sort()).toEqual(['ГМ-000045', 'ГМ-000101']);
+    const seenBefore = await t.sql(`SELECT * FROM contract_views WHERE customer_id = $1`, [
+      ivanovaId,
+    ]);
+    await sokolova.api.GET('/api/contracts/{id}', {
+      params: { path: { id: list.data!.items[0]!.id } },
+    });
+    // Her visits are hers: the staff member's look leaves no trace.
+    expect(await t.sql(`SELECT * FROM contract_views WHERE customer_id = $1`, [ivanovaId])).toEqual(
+      seenBefore,
+    );
+    const write = await sokolova.post('/api/profile/change-requests', {
+      field: 'phone',
+      value: '+79160000000',
+    });
+    expect(write.status).toBe(403);
+    expect(((await write.json()) as { code: string }).code).toBe('read_only');
+    const everywhere = await sokolova.post('/api/auth/logout-everywhere', {});
+    expect(everywhere.status).toBe(403);
+
+    const end = await sokolova.fetch(`${t.baseUrl}/api/view-as`, {
+      method: 'DELETE',
+      headers: { 'x-csrf-token': sokolova.cookies.get('kabinet_csrf') ?? '' },
+    });
+    expect(end.status).toBe(204);
+    expect((await sokolova.api.GET('/api/me')).data).toMatchObject({ kind: 'staff', viewAs: null });
+    const audit = await t.sql<{ action: string; login: string }>(
+      `SELECT a.action, s.login FROM audit_log a JOIN staff_users s ON s.id = a.actor_id
+        WHERE a.subject_id = $1 AND a.action LIKE 'customer.viewAs.%' ORDER BY a.at, a.action DESC`,
+      [ivanovaId],
+    );
+    expect(audit).toEqual([
+      { action: 'customer.viewAs.start', login: 'sokolova' },
+      { action: 'customer.viewAs.end', login: 'sokolova' },
+    ]);
+  });
+
+  it('logs out everywhere: every session of mine ends', async () => {
+    const first = await loginCustomer(t, KUZNETSOVA);
+    t.clock.advance(11 * 60 * 1000);
+    const second = await loginCustomer(t, KUZNETSOVA);
+    const res = await first.post('/api/auth/logout-everywhere', {});
+    expect(res.status).toBe(204);
+    expect((await second.fetch(`${t.baseUrl}/api/me`)).status).toBe(401);
+    expect((await first.fetch(`${t.baseUrl}/api/me`)).status).toBe(401);
+  });
+});
