@@ -65,4 +65,16 @@ test('a customer sees how fresh the data from 1C is on a contract', async ({
   await page.getByTestId('contracts-list').getByText(who.contract).first().click();
   await expect(page.getByTestId('contract-data-as-of')).toContainText('Данные из 1С на');
   await shot(page, info, 'contract-freshness');
+  // Every tab of the contract, as the customer sees it.
+  for (const tab of ['object', 'items', 'schedule', 'payments', 'notifications'] as const) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page).toHaveURL(new RegExp(`tab=${tab}`));
+    await expect(page.getByTestId(`panel-${tab}`)).toBeVisible();
+    await expect(page.getByTestId(`panel-${tab}`)).not.toBeEmpty();
+    await shot(page, info, `contract-tab-${tab}`);
+  }
+  await page.goBack();
+  await page.goto('/contracts');
+  await expect(page.getByTestId('contracts-list')).toBeVisible();
+  await shot(page, info, 'contracts-after-visit');
 });

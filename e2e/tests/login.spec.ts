@@ -85,6 +85,7 @@ test('a contract opens from the list with its goods and services', async ({ page
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByTestId('contracts-list').getByText('РМ-000017').first().click();
   await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/);
+  await page.getByTestId('tab-items').click();
   await expect(page.getByText('Демонтажные работы')).toBeVisible();
   await shot(page, info, 'contract-staff');
 });

@@ -860,7 +860,7 @@ export interface components {
       kind: components['schemas']['NotificationKind'];
       /** @description The facts the text is made of, per kind */
       params: {
-        [key: string]: (string | number) | null;
+        [key: string]: string | null;
       };
       /** @description Read (or seen on the contract page) */
       read: boolean;

@@ -200,10 +200,10 @@ export class NotificationDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' }) kind: NotificationKind;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+    additionalProperties: { type: 'string', nullable: true },
     description: 'The facts the text is made of, per kind',
   })
-  params: Record<string, string | number | null>;
+  params: Record<string, string | null>;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) contractId: string | null;
   @ApiProperty({ type: String, nullable: true }) contractNumber: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -132,7 +132,7 @@ function toObject(o: StoredObject | null): ContractObjectDto {
 export interface NotificationRow {
   id: string;
   kind: NotificationKind;
-  params: Record<string, string | number | null>;
+  params: Record<string, string | null>;
   contract_id: string | null;
   contract_number: string | null;
   created_at: string;

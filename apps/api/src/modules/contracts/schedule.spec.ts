@@ -58,7 +58,8 @@ describe('allocatePayments', () => {
       [3, 'due', '0.00', 0, 0],
     ]);
     expect(a.dueNow).toBe('25000.00');
-    expect(a.next?.lineNo).toBe(2);
+    // The overdue row is in what is due now; the next payment is the one still ahead.
+    expect(a.next).toEqual({ lineNo: 3, dueDate: '2026-05-01', outstanding: '30000.00' });
   });
 
   it('says how late a row was paid once it is covered', () => {
@@ -77,6 +78,7 @@ describe('allocatePayments', () => {
     const a = allocatePayments(schedule, [], '2026-03-01');
     expect(a.rows[0]).toMatchObject({ status: 'due', daysOverdue: 0 });
     expect(a.dueNow).toBe('30000.00');
+    expect(a.next?.lineNo).toBe(2);
   });
 
   it('orders rows by date whatever order 1C sent them in, and keeps overpayment apart', () => {

@@ -111,7 +111,8 @@ export function allocatePayments(
       daysLate: paidOn && paidOn > row.dueDate ? daysBetween(row.dueDate, paidOn) : 0,
     };
   });
-  const next = out.find((r) => r.outstanding !== '0.00') ?? null;
+  // What the customer will have to pay next, after what is due now (shown apart as `dueNow`).
+  const next = out.find((r) => r.outstanding !== '0.00' && r.dueDate > today) ?? null;
   return {
     rows: out,
     paid: fromMinor(totalPaid),

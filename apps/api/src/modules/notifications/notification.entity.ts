@@ -44,7 +44,7 @@ export class Notification {
 
   /** The facts the text is made of, e.g. `{ number, status }` or `{ amount, currency }`. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  params: Record<string, string | number | null>;
+  params: Record<string, string | null>;
 
   @TimestampColumn({ default: () => 'now()' })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@kabinet/api-client';
 import { authKeys } from '../../auth';
@@ -40,7 +40,7 @@ const contract: Schemas['ContractDto'] = {
   notifications: [],
 };
 
-function renderContract(id: string) {
+function renderContract(id: string, query = '') {
   const client = testQueryClient();
   client.setQueryData(authKeys.me(), customerMe);
   return renderRoutes(
@@ -48,7 +48,7 @@ function renderContract(id: string) {
       { path: '/contracts/:id', element: <ContractPage /> },
       { path: '/contracts', element: <p>list</p> },
     ],
-    `/contracts/${id}`,
+    `/contracts/${id}${query}`,
     client,
   );
 }
@@ -69,7 +69,11 @@ describe('ContractPage', () => {
     expect(screen.getByRole('link', { name: /s@example.com/ }).getAttribute('href')).toBe(
       'mailto:s@example.com',
     );
-    const items = screen.getByTestId('contract-items');
+    expect(squash(screen.getByTestId('contract-overview').textContent)).toContain(
+      'Остаток к оплате74 250 ₽',
+    );
+    fireEvent.click(screen.getByTestId('tab-items'));
+    const items = await screen.findByTestId('contract-items');
     expect(items.textContent).toContain('Гравировка текста, за знак');
     expect(squash(items.querySelector('tfoot')?.textContent)).toBe('Итого84 000 ₽');
     // No import yet: no freshness line.
@@ -91,5 +95,54 @@ describe('ContractPage', () => {
     renderContract(contract.id);
     const line = await screen.findByTestId('contract-data-as-of');
     expect(line.textContent).toMatch(/^Данные из 1С на 23\.11\.2026/);
+  });
+
+  it('shows the schedule with statuses from the payments, and what is due now', async () => {
+    const scheduled: Schemas['ContractDto'] = {
+      ...contract,
+      schedule: {
+        rows: [
+          {
+            lineNo: 1,
+            dueDate: '2026-09-14',
+            amount: '74250.00',
+            note: 'Аванс',
+            status: 'paid',
+            paid: '74250.00',
+            outstanding: '0.00',
+            paidOn: '2026-09-20',
+            daysOverdue: 0,
+            daysLate: 6,
+          },
+          {
+            lineNo: 2,
+            dueDate: '2026-11-01',
+            amount: '37125.00',
+            note: null,
+            status: 'overdue',
+            paid: '10000.00',
+            outstanding: '27125.00',
+            paidOn: null,
+            daysOverdue: 22,
+            daysLate: 0,
+          },
+        ],
+        dueNow: '27125.00',
+        next: { dueDate: '2026-11-01', outstanding: '27125.00' },
+        overpaid: '0.00',
+      },
+    };
+    fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(scheduled) });
+    renderContract(contract.id, '?tab=schedule');
+    const rows = await screen.findAllByTestId('installment');
+    expect(squash(rows[0]!.textContent)).toContain(
+      'Оплаченоплачен 20.09.2026, на 6 дн. позже · Аванс',
+    );
+    expect(squash(rows[1]!.textContent)).toContain(
+      'Просроченоплачено 10 000 ₽ из 37 125 ₽ · просрочка 22 дн.',
+    );
+    expect(squash(screen.getByTestId('contract-schedule').textContent)).toContain(
+      'К оплате сейчас27 125 ₽',
+    );
   });
 });

@@ -1,8 +1,19 @@
-import { Anchor, Card, Divider, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Divider,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconArrowLeft, IconMail, IconPhone } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { CenteredMessage } from '../../../components/CenteredMessage';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
@@ -19,19 +30,19 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
 import { isNotFound, useContract, type Contract } from '../api/get-contract';
 import { ContractStatus } from '../components/ContractStatus';
+import {
+  Field,
+  NotificationsTab,
+  ObjectTab,
+  PaymentsTab,
+  ScheduleTab,
+} from '../components/ContractTabs';
+
+const TABS = ['overview', 'object', 'items', 'schedule', 'payments', 'notifications'] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
 
 type Item = Contract['items'][number];
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div">{children}</Text>
-    </Stack>
-  );
-}
 
 function ManagerCard({ c, isStaff }: { c: Contract; isStaff: boolean }) {
   const { t } = useTranslation();
@@ -51,6 +62,17 @@ function ManagerCard({ c, isStaff }: { c: Contract; isStaff: boolean }) {
                   {formatPhone(c.manager.phone)}
                 </Group>
               </Anchor>
+            )}
+            {c.manager.email && !isStaff && (
+              <Button
+                component="a"
+                href={`mailto:${c.manager.email}?subject=${encodeURIComponent(t('contract.title', { number: c.number }))}`}
+                variant="light"
+                leftSection={<IconMail size={16} />}
+                data-testid="write-manager"
+              >
+                {t('contract.writeManager')}
+              </Button>
             )}
             {c.manager.email && (
               <Anchor href={`mailto:${c.manager.email}`}>
@@ -168,6 +190,9 @@ export function ContractPage() {
   const contract = useContract(id);
   const compact = useCompactLayout();
   const isStaff = useMe().data?.kind === 'staff';
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get('tab');
+  const tab: Tab = isTab(requested) ? requested : 'overview';
 
   if (contract.isPending) return <PageLoader />;
   if (isNotFound(contract.error)) {
@@ -209,39 +234,88 @@ export function ContractPage() {
         )}
       </Stack>
 
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <Card withBorder radius="md" padding="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('contract.overview')}
-            </Title>
-            <Field label={t('contracts.kind')}>{t(`contracts.kinds.${c.kind}`)}</Field>
-            {isStaff && <Field label={t('contracts.customer')}>{c.customerName}</Field>}
-            <Field label={t('contracts.total')}>
-              <Text fw={700} size="lg">
-                {money(c.total)}
-              </Text>
-            </Field>
-            {c.plannedEndDate && (
-              <Field label={t('contract.plannedEnd')}>{formatDate(c.plannedEndDate, locale)}</Field>
-            )}
-          </Stack>
-        </Card>
-        <ManagerCard c={c} isStaff={isStaff} />
-      </SimpleGrid>
-
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('contract.items')}
-        </Title>
-        {c.items.length === 0 ? (
-          <Text c="dimmed">{t('contract.noItems')}</Text>
-        ) : compact ? (
-          <ItemCards c={c} money={money} />
-        ) : (
-          <ItemsTable c={c} money={money} />
-        )}
-      </Stack>
+      <Tabs
+        value={tab}
+        onChange={(v) => setSearch(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          {TABS.map((key) => (
+            <Tabs.Tab key={key} value={key} data-testid={`tab-${key}`} style={{ flexShrink: 0 }}>
+              {t(`contract.tabs.${key}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md" data-testid="panel-overview">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Card withBorder radius="md" padding="md" data-testid="contract-overview">
+              <Stack gap="sm">
+                <Field label={t('contracts.kind')}>{t(`contracts.kinds.${c.kind}`)}</Field>
+                {isStaff && <Field label={t('contracts.customer')}>{c.customerName}</Field>}
+                <SimpleGrid cols={2} spacing="sm">
+                  <Field label={t('contracts.total')}>
+                    <Text fw={700} size="lg">
+                      {money(c.total)}
+                    </Text>
+                  </Field>
+                  <Field label={t('contract.paid')}>
+                    <Text fw={700} size="lg">
+                      {money(c.paid)}
+                    </Text>
+                  </Field>
+                </SimpleGrid>
+                <Field label={t('contract.balanceDue')}>
+                  <Text fw={700} size="lg" c={c.schedule.dueNow !== '0.00' ? 'red' : undefined}>
+                    {money(c.balanceDue)}
+                  </Text>
+                </Field>
+                {c.schedule.dueNow !== '0.00' && (
+                  <Field label={t('contract.dueNow')}>
+                    <Text fw={700} c="red">
+                      {money(c.schedule.dueNow)}
+                    </Text>
+                  </Field>
+                )}
+                {c.schedule.next && (
+                  <Field label={t('contract.nextPayment')}>
+                    {t('contract.nextPaymentValue', {
+                      amount: money(c.schedule.next.outstanding),
+                      date: formatDate(c.schedule.next.dueDate, locale),
+                    })}
+                  </Field>
+                )}
+                {c.plannedEndDate && (
+                  <Field label={t('contract.plannedEnd')}>
+                    {formatDate(c.plannedEndDate, locale)}
+                  </Field>
+                )}
+              </Stack>
+            </Card>
+            <ManagerCard c={c} isStaff={isStaff} />
+          </SimpleGrid>
+        </Tabs.Panel>
+        <Tabs.Panel value="object" pt="md" data-testid="panel-object">
+          <ObjectTab c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="items" pt="md" data-testid="panel-items">
+          {c.items.length === 0 ? (
+            <Text c="dimmed">{t('contract.noItems')}</Text>
+          ) : compact ? (
+            <ItemCards c={c} money={money} />
+          ) : (
+            <ItemsTable c={c} money={money} />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule" pt="md" data-testid="panel-schedule">
+          <ScheduleTab c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="payments" pt="md" data-testid="panel-payments">
+          <PaymentsTab c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notifications" pt="md" data-testid="panel-notifications">
+          <NotificationsTab c={c} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

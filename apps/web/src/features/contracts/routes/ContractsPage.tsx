@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Card,
   Group,
   Pagination,
@@ -40,7 +41,10 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
     <Card component={Link} to={paths.contract(c.id)} withBorder padding="sm" radius="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Stack gap={2} miw={0}>
-          <Text fw={600}>{c.number}</Text>
+          <Group gap="xs">
+            <Text fw={600}>{c.number}</Text>
+            <ChangedBadge changed={c.changed} />
+          </Group>
           <Text size="sm" c="dimmed">
             {formatDate(c.date, locale)} · {t(`contracts.kinds.${c.kind}`)}
           </Text>
@@ -55,10 +59,26 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
           <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
             {formatMoney(c.total, c.currency, locale)}
           </Text>
+          {c.balanceDue !== '0.00' && (
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {t('contract.balanceDue')}: {formatMoney(c.balanceDue, c.currency, locale)}
+            </Text>
+          )}
           <ContractStatus status={c.status} closed={c.closed} />
         </Stack>
       </Group>
     </Card>
+  );
+}
+
+/** "Changed since your last visit" (customers only; the API says false for staff). */
+function ChangedBadge({ changed }: { changed: boolean }) {
+  const { t } = useTranslation();
+  if (!changed) return null;
+  return (
+    <Badge size="sm" variant="filled" color="orange" data-testid="contract-changed">
+      {t('contract.changed')}
+    </Badge>
   );
 }
 
@@ -77,6 +97,7 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
           <Table.Th>{t('contracts.status')}</Table.Th>
           {isStaff && <Table.Th>{t('contracts.manager')}</Table.Th>}
           <Table.Th ta="right">{t('contracts.total')}</Table.Th>
+          <Table.Th ta="right">{t('contract.balanceDue')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -93,7 +114,8 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
               {/* The number is the keyboard's (and middle-click's) way in; the row the mouse's. */}
               <Anchor component={Link} to={paths.contract(c.id)} c="inherit" inherit>
                 {c.number}
-              </Anchor>
+              </Anchor>{' '}
+              <ChangedBadge changed={c.changed} />
             </Table.Td>
             <Table.Td>{formatDate(c.date, locale)}</Table.Td>
             {isStaff && <Table.Td>{c.customerName}</Table.Td>}
@@ -104,6 +126,9 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
             {isStaff && <Table.Td>{c.managerName ?? '—'}</Table.Td>}
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
               {formatMoney(c.total, c.currency, locale)}
+            </Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {formatMoney(c.balanceDue, c.currency, locale)}
             </Table.Td>
           </Table.Tr>
         ))}
