@@ -61,7 +61,7 @@ describe('the customer cabinet', () => {
       ['2027-05-20', 'due', '0.00', 0],
     ]);
     expect(c.schedule.dueNow).toBe('37125.00');
-    expect(c.schedule.next).toEqual({ dueDate: '2026-11-01', outstanding: '37125.00' });
+    expect(c.schedule.next).toEqual({ dueDate: '2027-05-20', outstanding: '37125.00' });
     expect(c.payments).toEqual([
       {
         number: 'ПКО-000311',
@@ -160,6 +160,16 @@ describe('the customer cabinet', () => {
     ]);
     const sokolova = await loginStaff(t, 'sokolova');
     expect(await q(sokolova, { q: 'смирнов' })).toEqual([]);
+    // The filters offer only what the caller may see.
+    const all = (await head.api.GET('/api/contracts/filters')).data!;
+    expect(all.statuses).toEqual(expect.arrayContaining(['Выполнен', 'В работе']));
+    expect(all.managers.map((m) => m.fullName)).toEqual([
+      'Орлов Дмитрий Сергеевич',
+      'Соколова Анна Викторовна',
+    ]);
+    const own = (await sokolova.api.GET('/api/contracts/filters')).data!;
+    expect(own.managers.map((m) => m.fullName)).toEqual(['Соколова Анна Викторовна']);
+    expect(own.statuses).not.toContain('Черновые работы');
     const customers = await sokolova.api.GET('/api/customers', { params: { query: { q: 'ива' } } });
     expect(customers.data!.items).toEqual([
       expect.objectContaining({ fullName: 'Иванова Мария Петровна', contracts: 2 }),
@@ -182,6 +192,7 @@ describe('the customer cabinet', () => {
       [smirnov, `/api/contracts/${id}`],
       [smirnov, '/api/notifications?pageSize=100'],
       [smirnov, '/api/profile'],
+      [smirnov, '/api/contracts/filters'],
       [head, '/api/contracts?pageSize=100&q=%D0%93%D0%9C'],
       [head, '/api/customers?pageSize=100'],
       [head, `/api/contracts/${id}`],
@@ -261,6 +272,14 @@ describe('the customer cabinet', () => {
     expect(again.status).toBe(409);
     const profile = await ivanova.api.GET('/api/profile');
     expect(profile.data!.changeRequests[0]).toMatchObject({ status: 'done' });
+    // Who answers her: the manager of her contracts, with the contacts 1C has.
+    expect(profile.data!.managers).toEqual([
+      {
+        fullName: 'Соколова Анна Викторовна',
+        phone: expect.stringMatching(/^\+7/),
+        email: expect.stringContaining('@'),
+      },
+    ]);
     const notes = await ivanova.api.GET('/api/notifications');
     expect(notes.data!.items[0]).toMatchObject({
       kind: 'profile_request',

@@ -140,6 +140,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/contracts/filters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The statuses and managers the list can be filtered by */
+    get: operations['contractFilters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/contracts/{id}': {
     parameters: {
       query?: never;
@@ -524,6 +541,12 @@ export interface components {
        */
       total: string;
     };
+    ContractFiltersDto: {
+      /** @description Responsible managers of the contracts I may see, by name */
+      managers: components['schemas']['ManagerOptionDto'][];
+      /** @description Statuses (as 1C has them) of the contracts I may see, by frequency */
+      statuses: string[];
+    };
     ContractItemDto: {
       /** @example 45000.00 */
       amount: string;
@@ -800,6 +823,11 @@ export interface components {
     InstallmentStatus: 'paid' | 'partlyPaid' | 'overdue' | 'due' | 'upcoming';
     /** @enum {string} */
     ItemKind: 'goods' | 'service';
+    ManagerOptionDto: {
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+    };
     MarkReadDto: {
       /** @description These notifications; all of mine when absent */
       ids?: string[];
@@ -958,6 +986,8 @@ export interface components {
       changeRequests: components['schemas']['ChangeRequestDto'][];
       email: string | null;
       fullName: string;
+      /** @description The managers responsible for my contracts, those of open contracts first */
+      managers: components['schemas']['ContractManagerDto'][];
       /** @description Every kind × channel */
       notificationSettings: components['schemas']['NotificationSettingDto'][];
       /** @description Login phone, E.164 */
@@ -1388,6 +1418,43 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContractPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  contractFilters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractFiltersDto'];
         };
       };
       /** @description No valid session */

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { Outlet } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authKeys } from '../features/auth';
-import { customerMe } from '../test/fixtures';
+import { customerMe, managerMe } from '../test/fixtures';
 import { fakeApi, problem, renderRoutes, testQueryClient } from '../test/render';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
 
@@ -15,7 +15,7 @@ const routes = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomeRedirect /> },
+      { index: true, element: <HomeRedirect home={<p>home page</p>} /> },
       { path: '/contracts', element: <p>contracts page</p> },
       {
         path: '/admin',
@@ -41,13 +41,22 @@ describe('route guards', () => {
     );
   });
 
-  it('opens the first section the person may see at /', async () => {
+  it('opens the first section staff may see at /', async () => {
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), managerMe);
+    fakeApi({ 'GET /api/me': () => Response.json(managerMe) });
+    const { router } = renderRoutes(routes, '/', client);
+    expect(await screen.findByText('contracts page')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/contracts');
+  });
+
+  it('shows a customer their home page at /', async () => {
     const client = testQueryClient();
     client.setQueryData(authKeys.me(), customerMe);
     fakeApi({ 'GET /api/me': () => Response.json(customerMe) });
     const { router } = renderRoutes(routes, '/', client);
-    expect(await screen.findByText('contracts page')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/contracts');
+    expect(await screen.findByText('home page')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/');
   });
 
   it('shows a friendly "no access" page without the permission', async () => {

@@ -38,10 +38,11 @@ export function RequirePermission({
   return children;
 }
 
-/** `/` opens the first section the person may see. */
-export function HomeRedirect() {
+/** `/` is the home page for those whose first section it is (customers); others go to theirs. */
+export function HomeRedirect({ home }: { home: ReactNode }) {
   const { t } = useTranslation();
   const first = navFor(useMe().data?.permissions ?? [])[0];
   if (!first) return <CenteredMessage title={t('noAccess.title')} text={t('noAccess.text')} />;
+  if (first.path === paths.home) return home;
   return <Navigate to={first.path} replace />;
 }

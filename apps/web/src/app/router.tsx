@@ -4,9 +4,14 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { CenteredMessage } from '../components/CenteredMessage';
 import { PageLoader } from '../components/PageLoader';
 import { LoginPage } from '../features/auth';
+import { ChangeRequestsPage } from '../features/change-requests';
 import { ContractPage, ContractsPage } from '../features/contracts';
+import { CustomersPage } from '../features/customers';
 import { DevOutboxPage } from '../features/dev';
 import { ExchangePage } from '../features/exchange';
+import { HomePage } from '../features/home';
+import { NotificationsPage } from '../features/notifications';
+import { ProfilePage } from '../features/profile';
 import { navItem } from '../lib/nav';
 import { paths } from '../lib/paths';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
@@ -60,12 +65,18 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomeRedirect /> },
+      { index: true, element: <HomeRedirect home={<HomePage />} /> },
       section(paths.contracts, [
         { path: paths.contracts, element: <ContractsPage /> },
         { path: paths.contractPattern, element: <ContractPage /> },
       ]),
+      section(paths.notifications, [{ path: paths.notifications, element: <NotificationsPage /> }]),
+      section(paths.customers, [{ path: paths.customers, element: <CustomersPage /> }]),
+      section(paths.changeRequests, [
+        { path: paths.changeRequests, element: <ChangeRequestsPage /> },
+      ]),
       section(paths.exchange, [{ path: paths.exchange, element: <ExchangePage /> }]),
+      section(paths.profile, [{ path: paths.profile, element: <ProfilePage /> }]),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, ROLES } from '@kabinet/shared';
-import { NAV_ITEMS, navFor, navItem } from './nav';
+import { isActive, NAV_ITEMS, navFor, navItem } from './nav';
 import { paths } from './paths';
 
 describe('navigation from permissions', () => {
-  it('shows contracts to customers and staff who may read them', () => {
-    expect(navFor(permissionsOf('customer')).map((i) => i.testId)).toEqual(['nav-contracts']);
+  it('shows each person the sections their role allows', () => {
+    expect(navFor(permissionsOf('customer')).map((i) => i.testId)).toEqual([
+      'nav-home',
+      'nav-contracts',
+      'nav-notifications',
+      'nav-profile',
+    ]);
+    expect(navFor(permissionsOf('manager')).map((i) => i.testId)).toEqual([
+      'nav-contracts',
+      'nav-customers',
+      'nav-change-requests',
+    ]);
     expect(navFor(permissionsOf('foreman')).map((i) => i.testId)).toEqual(['nav-contracts']);
+  });
+  it('marks home active only on its own path', () => {
+    expect(isActive(navItem(paths.home), '/')).toBe(true);
+    expect(isActive(navItem(paths.home), '/contracts')).toBe(false);
+    expect(isActive(navItem(paths.contracts), '/contracts/42')).toBe(true);
   });
   it('shows nothing without permissions', () => {
     expect(navFor([])).toEqual([]);

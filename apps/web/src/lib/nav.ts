@@ -2,7 +2,8 @@ import type { Permission } from '@kabinet/shared';
 import type { ru } from './i18n/ru';
 import { paths } from './paths';
 
-export type NavIcon = 'contracts' | 'exchange';
+export type NavIcon =
+  'home' | 'contracts' | 'notifications' | 'customers' | 'changeRequests' | 'exchange' | 'profile';
 
 export interface NavItem {
   path: string;
@@ -11,10 +12,21 @@ export interface NavItem {
   /** The permission the route needs; the API guard checks the same one. */
   permission: Permission;
   testId: string;
+  /** Active only on this exact path (the home page), not on everything under it. */
+  exact?: boolean;
 }
 
 /** Every page of the shell. Only pages that exist are listed; each needs a permission. */
 export const NAV_ITEMS: NavItem[] = [
+  {
+    // The customer's own cabinet; staff land on their first section instead.
+    path: paths.home,
+    labelKey: 'nav.home',
+    icon: 'home',
+    permission: 'profile.manage',
+    testId: 'nav-home',
+    exact: true,
+  },
   {
     path: paths.contracts,
     labelKey: 'nav.contracts',
@@ -23,11 +35,39 @@ export const NAV_ITEMS: NavItem[] = [
     testId: 'nav-contracts',
   },
   {
+    path: paths.notifications,
+    labelKey: 'nav.notifications',
+    icon: 'notifications',
+    permission: 'notification.read',
+    testId: 'nav-notifications',
+  },
+  {
+    path: paths.customers,
+    labelKey: 'nav.customers',
+    icon: 'customers',
+    permission: 'customer.read',
+    testId: 'nav-customers',
+  },
+  {
+    path: paths.changeRequests,
+    labelKey: 'nav.changeRequests',
+    icon: 'changeRequests',
+    permission: 'changeRequest.manage',
+    testId: 'nav-change-requests',
+  },
+  {
     path: paths.exchange,
     labelKey: 'nav.exchange',
     icon: 'exchange',
     permission: 'exchange.read',
     testId: 'nav-exchange',
+  },
+  {
+    path: paths.profile,
+    labelKey: 'nav.profile',
+    icon: 'profile',
+    permission: 'profile.manage',
+    testId: 'nav-profile',
   },
 ];
 
@@ -41,4 +81,9 @@ export function navItem(path: string): NavItem {
   const item = NAV_ITEMS.find((i) => i.path === path);
   if (!item) throw new Error(`No navigation item for ${path}`);
   return item;
+}
+
+/** Whether the item is the current section. */
+export function isActive(item: NavItem, pathname: string): boolean {
+  return item.exact ? pathname === item.path : pathname.startsWith(item.path);
 }

@@ -9,4 +9,8 @@ export const paths = {
   contract: (id: string) => `/contracts/${encodeURIComponent(id)}`,
   contractPattern: '/contracts/:id',
   exchange: '/exchange',
+  notifications: '/notifications',
+  profile: '/profile',
+  customers: '/customers',
+  changeRequests: '/change-requests',
 } as const;

@@ -45,3 +45,50 @@ export const contractSummary: Schemas['ContractSummaryDto'] = {
   managerName: 'Соколова Анна Викторовна',
   changed: false,
 };
+
+export const profile: Schemas['ProfileDto'] = {
+  fullName: 'Иванова Мария Петровна',
+  phone: '+79123456789',
+  phoneRaw: '8 (912) 345-67-89',
+  email: null,
+  bonusBalance: '1500.00',
+  requisites: [{ name: 'Адрес', value: 'Москва, ул. Лесная, 5' }],
+  notificationSettings: [
+    { kind: 'contract_added', channel: 'email', enabled: true },
+    { kind: 'contract_added', channel: 'sms', enabled: false },
+    { kind: 'contract_status', channel: 'email', enabled: true },
+    { kind: 'contract_status', channel: 'sms', enabled: false },
+    { kind: 'payment_received', channel: 'email', enabled: true },
+    { kind: 'payment_received', channel: 'sms', enabled: true },
+    { kind: 'schedule_changed', channel: 'email', enabled: true },
+    { kind: 'schedule_changed', channel: 'sms', enabled: false },
+    { kind: 'profile_request', channel: 'email', enabled: true },
+    { kind: 'profile_request', channel: 'sms', enabled: false },
+  ],
+  changeRequests: [
+    {
+      id: '44444444-4444-4444-8444-444444444444',
+      field: 'email',
+      value: 'maria@example.ru',
+      previousValue: null,
+      comment: null,
+      status: 'rejected',
+      resolution: 'Нужен личный e-mail',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      resolvedAt: '2026-11-21T10:00:00.000Z',
+    },
+  ],
+  managers: [
+    { fullName: 'Соколова Анна Викторовна', phone: '+74951201001', email: 'sokolova@example.com' },
+  ],
+};
+
+export const notification: Schemas['NotificationDto'] = {
+  id: '55555555-5555-4555-8555-555555555555',
+  kind: 'payment_received',
+  params: { number: 'ГМ-000101', amount: '74250.00', currency: 'RUB' },
+  contractId: '33333333-3333-4333-8333-333333333333',
+  contractNumber: 'ГМ-000101',
+  createdAt: '2026-11-22T09:00:00.000Z',
+  read: false,
+};

@@ -23,6 +23,14 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
 Object.defineProperty(window, 'scrollTo', { writable: true, value: () => undefined });
+// Mantine's autosize Textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: new (class extends EventTarget {
+      ready = Promise.resolve();
+    })(),
+  });
+}
 const { getComputedStyle } = window;
 window.getComputedStyle = (elt) => getComputedStyle(elt);
 

@@ -4,7 +4,12 @@ import { ProblemDto } from '../../common/problem.dto';
 import { DomainError } from '../../common/domain-error';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
-import { ContractDto, ContractPageDto, ListContractsQueryDto } from './contracts.dto';
+import {
+  ContractDto,
+  ContractFiltersDto,
+  ContractPageDto,
+  ListContractsQueryDto,
+} from './contracts.dto';
 import { ContractsService } from './contracts.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Contract') });
@@ -20,6 +25,14 @@ export class ContractsController {
   @ApiOkResponse({ type: ContractPageDto })
   listContracts(@Auth() auth: AuthContext, @Query() query: ListContractsQueryDto) {
     return this.contracts.list(auth, query);
+  }
+
+  @Get('filters')
+  @ApiOperation({ summary: 'The statuses and managers the list can be filtered by' })
+  @Authenticated({ permission: 'contract.read' })
+  @ApiOkResponse({ type: ContractFiltersDto })
+  contractFilters(@Auth() auth: AuthContext) {
+    return this.contracts.filters(auth);
   }
 
   @Get(':id')

@@ -114,6 +114,24 @@ export class ContractItemDto {
   @ApiProperty({ example: '45000.00' }) amount: string;
 }
 
+export class ManagerOptionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+}
+
+export class ContractFiltersDto {
+  @ApiProperty({
+    type: [String],
+    description: 'Statuses (as 1C has them) of the contracts I may see, by frequency',
+  })
+  statuses: string[];
+  @ApiProperty({
+    type: [ManagerOptionDto],
+    description: 'Responsible managers of the contracts I may see, by name',
+  })
+  managers: ManagerOptionDto[];
+}
+
 export class ContractManagerDto {
   @ApiProperty() fullName: string;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;

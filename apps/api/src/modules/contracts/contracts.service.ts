@@ -11,6 +11,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { Requisite } from '../customers/customer.entity';
 import type {
   ContractDto,
+  ContractFiltersDto,
   ContractObjectDto,
   ContractPageDto,
   ContractSummaryDto,
@@ -159,6 +160,28 @@ export class ContractsService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** What the list's status and manager filters can offer: only values the caller may see. */
+  async filters(auth: AuthContext): Promise<ContractFiltersDto> {
+    const scope = this.access.contractScope(auth, 'c', 1);
+    const rows: Array<{
+      statuses: string[] | null;
+      managers: ContractFiltersDto['managers'] | null;
+    }> = await this.db.query(
+      `WITH visible AS (
+           SELECT c.status, c.manager_id FROM contracts c
+            WHERE c.archived_at IS NULL AND ${scope.sql})
+         SELECT
+           (SELECT array_agg(status ORDER BY n DESC, status) FROM (
+              SELECT status, count(*) AS n FROM visible GROUP BY status) s) AS statuses,
+           (SELECT json_agg(json_build_object('id', m.id, 'fullName', m.full_name)
+                            ORDER BY m.full_name)
+              FROM staff_users m
+             WHERE m.id IN (SELECT DISTINCT manager_id FROM visible)) AS managers`,
+      scope.params,
+    );
+    return { statuses: rows[0]?.statuses ?? [], managers: rows[0]?.managers ?? [] };
+  }
 
   /**
    * One page of the contracts the caller may see, filtered, searched and sorted; one SQL

@@ -24,7 +24,7 @@ import {
   type NotificationKind,
   type ProfileField,
 } from '@kabinet/shared';
-import { RequisiteDto } from '../contracts/contracts.dto';
+import { ContractManagerDto, RequisiteDto } from '../contracts/contracts.dto';
 
 export class NotificationSettingDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' })
@@ -85,6 +85,11 @@ export class ProfileDto {
   notificationSettings: NotificationSettingDto[];
   @ApiProperty({ type: [ChangeRequestDto], description: 'Newest first (20)' })
   changeRequests: ChangeRequestDto[];
+  @ApiProperty({
+    type: [ContractManagerDto],
+    description: 'The managers responsible for my contracts, those of open contracts first',
+  })
+  managers: ContractManagerDto[];
 }
 
 export class CreateChangeRequestDto {

@@ -87,12 +87,20 @@ export class ProfileService {
       requisites: Requisite[];
       notification_settings: Partial<NotificationSettings>;
       requests: RequestRow[] | null;
+      managers: Array<{ full_name: string; phone: string | null; email: string | null }> | null;
     }> = await this.db.query(
       `SELECT cu.full_name, cu.phone, cu.phone_raw, cu.email, cu.bonus_balance, cu.requisites,
               cu.notification_settings,
               (SELECT json_agg(x ORDER BY x.created_at DESC) FROM (
                  SELECT ${REQUEST_COLUMNS} FROM profile_change_requests r
-                  WHERE r.customer_id = cu.id ORDER BY r.created_at DESC LIMIT 20) x) AS requests
+                  WHERE r.customer_id = cu.id ORDER BY r.created_at DESC LIMIT 20) x) AS requests,
+              -- Who answers me: the managers of my open contracts (of any, when all are closed).
+              (SELECT json_agg(m ORDER BY m.open DESC, m.latest DESC) FROM (
+                 SELECT s.full_name, s.phone, s.email, bool_or(NOT c.closed) AS open,
+                        max(c.date) AS latest
+                   FROM contracts c JOIN staff_users s ON s.id = c.manager_id
+                  WHERE c.customer_id = cu.id AND c.archived_at IS NULL
+                  GROUP BY s.id) m) AS managers
          FROM customers cu WHERE cu.id = $1`,
       [auth.userId],
     );
@@ -114,6 +122,11 @@ export class ProfileService {
         })),
       ),
       changeRequests: (c.requests ?? []).map(toRequest),
+      managers: (c.managers ?? []).map((m) => ({
+        fullName: m.full_name,
+        phone: m.phone,
+        email: m.email,
+      })),
     };
   }
 

@@ -20,7 +20,10 @@ function renderShell(me: Me) {
             <AppLayout />
           </RequireAuth>
         ),
-        children: [{ path: '/contracts', element: <p>contracts</p> }],
+        children: [
+          { path: '/contracts', element: <p>contracts</p> },
+          { path: '/customers', element: <p>customers page</p> },
+        ],
       },
     ],
     '/contracts',
@@ -42,6 +45,38 @@ describe('AppLayout', () => {
     expect(text(within(sidebar).getByTestId('me-bonus'))).toBe('Бонусы: 1 500 ₽');
     expect(within(sidebar).queryByText('Клиент')).toBeNull();
     expect(within(sidebar).getByTestId('nav-contracts').textContent).toBe('Договоры');
+    // Unread notifications are counted next to their section.
+    expect(within(sidebar).getByTestId('nav-notifications').textContent).toBe('Уведомления2');
+    expect(screen.queryByTestId('view-as-banner')).toBeNull();
+  });
+
+  it('while viewing as a customer: a banner says whose cabinet it is, and leads back', async () => {
+    let viewing = true;
+    const calls = fakeApi({
+      'DELETE /api/view-as': () => {
+        viewing = false;
+        return new Response(null, { status: 204 });
+      },
+      'GET /api/me': () =>
+        Response.json(
+          viewing
+            ? { ...customerMe, viewAs: { staffUserId: managerMe.id, staffName: 'Соколова' } }
+            : managerMe,
+        ),
+    });
+    const { client } = renderShell({
+      ...customerMe,
+      viewAs: { staffUserId: managerMe.id, staffName: 'Соколова' },
+    });
+    const banner = await screen.findByTestId('view-as-banner');
+    expect(banner.textContent).toContain('Иванова Мария Петровна');
+    await userEvent.click(within(banner).getByTestId('view-as-back'));
+    expect(await screen.findByText('customers page')).toBeTruthy();
+    expect(calls).toContain('DELETE /api/view-as');
+    // The customer's data is gone from the cache; the staff member is back.
+    expect(client.getQueryData(['contracts', 'list'])).toBeUndefined();
+    expect(client.getQueryData<Me>(authKeys.me())?.kind).toBe('staff');
+    expect(screen.queryByTestId('view-as-banner')).toBeNull();
   });
 
   it('shows staff their login and role', async () => {

@@ -1,5 +1,7 @@
 import {
+  Alert,
   AppShell,
+  Badge,
   Box,
   Burger,
   Button,
@@ -11,22 +13,76 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsExchange, IconFileText, IconLogout } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconBell,
+  IconEye,
+  IconFileText,
+  IconHome,
+  IconLogout,
+  IconUserCircle,
+  IconUserEdit,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoader } from '../../components/PageLoader';
-import { useLogout, useMe } from '../../features/auth';
+import { useLogout, useMe, type Me } from '../../features/auth';
+import { useEndViewAs } from '../../features/customers';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatMoney, localeOf } from '../../lib/format';
-import { navFor, type NavIcon } from '../../lib/nav';
+import { isActive, navFor, type NavIcon } from '../../lib/nav';
 import { paths } from '../../lib/paths';
 import { formatPhone } from '../../lib/phone';
 
 const ICONS: Record<NavIcon, typeof IconFileText> = {
+  home: IconHome,
   contracts: IconFileText,
+  notifications: IconBell,
+  customers: IconUsers,
+  changeRequests: IconUserEdit,
   exchange: IconArrowsExchange,
+  profile: IconUserCircle,
 };
+
+/** While staff view a customer's cabinet: whose it is, that it is read-only, and the way back. */
+function ViewAsBanner({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const end = useEndViewAs();
+  if (!me.viewAs) return null;
+  return (
+    <Alert
+      color="yellow"
+      variant="filled"
+      icon={<IconEye size={20} />}
+      data-testid="view-as-banner"
+      mb="md"
+    >
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" c="black" fw={500}>
+          {t('viewAs.banner', { name: me.fullName })}
+        </Text>
+        <Button
+          size="xs"
+          color="dark"
+          loading={end.isPending}
+          onClick={() =>
+            end.mutate(undefined, {
+              onSuccess: () => void navigate(paths.customers, { replace: true }),
+            })
+          }
+          data-testid="view-as-back"
+        >
+          {t('viewAs.back')}
+        </Button>
+      </Group>
+      {end.isError && <ErrorAlert error={end.error} mt="xs" />}
+    </Alert>
+  );
+}
 
 /** The app shell: a sidebar with who I am and the pages my permissions allow; a burger on phones. */
 export function AppLayout() {
@@ -59,6 +115,7 @@ export function AppLayout() {
             onClick={toggle}
             size="sm"
             aria-label={t('nav.menu')}
+            aria-expanded={opened}
             data-testid="burger"
           />
         </Group>
@@ -93,14 +150,29 @@ export function AppLayout() {
         <AppShell.Section grow component="nav">
           {items.map((item) => {
             const Icon = ICONS[item.icon];
+            const unread = item.icon === 'notifications' ? me.unreadNotifications : 0;
             return (
               <NavLink
                 key={item.path}
                 component={RouterNavLink}
                 to={item.path}
+                end={item.exact}
                 label={t(item.labelKey)}
                 leftSection={<Icon size={18} />}
-                active={location.pathname.startsWith(item.path)}
+                rightSection={
+                  unread > 0 ? (
+                    <Badge
+                      size="sm"
+                      circle={unread < 10}
+                      color="red"
+                      aria-label={t('shell.unread', { count: unread })}
+                      data-testid="unread-count"
+                    >
+                      {unread > 99 ? '99+' : unread}
+                    </Badge>
+                  ) : null
+                }
+                active={isActive(item, location.pathname)}
                 onClick={close}
                 data-testid={item.testId}
               />
@@ -125,6 +197,7 @@ export function AppLayout() {
 
       <AppShell.Main>
         <Box maw={1200} mx="auto">
+          <ViewAsBanner me={me} />
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

@@ -1,5 +1,9 @@
 import { lazy } from 'react';
 
+export { useContracts } from './api/list-contracts';
+export { ChangedBadge } from './components/ChangedBadge';
+export { ContractStatus } from './components/ContractStatus';
+
 /** Route pages load on demand. */
 export const ContractsPage = lazy(() =>
   import('./routes/ContractsPage').then((m) => ({ default: m.ContractsPage })),

@@ -6,10 +6,15 @@ export function logout() {
   return api.POST('/api/auth/logout').then(unwrap);
 }
 
-export function useLogout() {
+export function logoutEverywhere() {
+  return api.POST('/api/auth/logout-everywhere').then(unwrap);
+}
+
+/** Ends this session (or, `everywhere`, every session of mine) and forgets everything cached. */
+export function useLogout({ everywhere = false }: { everywhere?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: logout,
+    mutationFn: everywhere ? logoutEverywhere : logout,
     onSettled: () => {
       client.removeQueries();
       client.setQueryData(authKeys.me(), null);

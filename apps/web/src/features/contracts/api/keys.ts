@@ -1,8 +1,8 @@
-import type { ContractStateFilter } from '@kabinet/shared';
+import type { ContractListQuery } from './list-contracts';
 
 export const contractKeys = {
   all: ['contracts'] as const,
-  list: (q: { state: ContractStateFilter; page: number }) =>
-    [...contractKeys.all, 'list', q] as const,
+  list: (q: ContractListQuery) => [...contractKeys.all, 'list', q] as const,
+  filters: () => [...contractKeys.all, 'filters'] as const,
   detail: (id: string) => [...contractKeys.all, 'detail', id] as const,
 };

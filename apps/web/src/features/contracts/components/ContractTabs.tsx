@@ -1,5 +1,5 @@
 import { Badge, Card, Divider, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Field } from '../../../components/Field';
 import { useTranslation } from 'react-i18next';
 import { NotificationItem } from '../../../components/NotificationItem';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
@@ -7,19 +7,6 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import type { Contract } from '../api/get-contract';
 
 type Installment = Contract['schedule']['rows'][number];
-
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2} miw={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 export function useMoney(c: Contract) {
   const { i18n } = useTranslation();

@@ -30,13 +30,8 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
 import { isNotFound, useContract, type Contract } from '../api/get-contract';
 import { ContractStatus } from '../components/ContractStatus';
-import {
-  Field,
-  NotificationsTab,
-  ObjectTab,
-  PaymentsTab,
-  ScheduleTab,
-} from '../components/ContractTabs';
+import { Field } from '../../../components/Field';
+import { NotificationsTab, ObjectTab, PaymentsTab, ScheduleTab } from '../components/ContractTabs';
 
 const TABS = ['overview', 'object', 'items', 'schedule', 'payments', 'notifications'] as const;
 type Tab = (typeof TABS)[number];

@@ -37,7 +37,7 @@ describe('ContractsPage', () => {
     expect(row.textContent).toContain('Памятник');
     expect(row.textContent?.replace(/\s/g, ' ')).toContain('148 500 ₽');
     expect(within(list).queryByText('Менеджер')).toBeNull();
-    expect(queries[0]).toBe('?state=all&page=1&pageSize=20');
+    expect(queries[0]).toBe('?state=all&page=1&sort=date&order=desc&pageSize=20');
     await userEvent.click(within(row).getByText('Памятник'));
     expect(await screen.findByText('contract page')).toBeTruthy();
     expect(router.state.location.pathname).toBe(`/contracts/${contractSummary.id}`);

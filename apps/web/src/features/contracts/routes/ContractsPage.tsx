@@ -1,31 +1,59 @@
 import {
   Anchor,
-  Badge,
   Card,
   Group,
   Pagination,
   SegmentedControl,
+  Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
-import { CONTRACT_STATE_FILTERS, type ContractStateFilter } from '@kabinet/shared';
+import {
+  CONTRACT_STATE_FILTERS,
+  type ContractSort,
+  type ContractStateFilter,
+  type SortDirection,
+} from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
+import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
-import { PAGE_SIZE, useContracts, type ContractSummary } from '../api/list-contracts';
+import {
+  PAGE_SIZE,
+  useContractFilters,
+  useContracts,
+  type ContractSummary,
+} from '../api/list-contracts';
+import { ChangedBadge } from '../components/ChangedBadge';
 import { ContractStatus } from '../components/ContractStatus';
 
 const DEFAULT_STATE: ContractStateFilter = 'all';
 
 function readState(value: string | null): ContractStateFilter {
   return CONTRACT_STATE_FILTERS.find((s) => s === value) ?? DEFAULT_STATE;
+}
+
+/** The orders the list offers, as `sort.order` values of the `sort` URL parameter. */
+const SORTS = [
+  'date.desc',
+  'date.asc',
+  'number.asc',
+  'total.desc',
+  'balanceDue.desc',
+] as const satisfies readonly `${ContractSort}.${SortDirection}`[];
+type SortKey = (typeof SORTS)[number];
+const DEFAULT_SORT: SortKey = 'date.desc';
+
+function readSort(value: string | null): SortKey {
+  return SORTS.find((s) => s === value) ?? DEFAULT_SORT;
 }
 
 function readPage(value: string | null): number {
@@ -68,17 +96,6 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
         </Stack>
       </Group>
     </Card>
-  );
-}
-
-/** "Changed since your last visit" (customers only; the API says false for staff). */
-function ChangedBadge({ changed }: { changed: boolean }) {
-  const { t } = useTranslation();
-  if (!changed) return null;
-  return (
-    <Badge size="sm" variant="filled" color="orange" data-testid="contract-changed">
-      {t('contract.changed')}
-    </Badge>
   );
 }
 
@@ -142,22 +159,38 @@ export function ContractsPage() {
   const [params, setParams] = useSearchParams();
   const state = readState(params.get('state'));
   const page = readPage(params.get('page'));
+  const sortKey = readSort(params.get('sort'));
+  const q = params.get('q') ?? '';
+  const status = params.get('status') ?? '';
+  const managerId = params.get('manager') ?? '';
   const compact = useCompactLayout();
   const isStaff = useMe().data?.kind === 'staff';
-  const contracts = useContracts({ state, page });
-  const setQuery = (next: { state: ContractStateFilter; page: number }) => {
+  const [sort, order] = sortKey.split('.') as [ContractSort, SortDirection];
+  const contracts = useContracts({ state, page, q, status, managerId, sort, order });
+  const filters = useContractFilters(isStaff);
+  /** Changes some parameters; any change of the selection goes back to the first page. */
+  const update = (next: Record<string, string | number | null>) => {
     const p = new URLSearchParams(params);
-    p.set('state', next.state);
-    if (next.page > 1) p.set('page', String(next.page));
-    else p.delete('page');
+    if (!('page' in next)) p.delete('page');
+    for (const [key, value] of Object.entries(next)) {
+      const keep =
+        value !== null &&
+        value !== '' &&
+        !(key === 'page' && value === 1) &&
+        !(key === 'sort' && value === DEFAULT_SORT);
+      if (keep) p.set(key, String(value));
+      else p.delete(key);
+    }
     setParams(p);
   };
   const items = contracts.data?.items ?? [];
   const total = contracts.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = state !== 'all' || q !== '' || status !== '' || managerId !== '';
   // An old link to a page that no longer exists: back to the first one.
   const beyondLastPage =
     contracts.isSuccess && !contracts.isPlaceholderData && page > pages && items.length === 0;
+  const managers = filters.data?.managers ?? [];
 
   return (
     <Stack gap="md">
@@ -167,11 +200,54 @@ export function ContractsPage() {
         </Title>
         <SegmentedControl
           value={state}
-          onChange={(v) => setQuery({ state: readState(v), page: 1 })}
+          onChange={(v) => update({ state: readState(v) })}
           aria-label={t('contracts.filter')}
           data={CONTRACT_STATE_FILTERS.map((s) => ({ value: s, label: t(`contracts.state.${s}`) }))}
         />
       </Group>
+      {isStaff && (
+        <SearchBox
+          value={q}
+          onSearch={(v) => update({ q: v })}
+          placeholder={t('contracts.searchPlaceholder')}
+          label={t('contracts.search')}
+          testId="contracts-search"
+        />
+      )}
+      <SimpleGrid cols={{ base: 2, md: isStaff ? 3 : 4 }} spacing="sm">
+        {isStaff && (
+          <Select
+            value={status || null}
+            onChange={(v) => update({ status: v })}
+            data={filters.data?.statuses ?? []}
+            placeholder={t('contracts.anyStatus')}
+            aria-label={t('contracts.status')}
+            clearable
+            searchable
+            data-testid="contracts-status"
+          />
+        )}
+        {isStaff && managers.length > 1 && (
+          <Select
+            value={managerId || null}
+            onChange={(v) => update({ manager: v })}
+            data={managers.map((m) => ({ value: m.id, label: m.fullName }))}
+            placeholder={t('contracts.anyManager')}
+            aria-label={t('contracts.manager')}
+            clearable
+            searchable
+            data-testid="contracts-manager"
+          />
+        )}
+        <Select
+          value={sortKey}
+          onChange={(v) => update({ sort: readSort(v) })}
+          data={SORTS.map((s) => ({ value: s, label: t(`contracts.sorts.${s}`) }))}
+          aria-label={t('contracts.sort')}
+          allowDeselect={false}
+          data-testid="contracts-sort"
+        />
+      </SimpleGrid>
       {beyondLastPage ? (
         <Navigate to={{ search: `?state=${state}` }} replace />
       ) : contracts.isPending ? (
@@ -182,7 +258,7 @@ export function ContractsPage() {
         <div data-testid="contracts-list" aria-busy={contracts.isPlaceholderData}>
           {items.length === 0 ? (
             <Text c="dimmed" py="xl" ta="center">
-              {t(state === 'all' ? 'contracts.empty' : 'contracts.emptyFiltered')}
+              {t(filtered ? 'contracts.emptyFiltered' : 'contracts.empty')}
             </Text>
           ) : compact ? (
             <Stack gap="sm">
@@ -195,15 +271,17 @@ export function ContractsPage() {
           )}
         </div>
       )}
-      {pages > 1 && (
+      {total > 0 && (
         <Stack align="center" gap={4}>
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => setQuery({ state, page: p })}
-            siblings={compact ? 0 : 1}
-          />
-          <Text size="xs" c="dimmed">
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={(p) => update({ page: p })}
+              siblings={compact ? 0 : 1}
+            />
+          )}
+          <Text size="xs" c="dimmed" data-testid="contracts-count">
             {t('contracts.count', { count: total })}
           </Text>
         </Stack>

@@ -1,0 +1,60 @@
+import { CloseButton, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A search box: types freely, reports once typing pauses, and only from 2 characters (what the
+ * API's search accepts); follows `value` when the URL changes from outside (back button, a link).
+ */
+export function SearchBox({
+  value,
+  onSearch,
+  placeholder,
+  label,
+  testId,
+}: {
+  value: string;
+  onSearch: (q: string) => void;
+  placeholder: string;
+  label: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const [prop, setProp] = useState(value);
+  if (prop !== value) {
+    setProp(value);
+    setText(value);
+  }
+  const search = useDebouncedCallback((q: string) => {
+    const trimmed = q.trim();
+    if (trimmed.length === 0 || trimmed.length >= 2) onSearch(trimmed);
+  }, 350);
+  return (
+    <TextInput
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        search(e.currentTarget.value);
+      }}
+      type="search"
+      placeholder={placeholder}
+      aria-label={label}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      rightSection={
+        text ? (
+          <CloseButton
+            aria-label={t('common.clear')}
+            onClick={() => {
+              setText('');
+              onSearch('');
+            }}
+          />
+        ) : null
+      }
+      data-testid={testId}
+    />
+  );
+}

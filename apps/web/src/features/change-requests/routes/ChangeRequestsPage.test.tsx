@@ -1,0 +1,62 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '@kabinet/api-client';
+import { authKeys } from '../../auth';
+import { managerMe } from '../../../test/fixtures';
+import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
+import { ChangeRequestsPage } from './ChangeRequestsPage';
+
+const request: Schemas['StaffChangeRequestDto'] = {
+  id: '77777777-7777-4777-8777-777777777777',
+  field: 'phone',
+  value: '+79165554433',
+  previousValue: '+79123456789',
+  comment: 'Старый номер больше не мой',
+  status: 'pending',
+  resolution: null,
+  createdAt: '2026-11-22T10:00:00.000Z',
+  resolvedAt: null,
+  customerId: '11111111-1111-4111-8111-111111111111',
+  customerName: 'Иванова Мария Петровна',
+  resolvedByName: null,
+};
+
+describe('ChangeRequestsPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('rejects a request only with a comment for the customer', async () => {
+    const resolutions: unknown[] = [];
+    let status = 'pending';
+    fakeApi({
+      'GET /api/change-requests': (req) => {
+        const asked = new URL(req.url).searchParams.get('status');
+        const items = asked === status ? [{ ...request, status }] : [];
+        return Response.json({ items, total: items.length, page: 1, pageSize: 20 });
+      },
+      [`POST /api/change-requests/${request.id}/resolution`]: (_req, body) => {
+        resolutions.push(body);
+        status = 'rejected';
+        return Response.json({ ...request, status: 'rejected' });
+      },
+    });
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), managerMe);
+    renderRoutes(
+      [{ path: '/change-requests', element: <ChangeRequestsPage /> }],
+      '/change-requests',
+      client,
+    );
+    const card = await screen.findByTestId('staff-change-request');
+    expect(card.textContent).toContain('+7 916 555-44-33');
+    expect(card.textContent).toContain('Было в 1С: +7 912 345-67-89');
+    await userEvent.click(within(card).getByTestId('request-reject'));
+    await userEvent.click(await screen.findByTestId('resolution-save'));
+    expect(await screen.findByText('Напишите клиенту, почему заявка отклонена')).toBeTruthy();
+    expect(resolutions).toEqual([]);
+    await userEvent.type(screen.getByTestId('resolution-input'), 'Номер не подтверждён');
+    await userEvent.click(screen.getByTestId('resolution-save'));
+    expect(await screen.findByText('Заявок нет')).toBeTruthy();
+    expect(resolutions).toEqual([{ status: 'rejected', resolution: 'Номер не подтверждён' }]);
+  });
+});

@@ -1,0 +1,264 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Pagination,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '@kabinet/shared';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageLoader } from '../../../components/PageLoader';
+import { ApiError } from '../../../lib/api';
+import { formatDateTime, localeOf } from '../../../lib/format';
+import { formatPhone } from '../../../lib/phone';
+import { useCompactLayout } from '../../../lib/use-compact';
+import {
+  REQUESTS_PAGE_SIZE,
+  useChangeRequests,
+  useResolveChangeRequest,
+  type StaffChangeRequest,
+} from '../api/change-requests';
+
+const STATUS_COLOR: Record<ChangeRequestStatus, string> = {
+  pending: 'yellow',
+  done: 'green',
+  rejected: 'red',
+};
+
+type Decision = 'done' | 'rejected';
+
+/** Done or rejected, with a comment for the customer (required when rejecting). */
+function ResolveDialog({
+  request,
+  decision,
+  onClose,
+}: {
+  request: StaffChangeRequest;
+  decision: Decision;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const resolve = useResolveChangeRequest();
+  const [text, setText] = useState('');
+  const [missing, setMissing] = useState(false);
+  const submit = () => {
+    const resolution = text.trim();
+    if (decision === 'rejected' && !resolution) {
+      setMissing(true);
+      return;
+    }
+    resolve.mutate(
+      { id: request.id, body: { status: decision, resolution: resolution || undefined } },
+      { onSuccess: onClose },
+    );
+  };
+  const fieldError =
+    (missing && t('changeRequests.resolutionRequired')) ||
+    (resolve.error instanceof ApiError
+      ? resolve.error.problem.fields?.find((f) => f.path === 'resolution')?.message
+      : undefined);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      title={t(decision === 'done' ? 'changeRequests.doneTitle' : 'changeRequests.rejectTitle')}
+    >
+      <Stack>
+        <Text size="sm">
+          {request.customerName}: {t(`profile.fields.${request.field}`)} →{' '}
+          <b>{request.field === 'phone' ? formatPhone(request.value) : request.value}</b>
+        </Text>
+        {decision === 'done' && (
+          <Text size="sm" c="dimmed">
+            {t('changeRequests.doneHint')}
+          </Text>
+        )}
+        <Textarea
+          label={t('changeRequests.resolution')}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setMissing(false);
+          }}
+          autosize
+          minRows={3}
+          maxLength={1000}
+          required={decision === 'rejected'}
+          error={fieldError || undefined}
+          data-testid="resolution-input"
+        />
+        {!fieldError && <ErrorAlert error={resolve.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('changeRequests.cancel')}
+          </Button>
+          <Button
+            color={decision === 'done' ? 'green' : 'red'}
+            loading={resolve.isPending}
+            onClick={submit}
+            data-testid="resolution-save"
+          >
+            {t('changeRequests.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RequestCard({
+  r,
+  onDecide,
+}: {
+  r: StaffChangeRequest;
+  onDecide: (decision: Decision) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const value = (v: string) => (r.field === 'phone' ? formatPhone(v) || v : v);
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="staff-change-request">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Text fw={600}>{r.customerName}</Text>
+          <Badge color={STATUS_COLOR[r.status]} variant="light">
+            {t(`profile.statuses.${r.status}`)}
+          </Badge>
+        </Group>
+        <Text style={{ overflowWrap: 'anywhere' }}>
+          {t(`profile.fields.${r.field}`)}: <b>{value(r.value)}</b>
+        </Text>
+        {r.previousValue && (
+          <Text size="sm" c="dimmed">
+            {t('changeRequests.previous', { value: value(r.previousValue) })}
+          </Text>
+        )}
+        {r.comment && <Text size="sm">{t('changeRequests.comment', { text: r.comment })}</Text>}
+        <Text size="xs" c="dimmed">
+          {t('changeRequests.created', { time: formatDateTime(r.createdAt, locale) })}
+        </Text>
+        {r.resolvedAt && (
+          <Text size="sm">
+            {t('changeRequests.resolved', {
+              status: t(`profile.statuses.${r.status}`),
+              name: r.resolvedByName ?? '—',
+              time: formatDateTime(r.resolvedAt, locale),
+            })}
+            {r.resolution ? ` — ${r.resolution}` : ''}
+          </Text>
+        )}
+        {r.status === 'pending' && (
+          <Group gap="sm" mt={4}>
+            <Button
+              size="xs"
+              color="green"
+              leftSection={<IconCheck size={14} />}
+              onClick={() => onDecide('done')}
+              data-testid="request-done"
+            >
+              {t('changeRequests.done')}
+            </Button>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              leftSection={<IconX size={14} />}
+              onClick={() => onDecide('rejected')}
+              data-testid="request-reject"
+            >
+              {t('changeRequests.reject')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Staff: customers' requests to change their phone or e-mail, newest first; mark done or rejected. */
+export function ChangeRequestsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const status: ChangeRequestStatus =
+    CHANGE_REQUEST_STATUSES.find((s) => s === params.get('status')) ?? 'pending';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const compact = useCompactLayout();
+  const list = useChangeRequests({ status, page });
+  const [deciding, setDeciding] = useState<{ r: StaffChangeRequest; d: Decision } | null>(null);
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / REQUESTS_PAGE_SIZE));
+  const set = (next: { status?: ChangeRequestStatus; page?: number }) => {
+    const p = new URLSearchParams();
+    const s = next.status ?? status;
+    if (s !== 'pending') p.set('status', s);
+    if ((next.page ?? 1) > 1) p.set('page', String(next.page));
+    setParams(p);
+  };
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" gap="sm">
+        <Title order={1} size="h2">
+          {t('changeRequests.title')}
+        </Title>
+        <SegmentedControl
+          value={status}
+          onChange={(v) => set({ status: v as ChangeRequestStatus })}
+          aria-label={t('changeRequests.filter')}
+          data={CHANGE_REQUEST_STATUSES.map((s) => ({
+            value: s,
+            label: t(`changeRequests.statuses.${s}`),
+          }))}
+        />
+      </Group>
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError && !list.data ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed" ta="center" py="xl">
+          {t('changeRequests.empty')}
+        </Text>
+      ) : (
+        <Stack gap="sm" data-testid="change-requests-list">
+          {items.map((r) => (
+            <RequestCard key={r.id} r={r} onDecide={(d) => setDeciding({ r, d })} />
+          ))}
+        </Stack>
+      )}
+      {total > 0 && (
+        <Stack align="center" gap={4}>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={(p) => set({ page: p })}
+              siblings={compact ? 0 : 1}
+            />
+          )}
+          <Text size="xs" c="dimmed">
+            {t('changeRequests.count', { count: total })}
+          </Text>
+        </Stack>
+      )}
+      {deciding && (
+        <ResolveDialog
+          request={deciding.r}
+          decision={deciding.d}
+          onClose={() => setDeciding(null)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,66 @@
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { Schemas } from '@kabinet/api-client';
+import { api, unwrap } from '../../../lib/api';
+import { authKeys, meQueryOptions } from '../../auth';
+
+export type CustomerSummary = Schemas['CustomerSummaryDto'];
+export const CUSTOMERS_PAGE_SIZE = 20;
+
+export interface CustomerQuery {
+  q: string;
+  page: number;
+}
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (q: CustomerQuery) => [...customerKeys.all, 'list', q] as const,
+};
+
+export const customersQuery = (q: CustomerQuery) =>
+  queryOptions({
+    queryKey: customerKeys.list(q),
+    queryFn: () =>
+      api
+        .GET('/api/customers', {
+          params: {
+            query: { q: q.q || undefined, page: q.page, pageSize: CUSTOMERS_PAGE_SIZE },
+          },
+        })
+        .then(unwrap),
+    placeholderData: keepPreviousData,
+  });
+
+export function useCustomers(q: CustomerQuery) {
+  return useQuery(customersQuery(q));
+}
+
+/**
+ * Switches this session into (or out of) a customer's cabinet. Everything cached belongs to the
+ * other person, so it is dropped and /api/me read again before the caller navigates.
+ */
+function useSwitchPerson<T>(switcher: (arg: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (arg: T) => {
+      await switcher(arg);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.all[0] });
+      await client.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
+    },
+  });
+}
+
+export function useStartViewAs() {
+  return useSwitchPerson((customerId: string) =>
+    api.POST('/api/view-as', { body: { customerId } }).then(unwrap),
+  );
+}
+
+export function useEndViewAs() {
+  return useSwitchPerson(() => api.DELETE('/api/view-as').then(unwrap));
+}

@@ -1,0 +1,72 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '@kabinet/api-client';
+import { authKeys } from '../../auth';
+import { customerMe, managerMe } from '../../../test/fixtures';
+import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
+import { CustomersPage } from './CustomersPage';
+
+const ivanova: Schemas['CustomerSummaryDto'] = {
+  id: customerMe.id,
+  fullName: 'Иванова Мария Петровна',
+  phone: '+79123456789',
+  email: null,
+  contracts: 2,
+  lastContractDate: '2026-09-14',
+  balanceDue: '74250.00',
+};
+
+describe('CustomersPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('searches customers and opens one’s cabinet as they see it', async () => {
+    const searches: string[] = [];
+    let viewing = false;
+    const bodies: unknown[] = [];
+    fakeApi({
+      'GET /api/customers': (req) => {
+        searches.push(new URL(req.url).searchParams.get('q') ?? '');
+        return Response.json({ items: [ivanova], total: 1, page: 1, pageSize: 20 });
+      },
+      'POST /api/view-as': (_req, body) => {
+        bodies.push(body);
+        viewing = true;
+        return new Response(null, { status: 204 });
+      },
+      'GET /api/me': () =>
+        Response.json(
+          viewing
+            ? {
+                ...customerMe,
+                viewAs: { staffUserId: managerMe.id, staffName: managerMe.fullName },
+              }
+            : managerMe,
+        ),
+    });
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), managerMe);
+    const { router } = renderRoutes(
+      [
+        { path: '/customers', element: <CustomersPage /> },
+        { path: '/', element: <p>customer home</p> },
+      ],
+      '/customers',
+      client,
+    );
+    const row = await screen.findByTestId('customer');
+    expect(row.textContent).toContain('+7 912 345-67-89');
+    expect(within(row).getByRole('link', { name: '2' }).getAttribute('href')).toBe(
+      `/contracts?q=${encodeURIComponent('+79123456789')}`,
+    );
+    await userEvent.type(screen.getByTestId('customers-search'), 'ив');
+    await vi.waitFor(() => expect(router.state.location.search).toBe('?q=%D0%B8%D0%B2'));
+    await vi.waitFor(() => expect(searches).toContain('ив'));
+    await userEvent.click(within(row).getByTestId('view-as'));
+    expect(await screen.findByText('customer home')).toBeTruthy();
+    expect(bodies).toEqual([{ customerId: ivanova.id }]);
+    expect(client.getQueryData<Schemas['MeDto']>(authKeys.me())?.viewAs?.staffName).toBe(
+      managerMe.fullName,
+    );
+  });
+});

@@ -1,0 +1,178 @@
+import { Anchor, Button, Card, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { IconEye } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageLoader } from '../../../components/PageLoader';
+import { SearchBox } from '../../../components/SearchBox';
+import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
+import { formatPhone } from '../../../lib/phone';
+import { useCompactLayout } from '../../../lib/use-compact';
+import { useMe } from '../../auth';
+import {
+  CUSTOMERS_PAGE_SIZE,
+  useCustomers,
+  useStartViewAs,
+  type CustomerSummary,
+} from '../api/customers';
+
+/** The contracts list searched for this customer (by phone when there is one: unique). */
+const contractsOf = (c: CustomerSummary) =>
+  `${paths.contracts}?q=${encodeURIComponent(c.phone ?? c.fullName)}`;
+
+function ViewAsButton({ c }: { c: CustomerSummary }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const start = useStartViewAs();
+  const allowed = useMe().data?.permissions.includes('customer.viewAs');
+  if (!allowed) return null;
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconEye size={14} />}
+        loading={start.isPending}
+        onClick={() =>
+          start.mutate(c.id, { onSuccess: () => void navigate(paths.home, { replace: true }) })
+        }
+        data-testid="view-as"
+      >
+        {t('viewAs.open')}
+      </Button>
+      {start.isError && <ErrorAlert error={start.error} p="xs" />}
+    </Stack>
+  );
+}
+
+/** Staff: find a customer by name, phone or contract number; open their contracts or cabinet. */
+export function CustomersPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const compact = useCompactLayout();
+  const list = useCustomers({ q, page });
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / CUSTOMERS_PAGE_SIZE));
+  const set = (next: { q?: string; page?: number }) => {
+    const p = new URLSearchParams();
+    const query = next.q ?? q;
+    if (query) p.set('q', query);
+    if ((next.page ?? 1) > 1) p.set('page', String(next.page));
+    setParams(p);
+  };
+  const money = (v: string) => formatMoney(v, 'RUB', locale);
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('customers.title')}
+      </Title>
+      <SearchBox
+        value={q}
+        onSearch={(v) => set({ q: v })}
+        placeholder={t('customers.searchPlaceholder')}
+        label={t('customers.search')}
+        testId="customers-search"
+      />
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError && !list.data ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed" ta="center" py="xl">
+          {t('customers.empty')}
+        </Text>
+      ) : compact ? (
+        <Stack gap="sm" data-testid="customers-list">
+          {items.map((c) => (
+            <Card key={c.id} withBorder radius="md" padding="sm" data-testid="customer">
+              <Stack gap={6}>
+                <Text fw={600}>{c.fullName}</Text>
+                {c.phone && (
+                  <Anchor href={`tel:${c.phone}`} size="sm">
+                    {formatPhone(c.phone)}
+                  </Anchor>
+                )}
+                {c.email && (
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {c.email}
+                  </Text>
+                )}
+                <Group justify="space-between" gap="xs">
+                  <Anchor component={Link} to={contractsOf(c)} size="sm">
+                    {t('customers.showContracts')}: {c.contracts}
+                  </Anchor>
+                  {c.balanceDue !== '0.00' && (
+                    <Text size="sm">
+                      {t('customers.balanceDue')}: {money(c.balanceDue)}
+                    </Text>
+                  )}
+                </Group>
+                <ViewAsButton c={c} />
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
+        <Table highlightOnHover verticalSpacing="sm" data-testid="customers-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('customers.name')}</Table.Th>
+              <Table.Th>{t('customers.phone')}</Table.Th>
+              <Table.Th>{t('customers.email')}</Table.Th>
+              <Table.Th ta="right">{t('customers.contracts')}</Table.Th>
+              <Table.Th>{t('customers.lastContract')}</Table.Th>
+              <Table.Th ta="right">{t('customers.balanceDue')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((c) => (
+              <Table.Tr key={c.id} data-testid="customer">
+                <Table.Td fw={600}>{c.fullName}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {c.phone ? formatPhone(c.phone) : '—'}
+                </Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.email ?? '—'}</Table.Td>
+                <Table.Td ta="right">
+                  <Anchor component={Link} to={contractsOf(c)}>
+                    {c.contracts}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  {c.lastContractDate ? formatDate(c.lastContractDate, locale) : '—'}
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {money(c.balanceDue)}
+                </Table.Td>
+                <Table.Td>
+                  <ViewAsButton c={c} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {total > 0 && (
+        <Stack align="center" gap={4}>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={(p) => set({ page: p })}
+              siblings={compact ? 0 : 1}
+            />
+          )}
+          <Text size="xs" c="dimmed">
+            {t('customers.count', { count: total })}
+          </Text>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,301 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Divider,
+  Grid,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import {
+  IconBell,
+  IconChevronRight,
+  IconMail,
+  IconPhone,
+  IconSettings,
+  IconUserCircle,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { NotificationItem } from '../../../components/NotificationItem';
+import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { sumMoney } from '../../../lib/money';
+import { paths } from '../../../lib/paths';
+import { formatPhone } from '../../../lib/phone';
+import { useMe } from '../../auth';
+import { ChangedBadge, ContractStatus, useContracts } from '../../contracts';
+import { useNotifications } from '../../notifications';
+import { useProfile } from '../../profile';
+
+const CONTRACTS_SHOWN = 4;
+const NOTIFICATIONS_SHOWN = 4;
+
+/** "Иванова Мария Петровна" → "Мария Петровна": how a Russian letter addresses a person. */
+export function addressOf(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  return parts.length === 3 ? `${parts[1]} ${parts[2]}` : fullName;
+}
+
+function Block({
+  title,
+  icon,
+  action,
+  children,
+  testId,
+}: {
+  title: string;
+  icon?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+  testId: string;
+}) {
+  return (
+    <Card withBorder radius="md" padding="md" h="100%" data-testid={testId}>
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            {icon}
+            <Title order={2} size="h4">
+              {title}
+            </Title>
+          </Group>
+          {action}
+        </Group>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+function MyContracts() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const active = useContracts({ state: 'active', page: 1, pageSize: CONTRACTS_SHOWN });
+  const all = useContracts({ state: 'all', page: 1, pageSize: 1 });
+  const items = active.data?.items ?? [];
+  const due = sumMoney(items.map((c) => c.balanceDue));
+  return (
+    <Block
+      title={t('home.myContracts')}
+      testId="home-contracts"
+      action={
+        <Anchor component={Link} to={paths.contracts} size="sm">
+          {t('home.allContracts', { count: all.data?.total ?? 0 })}
+        </Anchor>
+      }
+    >
+      {active.isPending ? (
+        <Skeleton h={120} />
+      ) : active.isError ? (
+        <ErrorAlert error={active.error} onRetry={() => void active.refetch()} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t('home.noActive')}</Text>
+      ) : (
+        <Stack gap={0}>
+          {items.map((c, i) => (
+            <Stack key={c.id} gap={0}>
+              {i > 0 && <Divider />}
+              <UnstyledButton
+                component={Link}
+                to={paths.contract(c.id)}
+                py="sm"
+                data-testid="home-contract"
+              >
+                <Group justify="space-between" wrap="nowrap" gap="sm">
+                  <Stack gap={4} miw={0}>
+                    <Group gap="xs">
+                      <Text fw={600}>{c.number}</Text>
+                      <ChangedBadge changed={c.changed} />
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {formatDate(c.date, locale)} · {t(`contracts.kinds.${c.kind}`)}
+                    </Text>
+                    <div>
+                      <ContractStatus status={c.status} closed={c.closed} />
+                    </div>
+                  </Stack>
+                  <Group gap="xs" wrap="nowrap">
+                    {c.balanceDue !== '0.00' && (
+                      <Stack gap={0} align="flex-end">
+                        <Text size="xs" c="dimmed" ta="right">
+                          {t('contract.balanceDue')}
+                        </Text>
+                        <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+                          {formatMoney(c.balanceDue, c.currency, locale)}
+                        </Text>
+                      </Stack>
+                    )}
+                    <IconChevronRight size={18} aria-hidden />
+                  </Group>
+                </Group>
+              </UnstyledButton>
+            </Stack>
+          ))}
+          {/* A sum over every active contract, so only when all of them are shown. */}
+          {items.length > 1 && active.data?.total === items.length && due !== '0.00' && (
+            <>
+              <Divider />
+              <Group justify="space-between" pt="sm">
+                <Text fw={600}>{t('home.balanceTotal')}</Text>
+                <Text fw={700} data-testid="home-balance" style={{ whiteSpace: 'nowrap' }}>
+                  {formatMoney(due, items[0]!.currency, locale)}
+                </Text>
+              </Group>
+            </>
+          )}
+        </Stack>
+      )}
+    </Block>
+  );
+}
+
+function Support() {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const managers = profile.data?.managers ?? [];
+  return (
+    <Block title={t(managers.length > 1 ? 'home.managers' : 'home.manager')} testId="home-manager">
+      {profile.isPending ? (
+        <Skeleton h={80} />
+      ) : profile.isError ? (
+        <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />
+      ) : managers.length === 0 ? (
+        <Text c="dimmed">{t('home.noManager')}</Text>
+      ) : (
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t('home.managerHint')}
+          </Text>
+          {managers.slice(0, 2).map((m) => (
+            <Stack key={m.fullName} gap={6}>
+              <Text fw={600}>{m.fullName}</Text>
+              <Group gap="xs">
+                {m.phone && (
+                  <Button
+                    component="a"
+                    href={`tel:${m.phone}`}
+                    variant="light"
+                    size="xs"
+                    leftSection={<IconPhone size={14} />}
+                    aria-label={`${t('home.call')} ${formatPhone(m.phone)}`}
+                  >
+                    {formatPhone(m.phone)}
+                  </Button>
+                )}
+                {m.email && (
+                  <Button
+                    component="a"
+                    href={`mailto:${m.email}`}
+                    variant="light"
+                    size="xs"
+                    leftSection={<IconMail size={14} />}
+                  >
+                    {t('home.write')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Block>
+  );
+}
+
+function RecentNotifications() {
+  const { t } = useTranslation();
+  const list = useNotifications({ unread: false, page: 1, pageSize: NOTIFICATIONS_SHOWN });
+  const items = list.data?.items ?? [];
+  return (
+    <Block
+      title={t('home.notifications')}
+      icon={<IconBell size={20} aria-hidden />}
+      testId="home-notifications"
+      action={
+        <Anchor component={Link} to={paths.notifications} size="sm">
+          {t('home.allNotifications')}
+        </Anchor>
+      }
+    >
+      {list.isPending ? (
+        <Skeleton h={80} />
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t('home.noNotifications')}</Text>
+      ) : (
+        <Stack gap="sm">
+          {items.map((n) => (
+            <NotificationItem key={n.id} n={n} />
+          ))}
+        </Stack>
+      )}
+    </Block>
+  );
+}
+
+function Links() {
+  const { t } = useTranslation();
+  const link = (to: string, icon: ReactNode, text: string, testId: string) => (
+    <UnstyledButton component={Link} to={to} data-testid={testId}>
+      <Group gap="sm" wrap="nowrap">
+        {icon}
+        <Text size="sm">{text}</Text>
+      </Group>
+    </UnstyledButton>
+  );
+  return (
+    <Block title={t('home.links')} testId="home-links">
+      <Stack gap="sm">
+        {link(
+          paths.profile,
+          <IconUserCircle size={18} aria-hidden />,
+          t('home.profile'),
+          'home-link-profile',
+        )}
+        {link(
+          `${paths.profile}#notification-settings`,
+          <IconSettings size={18} aria-hidden />,
+          t('home.settings'),
+          'home-link-settings',
+        )}
+      </Stack>
+    </Block>
+  );
+}
+
+/**
+ * The customer's home: my contracts (changed ones marked), my manager, recent notifications and
+ * settings, on one laptop screen. Blocks of features the product does not have yet are absent.
+ */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('home.greeting', { name: addressOf(me?.fullName ?? '') })}
+      </Title>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <MyContracts />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Support />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <RecentNotifications />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Links />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

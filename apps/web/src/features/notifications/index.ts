@@ -1,0 +1,8 @@
+import { lazy } from 'react';
+
+export { useMarkRead, useNotifications } from './api/notifications';
+
+/** Route pages load on demand. */
+export const NotificationsPage = lazy(() =>
+  import('./routes/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);

@@ -1,0 +1,67 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authKeys } from '../../auth';
+import { customerMe, notification } from '../../../test/fixtures';
+import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
+import { NotificationsPage } from './NotificationsPage';
+
+function renderPage(me = customerMe, url = '/notifications') {
+  const client = testQueryClient();
+  client.setQueryData(authKeys.me(), me);
+  return renderRoutes(
+    [
+      { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/contracts/:id', element: <p>contract page</p> },
+    ],
+    url,
+    client,
+  );
+}
+
+describe('NotificationsPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lists my notifications, marks all read, and opens one’s contract', async () => {
+    let read = false;
+    const bodies: unknown[] = [];
+    const calls = fakeApi({
+      'GET /api/notifications': () =>
+        Response.json({
+          items: [{ ...notification, read }],
+          total: 1,
+          unread: read ? 0 : 1,
+          page: 1,
+          pageSize: 20,
+        }),
+      'POST /api/notifications/read': (_req, body) => {
+        bodies.push(body);
+        read = true;
+        return new Response(null, { status: 204 });
+      },
+      'GET /api/me': () => Response.json({ ...customerMe, unreadNotifications: 0 }),
+    });
+    const { router } = renderPage();
+    expect(await screen.findByText('Новое')).toBeTruthy();
+    await userEvent.click(screen.getByTestId('notifications-mark-all'));
+    await waitFor(() => expect(screen.queryByText('Новое')).toBeNull());
+    expect(bodies).toEqual([{}]);
+    expect(calls).toContain('GET /api/me');
+    await userEvent.click(screen.getByText(/Получена оплата/));
+    expect(await screen.findByText('contract page')).toBeTruthy();
+    expect(router.state.location.search).toBe('?tab=notifications');
+  });
+
+  it('filters unread ones through the URL', async () => {
+    const seen: string[] = [];
+    fakeApi({
+      'GET /api/notifications': (req) => {
+        seen.push(new URL(req.url).search);
+        return Response.json({ items: [], total: 0, unread: 0, page: 1, pageSize: 20 });
+      },
+    });
+    renderPage(customerMe, '/notifications?unread=1');
+    expect(await screen.findByText('Непрочитанных уведомлений нет')).toBeTruthy();
+    expect(seen[0]).toContain('unread=true');
+  });
+});

@@ -1,0 +1,100 @@
+import { Button, Group, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
+import { PROFILE_FIELDS, type ProfileField } from '@kabinet/shared';
+import { useTranslation } from 'react-i18next';
+import { Controller } from 'react-hook-form';
+import { z } from 'zod';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../components/Form';
+import { parsePhone } from '../../../lib/phone';
+import { useCreateChangeRequest } from '../api/profile';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+const schema = z
+  .object({
+    field: z.enum(PROFILE_FIELDS),
+    value: z.string().trim().min(1, 'validation.required'),
+    comment: z.string().trim().max(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.field === 'phone' && !parsePhone(v.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'validation.phone' });
+    }
+    if (v.field === 'email' && !EMAIL.test(v.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'validation.email' });
+    }
+  });
+
+/** Asks the manager to change my phone or e-mail in 1C. */
+export function ChangeRequestForm({
+  onDone,
+  onCancel,
+}: {
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateChangeRequest();
+  const form = useZodForm(schema, {
+    defaultValues: { field: 'phone' as ProfileField, value: '', comment: '' },
+  });
+  const fieldError = useFieldError(form);
+  const field = form.watch('field');
+  return (
+    <Form
+      form={form}
+      aria-label={t('profile.requestChange')}
+      onSubmit={(values) =>
+        create.mutate(
+          { field: values.field, value: values.value, comment: values.comment || undefined },
+          { onSuccess: onDone, onError: (err) => applyFieldErrors(form, err) },
+        )
+      }
+    >
+      <Stack gap="sm" data-testid="change-request-form">
+        <Controller
+          control={form.control}
+          name="field"
+          render={({ field: f }) => (
+            <SegmentedControl
+              value={f.value}
+              onChange={(v) => {
+                f.onChange(v);
+                form.clearErrors('value');
+              }}
+              aria-label={t('profile.field')}
+              data={PROFILE_FIELDS.map((v) => ({ value: v, label: t(`profile.fields.${v}`) }))}
+            />
+          )}
+        />
+        <TextInput
+          label={t(field === 'phone' ? 'profile.newPhone' : 'profile.newEmail')}
+          type={field === 'phone' ? 'tel' : 'email'}
+          inputMode={field === 'phone' ? 'tel' : 'email'}
+          autoComplete={field === 'phone' ? 'tel' : 'email'}
+          placeholder={field === 'phone' ? t('login.phonePlaceholder') : 'name@example.ru'}
+          error={fieldError('value')}
+          data-testid="change-request-value"
+          {...form.register('value')}
+        />
+        <Textarea
+          label={t('profile.comment')}
+          autosize
+          minRows={2}
+          maxLength={1000}
+          error={fieldError('comment')}
+          {...form.register('comment')}
+        />
+        <ErrorAlert error={create.isError && !form.formState.errors.value ? create.error : null} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('profile.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending} data-testid="change-request-submit">
+            {t('profile.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </Form>
+  );
+}

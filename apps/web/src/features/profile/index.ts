@@ -1,0 +1,8 @@
+import { lazy } from 'react';
+
+export { useProfile } from './api/profile';
+
+/** Route pages load on demand. */
+export const ProfilePage = lazy(() =>
+  import('./routes/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+);

@@ -1,0 +1,124 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authKeys } from '../../auth';
+import { customerMe, profile } from '../../../test/fixtures';
+import { fakeApi, problem, renderRoutes, testQueryClient } from '../../../test/render';
+import { ProfilePage } from './ProfilePage';
+
+function renderProfile(me = customerMe) {
+  const client = testQueryClient();
+  client.setQueryData(authKeys.me(), me);
+  return renderRoutes(
+    [
+      { path: '/profile', element: <ProfilePage /> },
+      { path: '/login', element: <p>login page</p> },
+    ],
+    '/profile',
+    client,
+  );
+}
+
+describe('ProfilePage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows contact data as 1C has it and my requests with their answers', async () => {
+    fakeApi({ 'GET /api/profile': () => Response.json(profile) });
+    renderProfile();
+    const contacts = await screen.findByTestId('profile-contacts');
+    expect(contacts.textContent).toContain('+7 912 345-67-89');
+    expect(contacts.textContent).toContain('в 1С записан как 8 (912) 345-67-89');
+    expect(contacts.textContent).toContain('Москва, ул. Лесная, 5');
+    const request = screen.getByTestId('change-request');
+    expect(request.textContent).toContain('E-mail: maria@example.ru');
+    expect(request.textContent).toContain('Отклонена');
+    expect(request.textContent).toContain('Ответ менеджера: Нужен личный e-mail');
+  });
+
+  it('checks a change request before sending it, and shows the API’s field messages', async () => {
+    const sent: unknown[] = [];
+    fakeApi({
+      'GET /api/profile': () => Response.json(profile),
+      'POST /api/profile/change-requests': (_req, body) => {
+        sent.push(body);
+        if (sent.length === 1) {
+          return problem(422, 'validation_failed', {
+            fields: [{ path: 'value', message: 'Этот номер уже ваш' }],
+          });
+        }
+        return Response.json(profile.changeRequests[0], { status: 201 });
+      },
+    });
+    renderProfile();
+    await userEvent.click(await screen.findByTestId('change-request-open'));
+    const form = screen.getByTestId('change-request-form');
+    await userEvent.type(within(form).getByTestId('change-request-value'), '12');
+    await userEvent.click(screen.getByTestId('change-request-submit'));
+    expect(
+      await screen.findByText('Введите номер телефона, например +7 912 345-67-89'),
+    ).toBeTruthy();
+    expect(sent).toEqual([]);
+    await userEvent.clear(screen.getByTestId('change-request-value'));
+    await userEvent.type(screen.getByTestId('change-request-value'), '+7 916 555-44-33');
+    await userEvent.click(screen.getByTestId('change-request-submit'));
+    expect(await screen.findByText('Этот номер уже ваш')).toBeTruthy();
+    await userEvent.click(screen.getByTestId('change-request-submit'));
+    expect(await screen.findByTestId('change-request-sent')).toBeTruthy();
+    expect(sent[1]).toEqual({ field: 'phone', value: '+7 916 555-44-33' });
+  });
+
+  it('switches a notification setting at once and puts it back when the API refuses', async () => {
+    let fail = false;
+    const puts: unknown[] = [];
+    fakeApi({
+      'GET /api/profile': () => Response.json(profile),
+      'PUT /api/profile/notification-settings': (_req, body) => {
+        puts.push(body);
+        if (fail) return problem(500, 'internal');
+        const item = (body as { items: Array<{ kind: string; channel: string; enabled: boolean }> })
+          .items[0]!;
+        return Response.json({
+          ...profile,
+          notificationSettings: profile.notificationSettings.map((s) =>
+            s.kind === item.kind && s.channel === item.channel ? item : s,
+          ),
+        });
+      },
+    });
+    renderProfile();
+    const sms = (await screen.findByTestId('setting-contract_status-sms')) as HTMLInputElement;
+    expect(sms.checked).toBe(false);
+    fireEvent.click(sms);
+    await waitFor(() => expect(sms.checked).toBe(true));
+    expect(puts).toEqual([{ items: [{ kind: 'contract_status', channel: 'sms', enabled: true }] }]);
+    fail = true;
+    const email = screen.getByTestId('setting-payment_received-email') as HTMLInputElement;
+    fireEvent.click(email);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await waitFor(() => expect(email.checked).toBe(true));
+  });
+
+  it('logs out everywhere after a confirmation', async () => {
+    const calls = fakeApi({
+      'GET /api/profile': () => Response.json(profile),
+      'POST /api/auth/logout-everywhere': () => new Response(null, { status: 204 }),
+    });
+    renderProfile();
+    await userEvent.click(await screen.findByTestId('logout-everywhere'));
+    await userEvent.click(await screen.findByTestId('logout-everywhere-confirm'));
+    expect(await screen.findByText('login page')).toBeTruthy();
+    expect(calls).toContain('POST /api/auth/logout-everywhere');
+  });
+
+  it('changes nothing while staff view the cabinet as the customer', async () => {
+    fakeApi({ 'GET /api/profile': () => Response.json(profile) });
+    renderProfile({ ...customerMe, viewAs: { staffUserId: customerMe.id, staffName: 'Орлов' } });
+    expect(((await screen.findByTestId('change-request-open')) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect((screen.getByTestId('setting-contract_status-sms') as HTMLInputElement).disabled).toBe(
+      true,
+    );
+    expect(screen.queryByTestId('logout-everywhere')).toBeNull();
+  });
+});

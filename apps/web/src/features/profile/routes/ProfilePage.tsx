@@ -1,0 +1,308 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Divider,
+  Grid,
+  Group,
+  Modal,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  type ChangeRequestStatus,
+  type NotificationChannel,
+  type NotificationKind,
+} from '@kabinet/shared';
+import { IconCheck, IconLogout } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageLoader } from '../../../components/PageLoader';
+import { formatDateTime, formatMoney, localeOf } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
+import { formatPhone } from '../../../lib/phone';
+import { useCompactLayout } from '../../../lib/use-compact';
+import { useLogout, useMe } from '../../auth';
+import { Field } from '../../../components/Field';
+import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
+import { ChangeRequestForm } from '../components/ChangeRequestForm';
+
+const STATUS_COLOR: Record<ChangeRequestStatus, string> = {
+  pending: 'yellow',
+  done: 'green',
+  rejected: 'red',
+};
+
+function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+  return (
+    <Card withBorder radius="md" padding="md" id={id} data-testid={id}>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [sent, setSent] = useState(false);
+  const notSet = (
+    <Text c="dimmed" span>
+      {t('profile.notSet')}
+    </Text>
+  );
+  return (
+    <Section title={t('profile.contacts')} id="profile-contacts">
+      <Text size="sm" c="dimmed">
+        {t('profile.contactsHint')}
+      </Text>
+      <Field label={t('profile.fullName')}>{p.fullName}</Field>
+      <Field label={t('profile.phone')}>
+        {p.phone ? formatPhone(p.phone) : notSet}
+        {p.phoneRaw && p.phone && formatPhone(p.phone) !== p.phoneRaw && (
+          <Text size="xs" c="dimmed">
+            {t('profile.phoneRaw', { raw: p.phoneRaw })}
+          </Text>
+        )}
+      </Field>
+      <Field label={t('profile.email')}>{p.email ?? notSet}</Field>
+      <Field label={t('profile.bonus')}>
+        {formatMoney(p.bonusBalance, 'RUB', localeOf(i18n.language))}
+      </Field>
+      {p.requisites.map((r) => (
+        <Field key={r.name} label={r.name}>
+          {r.value}
+        </Field>
+      ))}
+      {sent && (
+        <Alert color="green" icon={<IconCheck size={18} />} data-testid="change-request-sent">
+          {t('profile.sent')}
+        </Alert>
+      )}
+      {editing ? (
+        <ChangeRequestForm
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            setSent(true);
+          }}
+        />
+      ) : (
+        <Group>
+          <Button
+            variant="light"
+            onClick={() => {
+              setSent(false);
+              setEditing(true);
+            }}
+            disabled={readOnly}
+            title={readOnly ? t('profile.readOnly') : undefined}
+            data-testid="change-request-open"
+          >
+            {t('profile.requestChange')}
+          </Button>
+        </Group>
+      )}
+    </Section>
+  );
+}
+
+function Requests({ p }: { p: Profile }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  return (
+    <Section title={t('profile.requests')} id="profile-requests">
+      {p.changeRequests.length === 0 ? (
+        <Text c="dimmed">{t('profile.noRequests')}</Text>
+      ) : (
+        <Stack gap="sm">
+          {p.changeRequests.map((r, i) => (
+            <Stack key={r.id} gap={4} data-testid="change-request">
+              {i > 0 && <Divider mb="xs" />}
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {t('profile.requestValue', {
+                    field: t(`profile.fields.${r.field}`),
+                    value: r.field === 'phone' ? formatPhone(r.value) : r.value,
+                  })}
+                </Text>
+                <Badge color={STATUS_COLOR[r.status]} variant="light" style={{ flexShrink: 0 }}>
+                  {t(`profile.statuses.${r.status}`)}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(r.createdAt, locale)}
+                {r.previousValue ? ` · ${t('profile.previous', { value: r.previousValue })}` : ''}
+              </Text>
+              {r.comment && <Text size="sm">{r.comment}</Text>}
+              {r.resolution && (
+                <Text size="sm" c={r.status === 'rejected' ? 'red' : undefined}>
+                  {t('profile.answer', { text: r.resolution })}
+                </Text>
+              )}
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const compact = useCompactLayout();
+  const update = useUpdateNotificationSetting();
+  const enabled = (kind: NotificationKind, channel: NotificationChannel) =>
+    p.notificationSettings.find((s) => s.kind === kind && s.channel === channel)?.enabled ?? false;
+  const toggle = (kind: NotificationKind, channel: NotificationChannel) => (
+    <Switch
+      checked={enabled(kind, channel)}
+      disabled={readOnly}
+      onChange={(e) => update.mutate({ kind, channel, enabled: e.currentTarget.checked })}
+      aria-label={`${t(`profile.kinds.${kind}`)}: ${t(`profile.channels.${channel}`)}`}
+      label={compact ? t(`profile.channels.${channel}`) : undefined}
+      data-testid={`setting-${kind}-${channel}`}
+    />
+  );
+  return (
+    <Section title={t('profile.settings')} id="notification-settings">
+      <Text size="sm" c="dimmed">
+        {t('profile.settingsHint')}
+      </Text>
+      {compact ? (
+        <Stack gap="sm">
+          {NOTIFICATION_KINDS.map((kind) => (
+            <Stack key={kind} gap={6}>
+              <Text size="sm" fw={500}>
+                {t(`profile.kinds.${kind}`)}
+              </Text>
+              <Group gap="lg">
+                {NOTIFICATION_CHANNELS.map((channel) => (
+                  <span key={channel}>{toggle(kind, channel)}</span>
+                ))}
+              </Group>
+            </Stack>
+          ))}
+        </Stack>
+      ) : (
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('profile.event')}</Table.Th>
+              {NOTIFICATION_CHANNELS.map((channel) => (
+                <Table.Th key={channel} w={90}>
+                  {t(`profile.channels.${channel}`)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {NOTIFICATION_KINDS.map((kind) => (
+              <Table.Tr key={kind}>
+                <Table.Td>{t(`profile.kinds.${kind}`)}</Table.Td>
+                {NOTIFICATION_CHANNELS.map((channel) => (
+                  <Table.Td key={channel}>{toggle(kind, channel)}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <ErrorAlert error={update.error} />
+    </Section>
+  );
+}
+
+function Session() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const everywhere = useLogout({ everywhere: true });
+  const [confirming, { open, close }] = useDisclosure(false);
+  const toLogin = () => void navigate(paths.login, { replace: true });
+  return (
+    <Section title={t('profile.session')} id="profile-session">
+      <Text size="sm" c="dimmed">
+        {t('profile.logoutEverywhereHint')}
+      </Text>
+      <Group gap="sm">
+        <Button
+          variant="default"
+          leftSection={<IconLogout size={16} />}
+          loading={logout.isPending}
+          onClick={() => logout.mutate(undefined, { onSettled: toLogin })}
+        >
+          {t('profile.logout')}
+        </Button>
+        <Button color="red" variant="light" onClick={open} data-testid="logout-everywhere">
+          {t('profile.logoutEverywhere')}
+        </Button>
+      </Group>
+      <Modal opened={confirming} onClose={close} title={t('profile.logoutEverywhere')} centered>
+        <Stack>
+          <Text>{t('profile.confirmEverywhere')}</Text>
+          <ErrorAlert error={everywhere.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('profile.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={everywhere.isPending}
+              onClick={() => everywhere.mutate(undefined, { onSuccess: toLogin })}
+              data-testid="logout-everywhere-confirm"
+            >
+              {t('profile.logoutEverywhere')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Section>
+  );
+}
+
+/** My contact data as 1C has it, requests to change it, notification settings, sessions. */
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const readOnly = Boolean(useMe().data?.viewAs);
+  if (profile.isPending) return <PageLoader />;
+  if (!profile.data) {
+    return <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />;
+  }
+  const p = profile.data;
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('profile.title')}
+      </Title>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <Contacts p={p} readOnly={readOnly} />
+            <Requests p={p} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <Settings p={p} readOnly={readOnly} />
+            {!readOnly && <Session />}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
