@@ -56,7 +56,14 @@ test('a customer sees how fresh the data from 1C is on a contract', async ({
   await expect(page.getByTestId('contract-data-as-of')).toContainText('Данные из 1С на');
   await shot(page, info, 'contract-freshness');
   // Every tab of the contract, as the customer sees it.
-  for (const tab of ['object', 'items', 'schedule', 'payments', 'notifications'] as const) {
+  for (const tab of [
+    'object',
+    'items',
+    'schedule',
+    'payments',
+    'documents',
+    'notifications',
+  ] as const) {
     await page.getByTestId(`tab-${tab}`).click();
     await expect(page).toHaveURL(new RegExp(`tab=${tab}`));
     await expect(page.getByTestId(`panel-${tab}`)).toBeVisible();

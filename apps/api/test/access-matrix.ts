@@ -70,6 +70,13 @@ export const ROUTES: RouteCase[] = [
     expect: authed(200, { customerA: 404, managerA: 404, estimator: 404, measurer: 404 }),
   },
   { method: 'GET', path: '/api/contracts/{id}', target: 'missing', expect: authed(404) },
+  // A document that is not there, on a contract one may or may not see: 404 either way.
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/documents/00000000-0000-4000-8000-000000000000/file',
+    target: 'own',
+    expect: authed(404),
+  },
   // The 1C exchange: admins only (exchange.read / exchange.manage).
   ...['/api/exchange/status', '/api/exchange/runs', '/api/exchange/exports'].map(
     (path): RouteCase => ({

@@ -174,6 +174,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/contracts/{id}/documents/{documentId}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A contract document’s file: shown in the browser (PDF, images) or, with download=true, saved */
+    get: operations['getDocumentFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers': {
     parameters: {
       query?: never;
@@ -477,6 +494,31 @@ export interface components {
     };
     /** @enum {string} */
     ChangeRequestStatus: 'pending' | 'done' | 'rejected';
+    ContractDocumentDto: {
+      /** Format: date */
+      date: string | null;
+      /** @example Акт-12.pdf */
+      fileName: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Kind, as 1C names it
+       * @example Акт выполненных работ
+       */
+      kind: string;
+      /**
+       * @description Sniffed from the bytes
+       * @example application/pdf
+       */
+      mime: string;
+      number: string | null;
+      /** @description Bytes */
+      size: number;
+      /** @example Акт № 12 от 01.10.2026 */
+      title: string;
+      /** @description A PDF or an image: the browser can show it */
+      viewable: boolean;
+    };
     ContractDto: {
       /**
        * @description total − paid
@@ -502,6 +544,8 @@ export interface components {
        * @example 2026-03-01
        */
       date: string;
+      /** @description Newest first */
+      documents: components['schemas']['ContractDocumentDto'][];
       /** Format: uuid */
       id: string;
       items: components['schemas']['ContractItemDto'][];
@@ -1520,6 +1564,64 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getDocumentFile: {
+    parameters: {
+      query?: {
+        download?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+          'application/pdf': string;
+          'image/*': string;
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ProblemDto'];
+          'application/pdf': components['schemas']['ProblemDto'];
+          'image/*': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ProblemDto'];
+          'application/pdf': components['schemas']['ProblemDto'];
+          'image/*': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ProblemDto'];
+          'application/pdf': components['schemas']['ProblemDto'];
+          'image/*': components['schemas']['ProblemDto'];
         };
       };
     };

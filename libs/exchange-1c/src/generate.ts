@@ -118,6 +118,7 @@ export function generateContent(options: GenerateOptions): ImportFileContent {
         total: money(totalKopecks),
         currency: 'RUB',
         plannedEndDate: day(start, dateOffset + 120),
+        documents: null,
         object: {
           deceased: [
             {

@@ -1,16 +1,19 @@
-import type {
-  ContractItemRecord,
-  ContractKindName,
-  ContractObjectRecord,
-  ContractRecord,
-  CustomerRecord,
-  DeceasedRecord,
-  InstallmentRecord,
-  PaymentRecord,
-  Requisite,
-  StaffRecord,
-  StaffRoleName,
-  StageRecord,
+import { createHash } from 'node:crypto';
+import {
+  MAX_DOCUMENT_BYTES,
+  type ContractItemRecord,
+  type ContractKindName,
+  type ContractObjectRecord,
+  type ContractRecord,
+  type CustomerRecord,
+  type DeceasedRecord,
+  type DocumentRecord,
+  type InstallmentRecord,
+  type PaymentRecord,
+  type Requisite,
+  type StaffRecord,
+  type StaffRoleName,
+  type StageRecord,
 } from './records';
 import { currency, date, decimal, flag } from './values';
 
@@ -396,6 +399,20 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
       );
     }
   }
+  const documentBlocks = kids(doc, 'Документы');
+  const documents = documentBlocks.length
+    ? documentBlocks.flatMap((g) => kids(g, 'Документ')).map(documentOf)
+    : null;
+  const documentIds = new Set<string>();
+  for (const [i, d] of (documents ?? []).entries()) {
+    if (documentIds.has(d.externalId)) {
+      throw new MappingError(
+        `Document ${d.externalId} appears twice in the contract`,
+        `${doc.path}/Документы/Документ${i ? `[${i + 1}]` : ''}/Ид`,
+      );
+    }
+    documentIds.add(d.externalId);
+  }
   const assignees =
     ext('Исполнители')
       ?.value.split(/[,;\s]+/)
@@ -418,7 +435,50 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
     items,
     schedule,
     stages,
+    documents,
     deleted: deletedOf(doc),
+  };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** `Кабинет:Документ`: what it is and its file, base64 in `Кабинет:Данные`. */
+function documentOf(d: Mapped): DocumentRecord {
+  const data = one(d, 'Данные');
+  const raw = data ? textOf(data.node) : null;
+  if (!data || raw === null) {
+    throw new MappingError('The document’s file (Данные, base64) is missing', `${d.path}/Данные`);
+  }
+  const compact = raw.replace(/\s+/g, '');
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) {
+    throw new MappingError('The document’s file (Данные) is not valid base64', data.path);
+  }
+  if ((compact.length / 4) * 3 > MAX_DOCUMENT_BYTES + 2) {
+    throw new MappingError(
+      `The document’s file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+      data.path,
+    );
+  }
+  const bytes = Buffer.from(compact, 'base64');
+  if (bytes.length === 0)
+    throw new MappingError('The document’s file (Данные) is empty', data.path);
+  const fileName = required(d, 'ИмяФайла', 'The document’s file name');
+  if (/[\\/\u0000-\u001f]/.test(fileName) || fileName.length > 255) {
+    throw new MappingError(
+      `The file name «${fileName}» must be a plain name (no folders), up to 255 characters`,
+      `${d.path}/ИмяФайла`,
+    );
+  }
+  const title = required(d, 'Наименование', 'The document title');
+  return {
+    externalId: required(d, 'Ид', 'The document id'),
+    kind: (text(d, 'Вид') ?? 'Документ').slice(0, 200),
+    title: title.slice(0, 500),
+    number: text(d, 'Номер'),
+    date: day(d, 'Дата', 'The document date'),
+    fileName,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes,
   };
 }
 

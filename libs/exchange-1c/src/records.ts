@@ -100,6 +100,27 @@ export interface ContractObjectRecord {
   renovation?: RenovationObjectRecord;
 }
 
+/** The largest file a document may carry (after base64 decoding). */
+export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+/**
+ * A document of the contract the customer can open (`Кабинет:Документы/Кабинет:Документ`): the
+ * signed contract, acts, invoices… with its file inline as base64.
+ */
+export interface DocumentRecord {
+  externalId: string;
+  /** As 1C names the kind: «Договор», «Акт выполненных работ», «Счёт на оплату»… */
+  kind: string;
+  title: string;
+  number: string | null;
+  date: string | null;
+  fileName: string;
+  /** SHA-256 of the bytes, hex: stands for them in record hashes. */
+  sha256: string;
+  /** The file's bytes (decoded). Record hashes leave this out; `sha256` covers it. */
+  bytes: Buffer;
+}
+
 export interface ContractRecord {
   externalId: string;
   number: string;
@@ -119,6 +140,8 @@ export interface ContractRecord {
   items: ContractItemRecord[];
   schedule: InstallmentRecord[];
   stages: StageRecord[];
+  /** Null when the file has no `Кабинет:Документы`: the stored documents stay as they are. */
+  documents: DocumentRecord[] | null;
   deleted: boolean;
 }
 

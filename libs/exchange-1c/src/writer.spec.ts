@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,14 @@ const CHANGES: ExportChange[] = [
 /** Every Кабинет element of a file, validated on its own against kabinet-extension.xsd. */
 function validateExtension(xml: string): number {
   let n = 0;
-  for (const name of ['Сотрудники', 'Объект', 'ГрафикПлатежей', 'Этапы', 'Изменения']) {
+  for (const name of [
+    'Сотрудники',
+    'Объект',
+    'ГрафикПлатежей',
+    'Этапы',
+    'Документы',
+    'Изменения',
+  ]) {
     const re = new RegExp(`<Кабинет:${name}>[\\s\\S]*?</Кабинет:${name}>`, 'g');
     for (const piece of xml.match(re) ?? []) {
       const file = join(dir, `piece-${n++}.xml`);
@@ -85,6 +93,39 @@ function validateExtension(xml: string): number {
   }
   return n;
 }
+
+describe('contract documents', () => {
+  it('travel as base64 the XSD accepts and read back byte for byte', async () => {
+    const content = generateContent({ customers: 1, seed: 7, idPrefix: 'doc' });
+    const bytes = Buffer.from('%PDF-1.4\nАкт выполненных работ\n%%EOF\n');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const documents = [
+      {
+        externalId: 'd-1',
+        kind: 'Акт выполненных работ',
+        title: 'Акт № 12',
+        number: '12',
+        date: '2026-10-01',
+        fileName: 'Акт-12.pdf',
+        sha256,
+        bytes,
+      },
+    ];
+    content.contracts = [{ ...content.contracts[0]!, documents }];
+    const xml = writeImportFile(content, { generatedAt: '2026-11-23T10:00:00' });
+    expect(validateExtension(xml.toString('utf8'))).toBeGreaterThanOrEqual(1);
+    const { records } = await parseBytes(xml);
+    const contract = records.find((r) => r.type === 'contract')!;
+    expect(contract.type === 'contract' && contract.record.documents).toEqual(documents);
+    // Without the element the contract carries no opinion on its documents.
+    content.contracts = [{ ...content.contracts[0]!, documents: null }];
+    const plain = await parseBytes(
+      writeImportFile(content, { generatedAt: '2026-11-23T10:00:00' }),
+    );
+    const again = plain.records.find((r) => r.type === 'contract')!;
+    expect(again.type === 'contract' && again.record.documents).toBeNull();
+  });
+});
 
 describe('writer', () => {
   it('writes the Кабинет extension as kabinet-extension.xsd describes it', () => {

@@ -258,6 +258,21 @@ export class ImportFileWriter {
       }
       x.close(`${K}Этапы`);
     }
+    if (k.documents) {
+      x.open(`${K}Документы`);
+      for (const d of k.documents) {
+        x.open(`${K}Документ`)
+          .leaf(`${K}Ид`, d.externalId)
+          .leaf(`${K}Вид`, d.kind)
+          .leaf(`${K}Наименование`, d.title)
+          .leaf(`${K}Номер`, d.number)
+          .leaf(`${K}Дата`, d.date)
+          .leaf(`${K}ИмяФайла`, d.fileName)
+          .leaf(`${K}Данные`, d.bytes.toString('base64'))
+          .close(`${K}Документ`);
+      }
+      x.close(`${K}Документы`);
+    }
     return this.bytes(x.close('Документ').toString());
   }
 

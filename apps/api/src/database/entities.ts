@@ -1,6 +1,7 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { OtpChallenge } from '../modules/auth/otp-challenge.entity';
 import { Session } from '../modules/auth/session.entity';
+import { ContractDocument } from '../modules/contracts/contract-document.entity';
 import { ContractAssignee } from '../modules/contracts/contract-assignee.entity';
 import { ContractInstallment } from '../modules/contracts/contract-installment.entity';
 import { ContractItem } from '../modules/contracts/contract-item.entity';
@@ -13,6 +14,7 @@ import { ExchangeFile } from '../modules/exchange/exchange-file.entity';
 import { ExchangeRun } from '../modules/exchange/exchange-run.entity';
 import { ExportChangeRow } from '../modules/exchange/export-change.entity';
 import { ExportFile } from '../modules/exchange/export-file.entity';
+import { StoredFile } from '../modules/files/stored-file.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { ProfileChangeRequest } from '../modules/profile/change-request.entity';
 import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   Notification,
   ProfileChangeRequest,
   AuditEntry,
+  StoredFile,
+  ContractDocument,
 ];

@@ -228,6 +228,19 @@ export class NotificationDto {
   @ApiProperty({ description: 'Read (or seen on the contract page)' }) read: boolean;
 }
 
+export class ContractDocumentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Акт выполненных работ', description: 'Kind, as 1C names it' })
+  kind: string;
+  @ApiProperty({ example: 'Акт № 12 от 01.10.2026' }) title: string;
+  @ApiProperty({ type: String, nullable: true }) number: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) date: string | null;
+  @ApiProperty({ example: 'Акт-12.pdf' }) fileName: string;
+  @ApiProperty({ description: 'Bytes' }) size: number;
+  @ApiProperty({ example: 'application/pdf', description: 'Sniffed from the bytes' }) mime: string;
+  @ApiProperty({ description: 'A PDF or an image: the browser can show it' }) viewable: boolean;
+}
+
 export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: [ContractItemDto] }) items: ContractItemDto[];
   @ApiProperty({ type: ContractObjectDto }) object: ContractObjectDto;
@@ -237,6 +250,8 @@ export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: [PaymentDto], description: 'Oldest first' }) payments: PaymentDto[];
   @ApiProperty({ type: [NotificationDto], description: 'This contract’s, newest first (50)' })
   notifications: NotificationDto[];
+  @ApiProperty({ type: [ContractDocumentDto], description: 'Newest first' })
+  documents: ContractDocumentDto[];
   @ApiProperty({
     type: String,
     format: 'date-time',

@@ -18,6 +18,7 @@ import type {
   ListContractsQueryDto,
   NotificationDto,
 } from './contracts.dto';
+import { isViewable } from '../files/sniff';
 import { allocatePayments } from './schedule';
 
 interface SummaryRow {
@@ -287,6 +288,16 @@ export class ContractsService {
           method: string | null;
         }>;
         notifications: NotificationRow[];
+        documents: Array<{
+          id: string;
+          kind: string;
+          title: string;
+          number: string | null;
+          date: string | null;
+          file_name: string;
+          size: number;
+          mime: string;
+        }>;
       }
     > = await this.db.query(
       `WITH target AS (
@@ -326,7 +337,13 @@ export class ContractsService {
                          SELECT n.id, n.kind, n.params, n.contract_id, c.number AS contract_number,
                                 n.created_at, n.read_at IS NOT NULL AS read
                            FROM notifications n WHERE n.contract_id = c.id
-                          ORDER BY n.created_at DESC LIMIT 50) x), '[]') AS notifications
+                          ORDER BY n.created_at DESC LIMIT 50) x), '[]') AS notifications,
+              COALESCE((SELECT json_agg(json_build_object('id', d.id, 'kind', d.kind,
+                         'title', d.title, 'number', d.number,
+                         'date', to_char(d.date, 'YYYY-MM-DD'), 'file_name', d.file_name,
+                         'size', f.size, 'mime', f.mime) ORDER BY d.date DESC NULLS LAST, d.title)
+                          FROM contract_documents d JOIN stored_files f ON f.id = d.file_id
+                         WHERE d.contract_id = c.id AND d.archived_at IS NULL), '[]') AS documents
          FROM target t JOIN contracts c ON c.id = t.id
          JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN staff_users m ON m.id = c.manager_id`,
@@ -378,6 +395,17 @@ export class ContractsService {
         return { ...p, balanceAfter: fromMinor(balance) };
       }),
       notifications: row.notifications.map(toNotification),
+      documents: row.documents.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        title: d.title,
+        number: d.number,
+        date: d.date,
+        fileName: d.file_name,
+        size: d.size,
+        mime: d.mime,
+        viewable: isViewable(d.mime),
+      })),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type {
   ContractRecord,
   CustomerRecord,
+  DocumentRecord,
   ExchangeHeader,
   ExchangeRecord,
   PaymentRecord,
@@ -11,6 +12,7 @@ import type {
 import type { NotificationKind } from '@kabinet/shared';
 import { fromMinor, toMinor } from '../../common/money';
 import { normalizePhone } from '../../common/phone';
+import { sniffMime } from '../files/sniff';
 import type { RecordCounts } from './exchange-file.entity';
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
@@ -36,8 +38,12 @@ const ELEMENT: Record<ExchangeRecord['type'], string> = {
   payment: 'Документ',
 };
 
+/** A record's content hash; a document's bytes count through their own `sha256`. */
 function hashOf(record: unknown): string {
-  return createHash('sha256').update(JSON.stringify(record)).digest('hex');
+  const json = JSON.stringify(record, (key, value: unknown) =>
+    key === 'bytes' ? undefined : value,
+  );
+  return createHash('sha256').update(json).digest('hex');
 }
 
 /** Postgres unique violations we turn into readable import errors. */
@@ -413,7 +419,45 @@ export class RecordImporter {
          start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
          previous_external_id = EXCLUDED.previous_external_id`,
     );
+    if (r.documents) await this.documents(id, r.documents);
     return inserted ? 'created' : 'updated';
+  }
+
+  /**
+   * The contract's documents as a whole: upserted by their 1C id, the unlisted ones withdrawn.
+   * Each file's bytes are stored once (by SHA-256) in this same transaction.
+   */
+  private async documents(contractId: string, docs: DocumentRecord[]): Promise<void> {
+    for (const d of docs) {
+      const stored: Array<{ id: string }> = await this.tx.query(
+        'SELECT id FROM stored_files WHERE sha256 = $1',
+        [d.sha256],
+      );
+      const fileId =
+        stored[0]?.id ??
+        (
+          (await this.tx.query(
+            `INSERT INTO stored_files (sha256, size, mime, content) VALUES ($1, $2, $3, $4)
+             RETURNING id`,
+            [d.sha256, d.bytes.length, sniffMime(d.bytes), d.bytes],
+          )) as Array<{ id: string }>
+        )[0]!.id;
+      await this.tx.query(
+        `INSERT INTO contract_documents (contract_id, external_id, kind, title, number, date,
+                                         file_id, file_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (contract_id, external_id) DO UPDATE SET
+           kind = EXCLUDED.kind, title = EXCLUDED.title, number = EXCLUDED.number,
+           date = EXCLUDED.date, file_id = EXCLUDED.file_id, file_name = EXCLUDED.file_name,
+           archived_at = NULL, updated_at = now()`,
+        [contractId, d.externalId, d.kind, d.title, d.number, d.date, fileId, d.fileName],
+      );
+    }
+    await this.tx.query(
+      `UPDATE contract_documents SET archived_at = $3, updated_at = now()
+        WHERE contract_id = $1 AND archived_at IS NULL AND NOT (external_id = ANY($2))`,
+      [contractId, docs.map((d) => d.externalId), this.now],
+    );
   }
 
   private async payment(r: PaymentRecord, line: number): Promise<Outcome> {

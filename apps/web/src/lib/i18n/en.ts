@@ -144,6 +144,7 @@ export const en: Resource = {
       items: 'Goods and services',
       schedule: 'Payment schedule',
       payments: 'Payments',
+      documents: 'Documents',
       notifications: 'Notifications',
     },
     paid: 'Paid',
@@ -195,6 +196,9 @@ export const en: Resource = {
     requisites: 'All data from 1C',
     noObject: '1C has no object data for this contract',
     noNotifications: 'No notifications for this contract',
+    noDocuments: 'No documents for this contract yet',
+    documentView: 'Open',
+    documentDownload: 'Download',
     changed: 'Changed',
   },
   notification: {

@@ -142,6 +142,7 @@ export const ru = {
       items: 'Товары и услуги',
       schedule: 'График платежей',
       payments: 'Оплаты',
+      documents: 'Документы',
       notifications: 'Уведомления',
     },
     paid: 'Оплачено',
@@ -193,6 +194,9 @@ export const ru = {
     requisites: 'Все данные из 1С',
     noObject: 'Данных об объекте в 1С нет',
     noNotifications: 'По этому договору уведомлений не было',
+    noDocuments: 'Документов по договору пока нет',
+    documentView: 'Открыть',
+    documentDownload: 'Скачать',
     changed: 'Есть изменения',
   },
   notification: {

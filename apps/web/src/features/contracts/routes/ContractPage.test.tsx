@@ -38,6 +38,7 @@ const contract: Schemas['ContractDto'] = {
   schedule: { rows: [], dueNow: '0.00', next: null, overpaid: '0.00' },
   payments: [],
   notifications: [],
+  documents: [],
 };
 
 function renderContract(id: string, query = '') {
@@ -144,5 +145,64 @@ describe('ContractPage', () => {
     expect(squash(screen.getByTestId('contract-schedule').textContent)).toContain(
       'К оплате сейчас27 125 ₽',
     );
+  });
+
+  it('lists documents: PDFs open in a new tab, images in a preview, all can be downloaded', async () => {
+    const withDocs: Schemas['ContractDto'] = {
+      ...contract,
+      documents: [
+        {
+          id: 'd1',
+          kind: 'Договор',
+          title: 'Договор № ГМ-000101',
+          number: null,
+          date: '2026-09-14',
+          fileName: 'Договор.pdf',
+          size: 245_760,
+          mime: 'application/pdf',
+          viewable: true,
+        },
+        {
+          id: 'd2',
+          kind: 'Эскиз',
+          title: 'Эскиз памятника',
+          number: null,
+          date: null,
+          fileName: 'эскиз.png',
+          size: 1_048_576,
+          mime: 'image/png',
+          viewable: true,
+        },
+        {
+          id: 'd3',
+          kind: 'Смета',
+          title: 'Смета',
+          number: null,
+          date: null,
+          fileName: 'smeta.xlsx',
+          size: 900,
+          mime: 'application/octet-stream',
+          viewable: false,
+        },
+      ],
+    };
+    fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(withDocs) });
+    renderContract(contract.id, '?tab=documents');
+    const docs = await screen.findAllByTestId('document');
+    expect(squash(docs[0]!.textContent)).toContain('Договор · 14.09.2026 · 240 кБ');
+    const base = `/api/contracts/${contract.id}/documents`;
+    expect(docs[0]!.querySelector('[data-testid="document-view"]')?.getAttribute('href')).toBe(
+      `${base}/d1/file`,
+    );
+    expect(docs[0]!.querySelector('[data-testid="document-view"]')?.getAttribute('target')).toBe(
+      '_blank',
+    );
+    expect(docs[2]!.querySelector('[data-testid="document-download"]')?.getAttribute('href')).toBe(
+      `${base}/d3/file?download=true`,
+    );
+    expect(docs[2]!.querySelector('[data-testid="document-view"]')).toBeNull();
+    fireEvent.click(docs[1]!.querySelector('[data-testid="document-view"]')!);
+    const img = await screen.findByTestId('document-preview');
+    expect(img.getAttribute('src')).toBe(`${base}/d2/file`);
   });
 });

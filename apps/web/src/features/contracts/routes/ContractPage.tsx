@@ -30,10 +30,19 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
 import { isNotFound, useContract, type Contract } from '../api/get-contract';
 import { ContractStatus } from '../components/ContractStatus';
+import { DocumentsTab } from '../components/DocumentsTab';
 import { Field } from '../../../components/Field';
 import { NotificationsTab, ObjectTab, PaymentsTab, ScheduleTab } from '../components/ContractTabs';
 
-const TABS = ['overview', 'object', 'items', 'schedule', 'payments', 'notifications'] as const;
+const TABS = [
+  'overview',
+  'object',
+  'items',
+  'schedule',
+  'payments',
+  'documents',
+  'notifications',
+] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
 
@@ -306,6 +315,9 @@ export function ContractPage() {
         </Tabs.Panel>
         <Tabs.Panel value="payments" pt="md" data-testid="panel-payments">
           <PaymentsTab c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md" data-testid="panel-documents">
+          <DocumentsTab c={c} />
         </Tabs.Panel>
         <Tabs.Panel value="notifications" pt="md" data-testid="panel-notifications">
           <NotificationsTab c={c} />

@@ -1,0 +1,57 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { create as contentDisposition } from 'content-disposition';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '../../common/domain-error';
+import { ProblemDto } from '../../common/problem.dto';
+import type { AuthContext } from '../auth/auth-context';
+import { Auth, Authenticated } from '../auth/auth.decorators';
+import { isViewable } from '../files/sniff';
+import { DocumentsService } from './documents.service';
+
+const uuid = (what: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
+
+@ApiTags('contracts')
+@Controller('contracts')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Get(':id/documents/:documentId/file')
+  @ApiOperation({
+    summary:
+      'A contract document’s file: shown in the browser (PDF, images) or, with download=true, saved',
+  })
+  @Authenticated({ permission: 'contract.read' })
+  @ApiQuery({ name: 'download', required: false, type: Boolean })
+  @ApiProduces('application/pdf', 'image/*', 'application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async getDocumentFile(
+    @Auth() auth: AuthContext,
+    @Param('id', uuid('Contract')) id: string,
+    @Param('documentId', uuid('Document')) documentId: string,
+    @Query('download') download: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const file = await this.documents.file(auth, id, documentId);
+    const inline = isViewable(file.mime) && download !== 'true' && download !== '1';
+    // Only PDFs and images are ever shown inline (sniffed from the bytes); the browser's PDF viewer
+    // needs no page policy, and nothing here runs scripts.
+    reply.removeHeader('content-security-policy');
+    reply.header('cache-control', 'private, max-age=300');
+    reply.header('x-content-type-options', 'nosniff');
+    return new StreamableFile(file.content, {
+      type: file.mime,
+      length: file.content.length,
+      disposition: contentDisposition(file.fileName, { type: inline ? 'inline' : 'attachment' }),
+    });
+  }
+}

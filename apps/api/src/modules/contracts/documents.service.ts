@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { AccessService } from '../access/access.service';
+import type { AuthContext } from '../auth/auth-context';
+
+export interface DocumentFile {
+  content: Buffer;
+  mime: string;
+  fileName: string;
+}
+
+/** The files of contract documents, for those who may see the contract. */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** One statement: the access check and the bytes together; 404 for anything not mine. */
+  async file(auth: AuthContext, contractId: string, documentId: string): Promise<DocumentFile> {
+    const scope = this.access.contractScope(auth, 'c', 3);
+    const rows: Array<{ content: Buffer; mime: string; file_name: string }> = await this.db.query(
+      `SELECT f.content, f.mime, d.file_name
+         FROM contract_documents d
+         JOIN contracts c ON c.id = d.contract_id
+         JOIN stored_files f ON f.id = d.file_id
+        WHERE d.id = $1 AND d.contract_id = $2 AND d.archived_at IS NULL
+          AND c.archived_at IS NULL AND ${scope.sql}`,
+      [documentId, contractId, ...scope.params],
+    );
+    const row = rows[0];
+    if (!row) throw DomainError.notFound('Document');
+    return { content: row.content, mime: row.mime, fileName: row.file_name };
+  }
+}
