@@ -463,7 +463,8 @@ function documentOf(d: Mapped): DocumentRecord {
   if (bytes.length === 0)
     throw new MappingError('The document’s file (Данные) is empty', data.path);
   const fileName = required(d, 'ИмяФайла', 'The document’s file name');
-  if (/[\\/\u0000-\u001f]/.test(fileName) || fileName.length > 255) {
+  const plain = [...fileName].every((ch) => ch !== '/' && ch !== '\\' && ch.charCodeAt(0) >= 32);
+  if (!plain || fileName === '.' || fileName === '..' || fileName.length > 255) {
     throw new MappingError(
       `The file name «${fileName}» must be a plain name (no folders), up to 255 characters`,
       `${d.path}/ИмяФайла`,
