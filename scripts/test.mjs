@@ -88,11 +88,13 @@ function ensureChromium() {
   return undefined;
 }
 
-// The SFTP tests start a real OpenSSH sshd; the format tests validate against the XSD with xmllint.
+// The SFTP tests start a real OpenSSH sshd; the format tests validate against the XSD with xmllint;
+// the PDF tests read the text and fonts of generated PDFs with poppler's pdftotext and pdffonts.
 if (wanted('api') || wanted('exchange')) {
   ensureDebianPackages([
     ['/usr/sbin/sshd', 'openssh-server'],
     ['/usr/bin/xmllint', 'libxml2-utils'],
+    ['/usr/bin/pdftotext', 'poppler-utils'],
   ]);
 }
 

@@ -77,6 +77,26 @@ export const ROUTES: RouteCase[] = [
     target: 'own',
     expect: authed(404),
   },
+  // The goods and services PDF: the same access as the contract itself.
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/items.pdf',
+    target: 'own',
+    expect: authed(200, {
+      customerB: 404,
+      managerB: 404,
+      estimator: 404,
+      measurer: 404,
+      foremanB: 404,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/items.pdf',
+    target: 'foreign',
+    expect: authed(200, { customerA: 404, managerA: 404, estimator: 404, measurer: 404 }),
+  },
+  { method: 'GET', path: '/api/contracts/{id}/items.pdf', target: 'missing', expect: authed(404) },
   // The 1C exchange: admins only (exchange.read / exchange.manage).
   ...['/api/exchange/status', '/api/exchange/runs', '/api/exchange/exports'].map(
     (path): RouteCase => ({

@@ -196,6 +196,8 @@ describe('the customer cabinet', () => {
       [head, '/api/contracts?pageSize=100&q=%D0%93%D0%9C'],
       [head, '/api/customers?pageSize=100'],
       [head, `/api/contracts/${id}`],
+      [smirnov, `/api/contracts/${id}/items.pdf`],
+      [head, `/api/contracts/${id}/items.pdf`],
       [head, '/api/change-requests?pageSize=100'],
     ];
     for (const [client, path] of gets) {

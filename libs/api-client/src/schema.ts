@@ -191,6 +191,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/contracts/{id}/items.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The goods and services of a contract as a PDF (A4, fonts embedded)
+     * @description The same contract and access rules as `GET /api/contracts/{id}`. Russian unless `lang` or `Accept-Language` asks for English. Downloading does not mark the contract as seen.
+     */
+    get: operations['getContractItemsPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers': {
     parameters: {
       query?: never;
@@ -1622,6 +1642,62 @@ export interface operations {
           'application/octet-stream': components['schemas']['ProblemDto'];
           'application/pdf': components['schemas']['ProblemDto'];
           'image/*': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getContractItemsPdf: {
+    parameters: {
+      query?: {
+        /** @description Language of the PDF; without it, Accept-Language decides (Russian by default) */
+        lang?: 'ru' | 'en';
+      };
+      header?: {
+        /** @description English when it prefers `en` to `ru` (unless `lang` is given) */
+        'accept-language'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF, as an attachment named e.g. «ГМ-000101 товары и услуги.pdf» */
+      200: {
+        headers: {
+          /** @description attachment; filename="…"; filename*=UTF-8''… (RFC 6266, RFC 5987) */
+          'content-disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
         };
       };
     };

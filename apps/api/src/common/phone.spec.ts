@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from './phone';
+import { formatPhone, normalizePhone } from './phone';
 
 describe('normalizePhone', () => {
   it.each([
@@ -19,5 +19,13 @@ describe('normalizePhone', () => {
 
   it.each(['', '   ', 'abc', '123', '8 (000) 000-00-00', null, undefined])('rejects %s', (raw) => {
     expect(normalizePhone(raw)).toBeNull();
+  });
+});
+
+describe('formatPhone', () => {
+  it('writes Russian numbers the Russian way and others internationally', () => {
+    expect(formatPhone('+74951201001')).toBe('+7 495 120-10-01');
+    expect(formatPhone('+375291234567')).toBe('+375 29 123 45 67');
+    expect(formatPhone('not a phone')).toBe('not a phone');
   });
 });

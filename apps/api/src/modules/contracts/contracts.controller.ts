@@ -1,5 +1,21 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ProblemDto } from '../../common/problem.dto';
 import { DomainError } from '../../common/domain-error';
 import type { AuthContext } from '../auth/auth-context';
@@ -8,9 +24,11 @@ import {
   ContractDto,
   ContractFiltersDto,
   ContractPageDto,
+  ItemsPdfQueryDto,
   ListContractsQueryDto,
 } from './contracts.dto';
 import { ContractsService } from './contracts.service';
+import { pdfLanguage } from './items-pdf';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Contract') });
 
@@ -42,5 +60,41 @@ export class ContractsController {
   @ApiNotFoundResponse({ type: ProblemDto })
   getContract(@Auth() auth: AuthContext, @Param('id', uuid) id: string) {
     return this.contracts.get(auth, id);
+  }
+
+  @Get(':id/items.pdf')
+  @ApiOperation({
+    summary: 'The goods and services of a contract as a PDF (A4, fonts embedded)',
+    description:
+      'The same contract and access rules as `GET /api/contracts/{id}`. Russian unless `lang` ' +
+      'or `Accept-Language` asks for English. Downloading does not mark the contract as seen.',
+  })
+  @Authenticated({ permission: 'contract.read' })
+  @Header('cache-control', 'private, no-store')
+  @ApiHeader({
+    name: 'accept-language',
+    required: false,
+    description: 'English when it prefers `en` to `ru` (unless `lang` is given)',
+  })
+  @ApiOkResponse({
+    description: 'The PDF, as an attachment named e.g. «ГМ-000101 товары и услуги.pdf»',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    headers: {
+      'content-disposition': {
+        description: 'attachment; filename="…"; filename*=UTF-8\'\'… (RFC 6266, RFC 5987)',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async getContractItemsPdf(
+    @Auth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Query() query: ItemsPdfQueryDto,
+    @Req() req: FastifyRequest,
+  ) {
+    const language = pdfLanguage(query.lang, req.headers['accept-language']);
+    const { pdf, disposition } = await this.contracts.itemsPdf(auth, id, language);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition, length: pdf.length });
   }
 }

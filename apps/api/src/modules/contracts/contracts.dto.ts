@@ -17,6 +17,7 @@ import {
   type NotificationKind,
   type SortDirection,
 } from '@kabinet/shared';
+import { PDF_LANGUAGES, type PdfLanguage } from './items-pdf';
 
 export class ListContractsQueryDto {
   @ApiPropertyOptional({ enum: CONTRACT_STATE_FILTERS, default: 'all' })
@@ -74,6 +75,16 @@ export class ListContractsQueryDto {
   @Min(1)
   @Max(100)
   pageSize?: number;
+}
+
+export class ItemsPdfQueryDto {
+  @ApiPropertyOptional({
+    enum: PDF_LANGUAGES,
+    description: 'Language of the PDF; without it, Accept-Language decides (Russian by default)',
+  })
+  @IsOptional()
+  @IsIn(PDF_LANGUAGES)
+  lang?: PdfLanguage;
 }
 
 export class ContractSummaryDto {

@@ -19,6 +19,7 @@ import type {
   NotificationDto,
 } from './contracts.dto';
 import { isViewable } from '../files/sniff';
+import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-pdf';
 import { allocatePayments } from './schedule';
 
 interface SummaryRow {
@@ -257,9 +258,15 @@ export class ContractsService {
   /**
    * A contract with everything the customer sees: lines, object, schedule with payments
    * allocated, payments with the running balance, its notifications. One SQL statement, which
-   * also records the customer's visit (staff and "view as customer" leave no trace there).
+   * also records the customer's visit (staff and "view as customer" leave no trace there) unless
+   * `recordVisit` is false.
    */
-  async get(auth: AuthContext, id: string): Promise<ContractDto> {
+  async get(
+    auth: AuthContext,
+    id: string,
+    { recordVisit = true }: { recordVisit?: boolean } = {},
+  ): Promise<ContractDto> {
+    const viewer = recordVisit ? visitor(auth) : null;
     const scope = this.access.contractScope(auth, 'c', 3);
     const rows: Array<
       SummaryRow & {
@@ -347,7 +354,7 @@ export class ContractsService {
          FROM target t JOIN contracts c ON c.id = t.id
          JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN staff_users m ON m.id = c.manager_id`,
-      [id, visitor(auth), ...scope.params],
+      [id, viewer, ...scope.params],
     );
     const row = rows[0];
     if (!row) throw DomainError.notFound('Contract');
@@ -407,5 +414,23 @@ export class ContractsService {
         viewable: isViewable(d.mime),
       })),
     };
+  }
+
+  /**
+   * The contract's goods and services as a PDF: the same access check and statement as `get`
+   * (one SQL statement). A download is not a visit: it marks nothing as seen or read.
+   */
+  async itemsPdf(
+    auth: AuthContext,
+    id: string,
+    language: PdfLanguage,
+  ): Promise<{ pdf: Buffer; disposition: string }> {
+    const contract = await this.get(auth, id, { recordVisit: false });
+    const pdf = await renderItemsPdf(contract, {
+      language,
+      timeZone: this.config.timeZone,
+      createdAt: this.clock.now(),
+    });
+    return { pdf, disposition: itemsPdfDisposition(contract.number, language) };
   }
 }

@@ -1,0 +1,420 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { create as contentDisposition } from 'content-disposition';
+import type { ItemKind } from '@kabinet/shared';
+import { fromMinor, toMinor } from '../../common/money';
+import { formatPhone } from '../../common/phone';
+import type { ContractDto } from './contracts.dto';
+
+/**
+ * "Goods and services" of a contract as an A4 PDF (pdfkit) in DejaVu Sans, embedded, so Cyrillic
+ * and ₽ render in every viewer: a heading (contract, customer, manager, 1C freshness), then the
+ * lines as a table whose header repeats on every page, the total, and "page i of n" on multi-page
+ * output. Money is formatted from the decimal strings, never through floats.
+ */
+
+export const PDF_LANGUAGES = ['ru', 'en'] as const;
+export type PdfLanguage = (typeof PDF_LANGUAGES)[number];
+
+const TEXT = {
+  ru: {
+    locale: 'ru-RU',
+    title: 'Товары и услуги',
+    contract: (number: string, date: string) => `Договор № ${number} от ${date}`,
+    customer: 'Заказчик',
+    manager: 'Менеджер',
+    dataAsOf: (time: string) => `Данные из 1С на ${time}`,
+    lineNo: '№',
+    name: 'Наименование',
+    kind: 'Тип',
+    quantity: 'Кол-во',
+    unit: 'Ед.',
+    price: 'Цена',
+    amount: 'Сумма',
+    total: 'Итого',
+    kinds: { goods: 'Товар', service: 'Услуга' } satisfies Record<ItemKind, string>,
+    noItems: 'В договоре пока нет позиций',
+    page: (i: number, n: number) => `Стр. ${i} из ${n}`,
+    fileName: 'товары и услуги',
+  },
+  en: {
+    locale: 'en-GB',
+    title: 'Goods and services',
+    contract: (number: string, date: string) => `Contract No. ${number} of ${date}`,
+    customer: 'Customer',
+    manager: 'Manager',
+    dataAsOf: (time: string) => `Data from 1C as of ${time}`,
+    lineNo: 'No.',
+    name: 'Name',
+    kind: 'Type',
+    quantity: 'Qty',
+    unit: 'Unit',
+    price: 'Price',
+    amount: 'Amount',
+    total: 'Total',
+    kinds: { goods: 'Goods', service: 'Service' } satisfies Record<ItemKind, string>,
+    noItems: 'The contract has no items yet',
+    page: (i: number, n: number) => `Page ${i} of ${n}`,
+    fileName: 'goods and services',
+  },
+} as const;
+
+/**
+ * The language of the PDF: `lang` when given, else the best of ru/en in `Accept-Language`
+ * (q-values honoured), else Russian.
+ */
+export function pdfLanguage(lang: string | undefined, acceptLanguage: string | undefined) {
+  if (lang === 'ru' || lang === 'en') return lang;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { primary: tag.trim().toLowerCase().split('-')[0], q: q ? Number(q) : 1, index };
+    })
+    .filter((l) => l.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const best = ranked.find((l) => l.primary === 'ru' || l.primary === 'en');
+  return (best?.primary as PdfLanguage | undefined) ?? 'ru';
+}
+
+/**
+ * A decimal string for `Intl.NumberFormat#format`, which (ECMA-402 NumberFormat v3, Node 19+)
+ * formats numeric strings as exact decimals; the ES2022 typings only know numbers.
+ */
+const decimal = (s: string) => s as unknown as number;
+
+/**
+ * Money from a decimal string in the language's way: `74250.00` → `74 250,00 ₽` (ru, with
+ * no-break spaces) or `₽74,250.00` (en). Never through a float.
+ */
+export function formatMoney(amount: string, currency: string, language: PdfLanguage): string {
+  const exact = fromMinor(toMinor(amount));
+  try {
+    return new Intl.NumberFormat(TEXT[language].locale, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(decimal(exact));
+  } catch {
+    return `${exact} ${currency}`; // not an ISO 4217 code
+  }
+}
+
+/** Quantities without trailing zeros: `40.000` → `40`, `64.500` → `64,5` (ru) or `64.5` (en). */
+export function formatQuantity(quantity: string, language: PdfLanguage): string {
+  if (!/^-?\d+(\.\d+)?$/.test(quantity)) return quantity;
+  return new Intl.NumberFormat(TEXT[language].locale, { maximumFractionDigits: 3 }).format(
+    decimal(quantity),
+  );
+}
+
+/** A calendar date `YYYY-MM-DD` as `14.09.2026` (ru) or `14/09/2026` (en), no zone shifts. */
+export function formatDate(date: string, language: PdfLanguage): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(TEXT[language].locale, { timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+function formatDateTime(iso: string, language: PdfLanguage, timeZone: string): string {
+  return new Intl.DateTimeFormat(TEXT[language].locale, {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  (
+    'а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:i к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f ' +
+    'х:kh ц:ts ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:iu я:ia'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** Russian letters in Latin ones (ГМ-000101 → GM-000101), for the ASCII file name. */
+function transliterate(s: string): string {
+  return [...s]
+    .map((ch) => {
+      const lower = ch.toLowerCase();
+      const latin = CYRILLIC[lower];
+      if (latin === undefined) return ch;
+      return ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+    })
+    .join('');
+}
+
+/**
+ * `attachment` with the file name in UTF-8 (RFC 6266 / RFC 5987 `filename*`, e.g. `ГМ-000101
+ * товары и услуги.pdf`) and a transliterated ASCII `filename` for old clients
+ * (`GM-000101 tovary i uslugi.pdf`) rather than question marks.
+ */
+export function itemsPdfDisposition(contractNumber: string, language: PdfLanguage): string {
+  // Path separators, quotes and control characters have no place in a file name.
+  const name = [...`${contractNumber} ${TEXT[language].fileName}.pdf`]
+    .map((ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 0x20 || ch === '\x7f' ? '_' : ch))
+    .join('');
+  const fallback = transliterate(name).replace(/[^\x20-\x7e]/g, '_');
+  return contentDisposition(name, { type: 'attachment', fallback });
+}
+
+/** The font files come from the `dejavu-fonts-ttf` package (Bitstream Vera licence, free). */
+const fonts = (() => {
+  let loaded: { regular: Buffer; bold: Buffer } | undefined;
+  return () => {
+    if (!loaded) {
+      const require = createRequire(__filename);
+      const file = (name: string) => readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`));
+      loaded = { regular: file('DejaVuSans.ttf'), bold: file('DejaVuSans-Bold.ttf') };
+    }
+    return loaded;
+  };
+})();
+
+const MARGIN = { top: 40, bottom: 50, left: 40, right: 40 };
+const FOOTER_GAP = 18; // from the bottom margin to the footer line
+const FONT_SIZE = 9;
+const PAD_X = 5;
+const PAD_Y = 3.5;
+const GRID = '#b8b8b8';
+const HEADER_FILL = '#ececec';
+const MUTED = '#555555';
+const MIN_NAME_WIDTH = 150;
+
+type Align = 'left' | 'right';
+interface Column {
+  key: 'lineNo' | 'name' | 'kind' | 'quantity' | 'unit' | 'price' | 'amount';
+  header: string;
+  align: Align;
+  width: number;
+}
+
+export interface ItemsPdfOptions {
+  language: PdfLanguage;
+  /** The company's time zone, for "data from 1C as of". */
+  timeZone: string;
+  /** Written into the PDF's metadata. */
+  createdAt: Date;
+}
+
+/** Renders the contract's goods and services; resolves with the whole PDF. */
+export async function renderItemsPdf(
+  contract: ContractDto,
+  options: ItemsPdfOptions,
+): Promise<Buffer> {
+  // Loaded on first use: pdfkit and fontkit take ~0.1 s to load, which every process (the API,
+  // each CLI run) would pay at start.
+  const { default: PDFDocument } = await import('pdfkit');
+  const t = TEXT[options.language];
+  const { regular, bold } = fonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    lang: t.locale,
+    displayTitle: true,
+    info: {
+      Title: `${t.title} — ${contract.number}`,
+      Creator: 'Kabinet',
+      Producer: 'Kabinet (PDFKit)',
+      CreationDate: options.createdAt,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+
+  const left = MARGIN.left;
+  const contentWidth = doc.page.width - MARGIN.left - MARGIN.right;
+  const bottom = () => doc.page.height - MARGIN.bottom;
+  const money = (v: string) => formatMoney(v, contract.currency, options.language);
+
+  // Heading.
+  doc.font('bold').fontSize(16).fillColor('black');
+  doc.text(t.title, left, MARGIN.top, { width: contentWidth });
+  doc.moveDown(0.3);
+  doc.font('regular').fontSize(11);
+  doc.text(t.contract(contract.number, formatDate(contract.date, options.language)), {
+    width: contentWidth,
+  });
+  doc.moveDown(0.4);
+  const labelled = (label: string, value: string) => {
+    doc.font('bold').fontSize(10).text(`${label}: `, { continued: true, width: contentWidth });
+    doc.font('regular').text(value);
+  };
+  labelled(t.customer, contract.customerName);
+  if (contract.manager) {
+    const m = contract.manager;
+    labelled(
+      t.manager,
+      [m.fullName, m.phone ? formatPhone(m.phone) : null, m.email].filter(Boolean).join(', '),
+    );
+  }
+  if (contract.dataAsOf) {
+    doc.moveDown(0.2);
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(t.dataAsOf(formatDateTime(contract.dataAsOf, options.language, options.timeZone)))
+      .fillColor('black');
+  }
+  doc.moveDown(0.8);
+
+  // The table: every column but the name as wide as its widest cell; the name takes the rest.
+  const rows = contract.items.map((i) => ({
+    lineNo: String(i.lineNo),
+    name: i.name,
+    kind: t.kinds[i.kind],
+    quantity: formatQuantity(i.quantity, options.language),
+    unit: i.unit,
+    price: money(i.price),
+    amount: money(i.amount),
+  }));
+  const total = money(contract.total);
+  const widest = (header: string, values: string[], extra: string[] = []) => {
+    doc.font('bold');
+    let w = Math.max(doc.widthOfString(header), ...extra.map((v) => doc.widthOfString(v)));
+    doc.font('regular');
+    for (const v of values) w = Math.max(w, doc.widthOfString(v));
+    return Math.ceil(w) + 2 * PAD_X + 1;
+  };
+  const columns: Column[] = [
+    { key: 'lineNo', header: t.lineNo, align: 'right', width: 0 },
+    { key: 'name', header: t.name, align: 'left', width: 0 },
+    { key: 'kind', header: t.kind, align: 'left', width: 0 },
+    { key: 'quantity', header: t.quantity, align: 'right', width: 0 },
+    { key: 'unit', header: t.unit, align: 'left', width: 0 },
+    { key: 'price', header: t.price, align: 'right', width: 0 },
+    { key: 'amount', header: t.amount, align: 'right', width: 0 },
+  ];
+  const nameColumn = columns.find((c) => c.key === 'name')!;
+  // Numbers never wrap: with very wide ones the table's type gets smaller, down to 7 pt, until
+  // the name keeps a sensible width; beyond that the other columns give way proportionally.
+  const others = columns.filter((c) => c !== nameColumn);
+  const othersWidth = () => others.reduce((sum, c) => sum + c.width, 0);
+  let fontSize = FONT_SIZE;
+  for (;;) {
+    doc.fontSize(fontSize);
+    for (const c of others) {
+      const values = rows.map((r) => r[c.key]);
+      c.width = widest(c.header, values, c.key === 'amount' ? [total] : []);
+      if (c.key === 'unit') c.width = Math.min(c.width, 70); // a long unit wraps
+    }
+    if (contentWidth - othersWidth() >= MIN_NAME_WIDTH || fontSize <= 7) break;
+    fontSize -= 0.5;
+  }
+  const space = contentWidth - MIN_NAME_WIDTH / 2;
+  if (othersWidth() > space) {
+    const scale = space / othersWidth();
+    for (const c of others) c.width *= scale;
+  }
+  nameColumn.width = contentWidth - othersWidth();
+
+  type Cell = { text: string; width: number; align: Align; font: 'regular' | 'bold' };
+  const measure = (cells: Cell[]) => {
+    doc.fontSize(fontSize);
+    const heights = cells.map((c) =>
+      doc.font(c.font).heightOfString(c.text, { width: c.width - 2 * PAD_X, lineGap: 0 }),
+    );
+    return Math.max(...heights) + 2 * PAD_Y;
+  };
+  const rule = (y: number) =>
+    doc
+      .moveTo(left, y)
+      .lineTo(left + contentWidth, y)
+      .lineWidth(0.5)
+      .strokeColor(GRID)
+      .stroke();
+  const drawRow = (cells: Cell[], y: number, fill?: string) => {
+    const height = measure(cells);
+    if (fill) doc.rect(left, y, contentWidth, height).fill(fill);
+    doc.fillColor('black');
+    let x = left;
+    for (const c of cells) {
+      doc.font(c.font).text(c.text, x + PAD_X, y + PAD_Y, {
+        width: c.width - 2 * PAD_X,
+        align: c.align,
+        lineGap: 0,
+      });
+      x += c.width;
+    }
+    rule(y + height);
+    return y + height;
+  };
+  const headerCells: Cell[] = columns.map((c) => ({
+    text: c.header,
+    width: c.width,
+    align: c.align,
+    font: 'bold',
+  }));
+  const drawHeader = (y: number) => {
+    rule(y);
+    return drawRow(headerCells, y, HEADER_FILL);
+  };
+  /** Starts a new page with the table header when `height` does not fit below `y`. */
+  const room = (y: number, height: number) => {
+    if (y + height <= bottom()) return y;
+    doc.addPage();
+    return drawHeader(MARGIN.top);
+  };
+  const cellsOf = (row: (typeof rows)[number]): Cell[] =>
+    columns.map((c) => ({ text: row[c.key], width: c.width, align: c.align, font: 'regular' }));
+
+  let y = doc.y;
+  if (rows.length) {
+    // The header never stays alone at the foot of a page.
+    if (y + measure(headerCells) + measure(cellsOf(rows[0]!)) > bottom()) {
+      doc.addPage();
+      y = MARGIN.top;
+    }
+    y = drawHeader(y);
+    for (const row of rows) {
+      const cells = cellsOf(row);
+      y = drawRow(cells, room(y, measure(cells)));
+    }
+  } else {
+    doc.font('regular').fontSize(10).fillColor(MUTED).text(t.noItems, left, y);
+    doc.fillColor('black');
+    y = doc.y + 6;
+  }
+  const labelWidth = columns.slice(0, -1).reduce((sum, c) => sum + c.width, 0);
+  const totalCells: Cell[] = [
+    { text: t.total, width: labelWidth, align: 'right', font: 'bold' },
+    { text: total, width: columns.at(-1)!.width, align: 'right', font: 'bold' },
+  ];
+  drawRow(totalCells, room(y, measure(totalCells)));
+
+  // Footer on every page of a multi-page document: what it is, and "page i of n".
+  const range = doc.bufferedPageRange();
+  if (range.count > 1) {
+    for (let i = 0; i < range.count; i++) {
+      doc.switchToPage(range.start + i);
+      const footerY = doc.page.height - MARGIN.bottom + FOOTER_GAP;
+      doc.page.margins.bottom = 0; // writing below the margin must not start a new page
+      doc.font('regular').fontSize(8).fillColor(MUTED);
+      doc.text(`${contract.number} · ${t.title}`, left, footerY, {
+        width: contentWidth / 2,
+        lineBreak: false,
+      });
+      doc.text(t.page(i + 1, range.count), left + contentWidth / 2, footerY, {
+        width: contentWidth / 2,
+        align: 'right',
+        lineBreak: false,
+      });
+      doc.page.margins.bottom = MARGIN.bottom;
+    }
+  }
+  doc.end();
+  return done;
+}
