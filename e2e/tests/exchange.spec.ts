@@ -68,6 +68,7 @@ test('a customer sees how fresh the data from 1C is on a contract', async ({
     await expect(page).toHaveURL(new RegExp(`tab=${tab}`));
     await expect(page.getByTestId(`panel-${tab}`)).toBeVisible();
     await expect(page.getByTestId(`panel-${tab}`)).not.toBeEmpty();
+    if (tab === 'documents') await expect(page.getByTestId('document')).toHaveCount(who.documents);
     await shot(page, info, `contract-tab-${tab}`);
   }
   await page.goBack();

@@ -96,18 +96,21 @@ const CUSTOMERS = {
     phone: '+79123456789',
     name: 'Иванова Мария Петровна',
     contract: 'ГМ-000101',
+    documents: 2,
     manager: 'sokolova',
   },
   tablet: {
     phone: '+79161234567',
     name: 'Кузнецова Ольга Игоревна',
     contract: 'ГМ-000112',
+    documents: 0,
     manager: 'orlov',
   },
   desktop: {
     phone: '+79031112233',
     name: 'Смирнов Алексей Викторович',
     contract: 'РМ-000017',
+    documents: 1,
     manager: 'orlov',
   },
 } as const;

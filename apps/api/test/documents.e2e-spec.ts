@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLES_DIR } from '@kabinet/exchange-1c';
@@ -23,24 +24,33 @@ interface Doc {
   data?: string;
 }
 
-/** The demo file with `Кабинет:Документы` added to contract ГМ-000101 (null: no element). */
+/**
+ * The demo file with contract ГМ-000101's `Кабинет:Документы` replaced by these documents, or
+ * (null) without the element at all.
+ */
 function demoWithDocuments(docs: Doc[] | null): string {
-  if (docs === null) return DEMO;
-  const block = `<Кабинет:Документы>${docs
-    .map(
-      (d) =>
-        `<Кабинет:Документ><Кабинет:Ид>${d.id}</Кабинет:Ид>${
-          d.kind ? `<Кабинет:Вид>${d.kind}</Кабинет:Вид>` : ''
-        }<Кабинет:Наименование>${d.title}</Кабинет:Наименование>${
-          d.date ? `<Кабинет:Дата>${d.date}</Кабинет:Дата>` : ''
-        }<Кабинет:ИмяФайла>${d.fileName}</Кабинет:ИмяФайла><Кабинет:Данные>${
-          d.data ?? d.bytes!.toString('base64').replace(/(.{76})/g, '$1\n')
-        }</Кабинет:Данные></Кабинет:Документ>`,
-    )
-    .join('')}</Кабинет:Документы>`;
   const start = DEMO.indexOf('<Номер>ГМ-000101</Номер>');
   const end = DEMO.indexOf('</Документ>', start);
-  return DEMO.slice(0, end) + block + DEMO.slice(end);
+  const contract = DEMO.slice(start, end).replace(
+    /<Кабинет:Документы>[\s\S]*?<\/Кабинет:Документы>/,
+    '',
+  );
+  const block =
+    docs === null
+      ? ''
+      : `<Кабинет:Документы>${docs
+          .map(
+            (d) =>
+              `<Кабинет:Документ><Кабинет:Ид>${d.id}</Кабинет:Ид>${
+                d.kind ? `<Кабинет:Вид>${d.kind}</Кабинет:Вид>` : ''
+              }<Кабинет:Наименование>${d.title}</Кабинет:Наименование>${
+                d.date ? `<Кабинет:Дата>${d.date}</Кабинет:Дата>` : ''
+              }<Кабинет:ИмяФайла>${d.fileName}</Кабинет:ИмяФайла><Кабинет:Данные>${
+                d.data ?? d.bytes!.toString('base64').replace(/(.{76})/g, '$1\n')
+              }</Кабинет:Данные></Кабинет:Документ>`,
+          )
+          .join('')}</Кабинет:Документы>`;
+  return DEMO.slice(0, start) + contract + block + DEMO.slice(end);
 }
 
 describe('contract documents', () => {
@@ -71,6 +81,11 @@ describe('contract documents', () => {
   afterAll(() => t.close());
 
   it('imports documents from 1C and shows PDFs and images in the browser, others as downloads', async () => {
+    // The demo company brings a signed contract and a sketch.
+    expect((await documents()).map((d) => [d.fileName, d.mime])).toEqual([
+      ['Эскиз памятника.png', 'image/png'],
+      ['Договор ГМ-000101.pdf', 'application/pdf'],
+    ]);
     const result = await importXml(
       demoWithDocuments([
         {
@@ -171,9 +186,13 @@ describe('contract documents', () => {
     expect(after[0]!.id).toBe(before[1]!.id);
     const withdrawn = before.find((d) => d.title === 'Эскиз памятника')!;
     expect((await ivanova.fetch(fileUrl(withdrawn.id))).status).toBe(404);
-    // The same bytes are stored once.
-    const files = await t.sql<{ n: string }>('SELECT count(*) AS n FROM stored_files');
-    expect(Number(files[0]!.n)).toBe(3);
+    // The same bytes (imported twice, under two names) are stored once.
+    const sha = createHash('sha256').update(PDF).digest('hex');
+    const files = await t.sql<{ n: string }>(
+      'SELECT count(*) AS n FROM stored_files WHERE sha256 = $1',
+      [sha],
+    );
+    expect(Number(files[0]!.n)).toBe(1);
   });
 
   it('refuses a broken document with its line and writes nothing of the file', async () => {

@@ -199,6 +199,7 @@ export const en: Resource = {
     noDocuments: 'No documents for this contract yet',
     documentView: 'Open',
     documentDownload: 'Download',
+    itemsPdf: 'Download PDF',
     changed: 'Changed',
   },
   notification: {

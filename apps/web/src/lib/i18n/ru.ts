@@ -197,6 +197,7 @@ export const ru = {
     noDocuments: 'Документов по договору пока нет',
     documentView: 'Открыть',
     documentDownload: 'Скачать',
+    itemsPdf: 'Скачать PDF',
     changed: 'Есть изменения',
   },
   notification: {

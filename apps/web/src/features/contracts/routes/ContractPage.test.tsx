@@ -77,6 +77,9 @@ describe('ContractPage', () => {
     const items = await screen.findByTestId('contract-items');
     expect(items.textContent).toContain('Гравировка текста, за знак');
     expect(squash(items.querySelector('tfoot')?.textContent)).toBe('Итого84 000 ₽');
+    expect(screen.getByTestId('items-pdf').getAttribute('href')).toBe(
+      `/api/contracts/${contract.id}/items.pdf?lang=ru`,
+    );
     // No import yet: no freshness line.
     expect(screen.queryByTestId('contract-data-as-of')).toBeNull();
   });

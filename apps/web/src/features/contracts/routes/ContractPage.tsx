@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconMail, IconPhone } from '@tabler/icons-react';
+import { IconArrowLeft, IconDownload, IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CenteredMessage } from '../../../components/CenteredMessage';
@@ -28,6 +28,7 @@ import { paths } from '../../../lib/paths';
 import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
+import { itemsPdfUrl } from '../api/documents';
 import { isNotFound, useContract, type Contract } from '../api/get-contract';
 import { ContractStatus } from '../components/ContractStatus';
 import { DocumentsTab } from '../components/DocumentsTab';
@@ -304,10 +305,23 @@ export function ContractPage() {
         <Tabs.Panel value="items" pt="md" data-testid="panel-items">
           {c.items.length === 0 ? (
             <Text c="dimmed">{t('contract.noItems')}</Text>
-          ) : compact ? (
-            <ItemCards c={c} money={money} />
           ) : (
-            <ItemsTable c={c} money={money} />
+            <Stack gap="sm">
+              <Group justify="flex-end">
+                <Button
+                  component="a"
+                  href={itemsPdfUrl(c.id, i18n.language)}
+                  download
+                  variant="light"
+                  size="sm"
+                  leftSection={<IconDownload size={16} />}
+                  data-testid="items-pdf"
+                >
+                  {t('contract.itemsPdf')}
+                </Button>
+              </Group>
+              {compact ? <ItemCards c={c} money={money} /> : <ItemsTable c={c} money={money} />}
+            </Stack>
           )}
         </Tabs.Panel>
         <Tabs.Panel value="schedule" pt="md" data-testid="panel-schedule">
