@@ -18,6 +18,7 @@ import { DATABASE_URL } from './database/tokens';
 import { DemoModule } from './modules/demo/demo.module';
 import { ExchangeModule } from './modules/exchange/exchange.module';
 import { HealthController } from './modules/health/health.controller';
+import { MailModule } from './modules/mail/mail.module';
 import { SmsModule } from './modules/sms/sms.module';
 
 export interface AppModuleOptions {
@@ -62,6 +63,7 @@ export class AppModule {
           skipIf: () => !config.rateLimitEnabled,
         }),
         SmsModule,
+        MailModule,
         AccessModule,
         AuthModule,
         ContractsModule,

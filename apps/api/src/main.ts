@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     let demoLoaded = false;
     if (config.demoData) demoLoaded = await app.get(DemoService).loadOnce();
     await app.listen({ port: config.port, host: config.host });
-    const url = config.publicUrl ?? `http://localhost:${config.port}`;
+    const url = config.publicUrl;
     say(`\nKabinet is running at ${url}  (API docs: ${url}/api/docs)`);
     if (config.demoData) {
       const logins = await app.get(DemoService).logins();

@@ -43,6 +43,47 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
   });
 
+  it('sets up SMTP only with a host and a From address, TLS by default on port 465', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(() => loadConfig({ SMTP_HOST: 'smtp.example.ru' })).toThrow(/SMTP_FROM/);
+    expect(() => loadConfig({ SMTP_FROM: 'a@example.ru' })).toThrow(/SMTP_HOST/);
+    expect(() =>
+      loadConfig({ SMTP_HOST: 'smtp.example.ru', SMTP_FROM: 'a@example.ru', SMTP_USER: 'u' }),
+    ).toThrow(/SMTP_PASSWORD/);
+    expect(
+      loadConfig({
+        SMTP_HOST: 'smtp.example.ru',
+        SMTP_FROM: 'Гранит <a@example.ru>',
+        SMTP_USER: 'u',
+        SMTP_PASSWORD: 'p',
+      }).mail,
+    ).toEqual({
+      host: 'smtp.example.ru',
+      port: 587,
+      secure: false,
+      user: 'u',
+      password: 'p',
+      from: 'Гранит <a@example.ru>',
+    });
+    expect(
+      loadConfig({ SMTP_HOST: 'h', SMTP_FROM: 'a@example.ru', SMTP_PORT: '465' }).mail,
+    ).toMatchObject({ port: 465, secure: true });
+  });
+
+  it('delivers notifications on a schedule outside tests, links to PUBLIC_URL', () => {
+    expect(loadConfig({}).delivery).toEqual({
+      schedule: true,
+      pollCron: '* * * * *',
+      maxAttempts: 10,
+      retryBaseMs: 60_000,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).delivery.schedule).toBe(false);
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PUBLIC_URL: 'https://lk.example.ru/' }).publicUrl).toBe(
+      'https://lk.example.ru',
+    );
+  });
+
   it('rejects malformed values', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ SMS_PROVIDER: 'smsru' })).toThrow(/SMSRU_API_ID/);

@@ -67,6 +67,16 @@ const schema = z
     SFTP_INBOX: z.string().startsWith('/').default('/inbox'),
     SFTP_OUTBOX: z.string().startsWith('/').default('/outbox'),
     SFTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: bool.optional(),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    SMTP_FROM: z.string().optional(),
+    NOTIFY_SCHEDULE: bool.optional(),
+    NOTIFY_POLL_CRON: z.string().default('* * * * *'),
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -95,6 +105,19 @@ const schema = z
         });
       }
     }
+    if (env.SMTP_HOST && !env.SMTP_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_FROM'],
+        message: 'required with SMTP_HOST, e.g. "Гранит-Мастер <noreply@granit-master.ru>"',
+      });
+    }
+    if (!env.SMTP_HOST && env.SMTP_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'required with SMTP_FROM' });
+    }
+    if (env.SMTP_USER && env.SMTP_PASSWORD === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'required with SMTP_USER' });
+    }
     if (env.SMS_PROVIDER === 'smsru' && !env.SMSRU_API_ID) {
       ctx.addIssue({ code: 'custom', path: ['SMSRU_API_ID'], message: 'required for smsru' });
     }
@@ -107,7 +130,8 @@ export interface AppConfig {
   production: boolean;
   host: string;
   port: number;
-  publicUrl: string | undefined;
+  /** The address people open, without a trailing slash; links in e-mails point here. */
+  publicUrl: string;
   /** Undefined means: start the embedded PostgreSQL under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -130,6 +154,30 @@ export interface AppConfig {
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of the proxies. */
   trustProxy: boolean | number | string;
   exchange: ExchangeConfig;
+  /** SMTP for e-mail notifications; null when not configured (e-mails are then skipped). */
+  mail: MailConfig | null;
+  delivery: DeliveryConfig;
+}
+
+export interface MailConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user?: string;
+  password?: string;
+  /** The From header, e.g. `Гранит-Мастер <noreply@granit-master.ru>`. */
+  from: string;
+}
+
+export interface DeliveryConfig {
+  /** Run the delivery poller on a schedule (pg-boss cron); off in tests, which run it by hand. */
+  schedule: boolean;
+  pollCron: string;
+  /** Tries per delivery before it is marked failed. */
+  maxAttempts: number;
+  /** The first retry waits this long; each next one twice as long, at most an hour. */
+  retryBaseMs: number;
 }
 
 export type SftpConfig = {
@@ -179,7 +227,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     production,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
@@ -208,6 +256,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimitEnabled: e.RATE_LIMIT_ENABLED,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     exchange: exchangeConfig(e, resolve(e.DATA_DIR)),
+    mail: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE ?? e.SMTP_PORT === 465,
+          ...(e.SMTP_USER ? { user: e.SMTP_USER, password: e.SMTP_PASSWORD ?? '' } : {}),
+          from: e.SMTP_FROM ?? '',
+        }
+      : null,
+    delivery: {
+      schedule: e.NOTIFY_SCHEDULE ?? e.NODE_ENV !== 'test',
+      pollCron: e.NOTIFY_POLL_CRON,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFY_RETRY_SECONDS * 1000,
+    },
   };
 }
 

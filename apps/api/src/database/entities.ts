@@ -15,6 +15,7 @@ import { ExchangeRun } from '../modules/exchange/exchange-run.entity';
 import { ExportChangeRow } from '../modules/exchange/export-change.entity';
 import { ExportFile } from '../modules/exchange/export-file.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
+import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { ProfileChangeRequest } from '../modules/profile/change-request.entity';
 import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   ExportChangeRow,
   ContractView,
   Notification,
+  NotificationDelivery,
   ProfileChangeRequest,
   AuditEntry,
   StoredFile,

@@ -13,6 +13,7 @@ import type { NotificationKind } from '@kabinet/shared';
 import { fromMinor, toMinor } from '../../common/money';
 import { normalizePhone } from '../../common/phone';
 import { sniffMime } from '../files/sniff';
+import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
@@ -244,12 +245,10 @@ export class RecordImporter {
         notes.push(['schedule_changed', { number: r.number }]);
       }
     }
-    for (const [kind, params] of notes) {
-      await this.tx.query(
-        `INSERT INTO notifications (customer_id, contract_id, kind, params) VALUES ($1, $2, $3, $4)`,
-        [customerId, id, kind, JSON.stringify(params)],
-      );
-    }
+    await createNotifications(
+      this.tx,
+      notes.map(([kind, params]) => ({ customerId, contractId: id, kind, params })),
+    );
   }
 
   private async staffId(externalId: string, what: string, line: number): Promise<string> {
@@ -514,13 +513,18 @@ export class RecordImporter {
         : [contractId],
     );
     if (rows[0].inserted && !r.deleted && !this.newContracts.has(contractId)) {
-      await this.tx.query(
-        `INSERT INTO notifications (customer_id, contract_id, kind, params)
-         SELECT c.customer_id, c.id, 'payment_received',
-                jsonb_build_object('number', c.number, 'amount', $2::text, 'currency', $3::text,
-                                   'date', $4::text)
-           FROM contracts c WHERE c.id = $1 AND c.archived_at IS NULL`,
-        [contractId, r.amount, r.currency, r.date],
+      const contract: Array<{ customer_id: string; number: string }> = await this.tx.query(
+        'SELECT customer_id, number FROM contracts WHERE id = $1 AND archived_at IS NULL',
+        [contractId],
+      );
+      await createNotifications(
+        this.tx,
+        contract.map((c) => ({
+          customerId: c.customer_id,
+          contractId,
+          kind: 'payment_received' as const,
+          params: { number: c.number, amount: r.amount, currency: r.currency, date: r.date },
+        })),
       );
     }
     return rows[0].inserted ? 'created' : 'updated';

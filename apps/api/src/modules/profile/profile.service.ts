@@ -13,6 +13,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
 import type { Requisite } from '../customers/customer.entity';
 import { ExportService } from '../exchange/export.service';
+import { createNotifications } from '../notifications/create-notifications';
 import type {
   ChangeRequestDto,
   ChangeRequestPageDto,
@@ -275,10 +276,14 @@ export class ProfileService {
           WHERE id = $1 RETURNING ${REQUEST_COLUMNS.replace(/r\./g, '')}`,
         [id, body.status, resolution, auth.userId],
       );
-      await tx.query(
-        `INSERT INTO notifications (customer_id, kind, params) VALUES ($1, 'profile_request', $2)`,
-        [r.customer_id, JSON.stringify({ field: r.field, status: body.status, resolution })],
-      );
+      await createNotifications(tx, [
+        {
+          customerId: r.customer_id,
+          contractId: null,
+          kind: 'profile_request',
+          params: { field: r.field, status: body.status, resolution },
+        },
+      ]);
       await tx.query(
         `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details)
          VALUES ($1, 'changeRequest.resolve', 'customer', $2, $3)`,

@@ -1,0 +1,202 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { NotificationChannel, NotificationKind } from '@kabinet/shared';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { MAIL_SENDER, MailDeliveryError, type MailSender } from '../mail/mail-sender';
+import { SMS_SENDER, type SmsSender } from '../sms/sms-sender';
+import { renderNotification } from './notification-texts';
+
+/** How long a claimed delivery is its poller's: longer than any send can take (SMTP: 30 s). */
+const LEASE_MS = 10 * 60 * 1000;
+/** Retries wait `retryBaseMs × 2^(attempt-1)`, at most this long. */
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+
+export interface DeliveryRunResult {
+  sent: number;
+  /** Failed this time, tried again later. */
+  retrying: number;
+  failed: number;
+  skipped: number;
+}
+
+interface Claimed {
+  id: string;
+  channel: NotificationChannel;
+  address: string;
+  attempts: number;
+  kind: NotificationKind;
+  params: Record<string, string | null>;
+  contract_id: string | null;
+  full_name: string;
+}
+
+/**
+ * The delivery poller: claims due rows of the `notification_deliveries` outbox, sends each by
+ * e-mail or SMS and records the outcome. Claiming (`FOR UPDATE SKIP LOCKED`, committed at once)
+ * counts the attempt and leases the row, so concurrent pollers on any replica never take the
+ * same row; a poller that dies mid-send leaves a row that is due again when its lease ends. A
+ * message can thus be sent twice only when the process dies between the server accepting it
+ * and the row being marked sent (e-mails then carry the same Message-ID).
+ */
+@Injectable()
+export class NotificationDeliveryService implements OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationDeliveryService.name);
+  private readonly shutdown = new AbortController();
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    @Inject(MAIL_SENDER) private readonly mail: MailSender | null,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.shutdown.abort();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Sends what is due, a batch at a time, until nothing is due or `budgetMs` has passed. */
+  async deliverDue(
+    options: { batchSize?: number; budgetMs?: number } = {},
+  ): Promise<DeliveryRunResult> {
+    const run = this.run(options.batchSize ?? 20, options.budgetMs ?? 4 * 60 * 1000);
+    this.running.add(run);
+    try {
+      return await run;
+    } finally {
+      this.running.delete(run);
+    }
+  }
+
+  private async run(batchSize: number, budgetMs: number): Promise<DeliveryRunResult> {
+    const result: DeliveryRunResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    const until = Date.now() + budgetMs;
+    while (!this.shutdown.signal.aborted && Date.now() < until) {
+      const batch = await this.claim(batchSize);
+      for (const [i, d] of batch.entries()) {
+        if (this.shutdown.signal.aborted) {
+          await this.release(batch.slice(i));
+          break;
+        }
+        const outcome = await this.deliver(d);
+        result[outcome]++;
+      }
+      if (batch.length < batchSize) break;
+    }
+    if (result.sent + result.retrying + result.failed + result.skipped > 0) {
+      this.logger.log(
+        `Notifications: ${result.sent} sent, ${result.retrying} to retry, ${result.failed} failed, ${result.skipped} skipped`,
+      );
+    }
+    return result;
+  }
+
+  /** Takes up to `limit` due rows for this poller: one short transaction. */
+  private async claim(limit: number): Promise<Claimed[]> {
+    const now = this.clock.now();
+    return this.db.query(
+      `WITH due AS (
+         SELECT id FROM notification_deliveries
+          WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+          ORDER BY next_attempt_at NULLS FIRST, created_at, id
+          LIMIT $3 FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE notification_deliveries d SET attempts = d.attempts + 1, next_attempt_at = $2
+           FROM due WHERE d.id = due.id
+         RETURNING d.id, d.notification_id, d.channel, d.address, d.attempts
+       )
+       SELECT c.id, c.channel, c.address, c.attempts, n.kind, n.params, n.contract_id,
+              cu.full_name
+         FROM claimed c JOIN notifications n ON n.id = c.notification_id
+         JOIN customers cu ON cu.id = n.customer_id
+        ORDER BY c.id`,
+      [now, new Date(now.getTime() + LEASE_MS), limit],
+    );
+  }
+
+  /** Gives back claimed rows this poller will not send (it is stopping): due again at once. */
+  private async release(rows: Claimed[]): Promise<void> {
+    for (const d of rows) {
+      await this.db.query(
+        `UPDATE notification_deliveries SET attempts = attempts - 1, next_attempt_at = NULL
+          WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+        [d.id, d.attempts],
+      );
+    }
+  }
+
+  private async deliver(d: Claimed): Promise<keyof DeliveryRunResult> {
+    const texts = renderNotification(
+      {
+        kind: d.kind,
+        params: d.params,
+        contractId: d.contract_id,
+        customerName: d.full_name,
+      },
+      this.config.publicUrl,
+    );
+    try {
+      switch (d.channel) {
+        case 'email': {
+          if (!this.mail) {
+            await this.finish(d, 'skipped', 'E-mail is not set up (no SMTP_HOST): not sent');
+            return 'skipped';
+          }
+          await this.mail.send({
+            to: d.address,
+            subject: texts.subject,
+            text: texts.text,
+            html: texts.html,
+            messageId: `<${d.id}@${new URL(this.config.publicUrl).hostname}>`,
+            headers: { 'X-Kabinet-Delivery': d.id },
+          });
+          break;
+        }
+        case 'sms':
+          await this.sms.send(d.address, texts.sms);
+          break;
+      }
+    } catch (err) {
+      const message = (err as Error).message || String(err);
+      const permanent = err instanceof MailDeliveryError && err.permanent;
+      if (permanent || d.attempts >= this.config.delivery.maxAttempts) {
+        await this.finish(d, 'failed', message);
+        this.logger.warn(`${d.channel} ${d.id} failed after ${d.attempts} attempt(s): ${message}`);
+        return 'failed';
+      }
+      const wait = Math.min(
+        this.config.delivery.retryBaseMs * 2 ** (d.attempts - 1),
+        MAX_BACKOFF_MS,
+      );
+      const next = new Date(this.clock.now().getTime() + wait);
+      await this.db.query(
+        `UPDATE notification_deliveries SET last_error = $3, next_attempt_at = $4
+          WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+        [d.id, d.attempts, message, next],
+      );
+      this.logger.warn(
+        `${d.channel} ${d.id}: attempt ${d.attempts} failed, next at ${next.toISOString()}: ${message}`,
+      );
+      return 'retrying';
+    }
+    await this.finish(d, 'sent', null);
+    return 'sent';
+  }
+
+  /**
+   * Records the outcome, unless the row has moved on since we claimed it (another poller took it
+   * after our lease ran out): the attempt number is the claim's fencing token.
+   */
+  private async finish(d: Claimed, status: 'sent' | 'failed' | 'skipped', error: string | null) {
+    await this.db.query(
+      `UPDATE notification_deliveries SET status = $3::varchar, last_error = $4, next_attempt_at = NULL,
+              sent_at = CASE WHEN $3::varchar = 'sent' THEN $5::timestamptz END
+        WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+      [d.id, d.attempts, status, error, this.clock.now()],
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@kabinet/shared';
+import { TimestampColumn } from '../../common/columns';
+import { Notification } from './notification.entity';
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
+/**
+ * `pending`: to be sent (again); `sent`: the SMTP server or SMS gateway accepted it; `failed`:
+ * given up after the last attempt or refused for good; `skipped`: the channel is not set up here
+ * (no SMTP), so it was never sent. `last_error` says why for the last three.
+ */
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * The outbox of e-mails and SMS: one row per notification and channel the customer wanted it on
+ * when it was made, written in the same transaction as the notification (see
+ * `createNotifications`), to the address 1C had then. The delivery poller claims due rows.
+ */
+@Entity('notification_deliveries')
+@Index('notification_deliveries_notification_channel_uq', ['notificationId', 'channel'], {
+  unique: true,
+})
+@Index('notification_deliveries_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
+@Check('notification_deliveries_channel_ck', `channel IN (${list(NOTIFICATION_CHANNELS)})`)
+@Check('notification_deliveries_status_ck', `status IN (${list(DELIVERY_STATUSES)})`)
+export class NotificationDelivery {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  notificationId: string;
+
+  @ManyToOne(() => Notification, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'notification_id' })
+  notification?: Notification;
+
+  @Column({ type: 'varchar', length: 10 })
+  channel: NotificationChannel;
+
+  /** The e-mail address or the phone (E.164) it goes to. */
+  @Column({ type: 'varchar', length: 320 })
+  address: string;
+
+  @Column({ type: 'varchar', length: 10, default: 'pending' })
+  status: DeliveryStatus;
+
+  /** Attempts made so far (counted when a poller claims the row, so a crash counts too). */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  /**
+   * Pending: not before this time (a retry's backoff, or the lease of the poller sending it right
+   * now); null means at once.
+   */
+  @TimestampColumn({ nullable: true })
+  nextAttemptAt: Date | null;
+
+  @TimestampColumn({ nullable: true })
+  sentAt: Date | null;
+
+  @TimestampColumn({ default: () => 'now()' })
+  createdAt: Date;
+}

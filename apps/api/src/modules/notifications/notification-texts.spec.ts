@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, renderNotification, SMS_MAX_LENGTH } from './notification-texts';
+
+const BASE = 'https://cabinet.example.ru';
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+const facts = {
+  contractId: '7d3c9a54-0000-4000-8000-000000000001',
+  customerName: 'Иванова Мария Петровна',
+};
+
+describe('notification texts', () => {
+  it('formats money as the SPA does', () => {
+    expect(plain(formatMoney('74250.00'))).toBe('74 250 ₽');
+    expect(plain(formatMoney('1500.5'))).toBe('1 500,50 ₽');
+    expect(plain(formatMoney('10.00', 'USD'))).toBe('10 $');
+    expect(formatMoney('10.00', 'XX')).toBe('10.00 XX');
+    expect(formatMoney('', 'RUB')).toBe('');
+  });
+
+  it('says each kind in one Russian line, as the cabinet shows it', () => {
+    const line = (kind: Parameters<typeof renderNotification>[0]['kind'], params = {}) =>
+      plain(renderNotification({ ...facts, kind, params }, BASE).sms);
+    expect(line('contract_added', { number: 'ГМ-000101' })).toBe(
+      'Договор № ГМ-000101 добавлен в кабинет',
+    );
+    expect(line('contract_status', { number: 'ГМ-000101', status: 'Изготовление' })).toBe(
+      'Договор № ГМ-000101: статус «Изготовление»',
+    );
+    expect(line('payment_received', { number: 'ГМ-000101', amount: '74250.00' })).toBe(
+      'Получена оплата 74 250 ₽ по договору № ГМ-000101',
+    );
+    expect(line('schedule_changed', { number: 'РМ-000017' })).toBe(
+      'Изменён график платежей по договору № РМ-000017',
+    );
+    expect(line('profile_request', { field: 'phone', status: 'done', resolution: null })).toBe(
+      'Заявка на изменение телефона выполнена',
+    );
+    expect(line('profile_request', { field: 'email', status: 'rejected', resolution: 'Нет' })).toBe(
+      'Заявка на изменение e-mail отклонена: Нет',
+    );
+  });
+
+  it('links to the place in the cabinet: the contract’s tab, the profile', () => {
+    const link = (
+      kind: Parameters<typeof renderNotification>[0]['kind'],
+      contractId: string | null,
+    ) =>
+      /Открыть в личном кабинете: (\S+)/.exec(
+        renderNotification({ ...facts, contractId, kind, params: {} }, BASE).text,
+      )?.[1];
+    expect(link('payment_received', facts.contractId)).toBe(
+      `${BASE}/contracts/${facts.contractId}?tab=payments`,
+    );
+    expect(link('schedule_changed', facts.contractId)).toBe(
+      `${BASE}/contracts/${facts.contractId}?tab=schedule`,
+    );
+    expect(link('contract_status', facts.contractId)).toBe(`${BASE}/contracts/${facts.contractId}`);
+    expect(link('contract_added', null)).toBe(`${BASE}/notifications`);
+    expect(link('profile_request', null)).toBe(`${BASE}/profile`);
+  });
+
+  it('escapes what 1C and managers wrote in the HTML, and keeps headers and SMS on one line', () => {
+    const t = renderNotification(
+      {
+        ...facts,
+        customerName: 'ООО "Ромашка" & Co',
+        kind: 'contract_status',
+        params: { number: 'A<1>', status: 'Новый\r\nBcc: x@evil.example' },
+      },
+      BASE,
+    );
+    expect(t.html).toContain('ООО &quot;Ромашка&quot; &amp; Co');
+    expect(t.html).toContain('Договор № A&lt;1&gt;');
+    expect(t.html).not.toContain('<1>');
+    expect(t.subject).toBe('Договор № A<1>: статус «Новый Bcc: x@evil.example»');
+    expect(t.sms).not.toMatch(/[\r\n]/);
+  });
+
+  it('keeps an SMS within two parts', () => {
+    const t = renderNotification(
+      {
+        ...facts,
+        kind: 'profile_request',
+        params: {
+          field: 'email',
+          status: 'rejected',
+          resolution: 'очень длинный ответ '.repeat(20),
+        },
+      },
+      BASE,
+    );
+    expect([...t.sms]).toHaveLength(SMS_MAX_LENGTH);
+    expect(t.sms.endsWith('…')).toBe(true);
+    expect(t.text).toContain('очень длинный ответ '.repeat(20).trim());
+  });
+
+  it('greets without a name when 1C has none', () => {
+    const t = renderNotification(
+      { ...facts, customerName: ' ', kind: 'contract_added', params: { number: '1' } },
+      BASE,
+    );
+    expect(t.text.startsWith('Здравствуйте!\n')).toBe(true);
+  });
+});

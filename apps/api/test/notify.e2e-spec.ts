@@ -1,0 +1,473 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { SAMPLES_DIR, writeImportFile, type PaymentRecord } from '@kabinet/exchange-1c';
+import { NOTIFICATION_KINDS } from '@kabinet/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type KabinetApp } from '../src/app.factory';
+import { loadConfig } from '../src/config/config';
+import { ExchangeService } from '../src/modules/exchange/exchange.service';
+import { NotificationDeliveryService } from '../src/modules/notifications/delivery.service';
+import { loginCustomer, loginStaff, startTestApp, type TestApp, type TestClient } from './helpers';
+import { MIGRATIONS } from './migrations';
+import { startSmtp, type ReceivedMail, type TestSmtp } from './smtp';
+
+const IVANOVA = '+79123456789';
+const SMIRNOV = '+79031112233';
+const KUZNETSOVA = '+79161234567';
+const IVANOVA_MAIL = 'ivanova.mp@example.ru';
+const SMIRNOV_MAIL = 'smirnov.av@example.ru';
+/** 1C ids of the demo contracts. */
+const GM101 = 'd0c00001-2a00-4b00-8000-000000000101';
+const RM017 = 'd0c00001-2a00-4b00-8000-000000000017';
+const GM112 = 'd0c00001-2a00-4b00-8000-000000000112';
+const BASE = 'https://cabinet.example.ru';
+const FROM = 'Гранит-Мастер <noreply@granit-master.example>';
+
+/** Intl writes `74 250 ₽` with no-break spaces; compare with plain ones. */
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+interface DeliveryRow {
+  id: string;
+  kind: string;
+  channel: 'email' | 'sms';
+  address: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  sent_at: Date | null;
+}
+
+describe('delivering notifications by e-mail and SMS', () => {
+  let smtp: TestSmtp;
+  let t: TestApp;
+  let ivanova: TestClient;
+  let sokolova: TestClient;
+  let files = 0;
+
+  const env = (port: number) => ({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(port),
+    SMTP_USER: 'kabinet',
+    SMTP_PASSWORD: 'smtp-secret',
+    SMTP_FROM: FROM,
+    PUBLIC_URL: `${BASE}/`,
+    NOTIFY_MAX_ATTEMPTS: '3',
+    NOTIFY_RETRY_SECONDS: '60',
+  });
+  const deliver = () => t.app.get(NotificationDeliveryService).deliverDue();
+
+  /** Imports a 1C file through the exchange, as the scheduled run does. */
+  async function importFile(name: string, bytes: Buffer | string): Promise<void> {
+    const path = join(t.exchangeDir, `${++files}-${name}`);
+    await writeFile(path, bytes);
+    const result = await t.app.get(ExchangeService).importLocalFile(path, 'cli');
+    const file = result.files[0]!;
+    expect(file.status === 'failed' ? file.report : file.status).toBe('imported');
+  }
+
+  async function importPayments(
+    payments: Array<Pick<PaymentRecord, 'externalId' | 'contractExternalId' | 'amount'>>,
+  ): Promise<void> {
+    const records = payments.map((p): PaymentRecord => ({
+      ...p,
+      number: `ПКО-${p.externalId}`,
+      date: '2026-11-20',
+      currency: 'RUB',
+      method: 'Наличные',
+      deleted: false,
+    }));
+    await importFile(
+      'payments.xml',
+      writeImportFile(
+        { staff: [], customers: [], contracts: [], payments: records },
+        { generatedAt: '2026-11-23T10:00:00' },
+      ),
+    );
+  }
+
+  /** Deliveries with their notification's kind, oldest first (e-mail before SMS). */
+  const deliveries = (where = 'true', params: unknown[] = []) =>
+    t.sql<DeliveryRow>(
+      `SELECT d.id, n.kind, d.channel, d.address, d.status, d.attempts, d.last_error,
+              d.next_attempt_at, d.sent_at
+         FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+        WHERE ${where} ORDER BY d.created_at, n.params->>'number', d.channel`,
+      params,
+    );
+
+  /** Takes the SMS the dev outbox holds for `phone` out of it, oldest first. */
+  const takeSms = async (phone: string) =>
+    (
+      await t.sql<{ text: string; created_at: Date }>(
+        'DELETE FROM dev_outbox_messages WHERE phone = $1 RETURNING text, created_at',
+        [phone],
+      )
+    )
+      .sort((a, b) => +a.created_at - +b.created_at)
+      .map((m) => plain(m.text));
+
+  /** Takes what the SMTP server received. */
+  const takeMail = async (): Promise<ReceivedMail[]> => {
+    const mail = await smtp.messages();
+    await smtp.clear();
+    return mail;
+  };
+
+  const contractId = async (externalId: string) =>
+    (
+      await t.sql<{ id: string }>('SELECT id FROM contracts WHERE external_id = $1', [externalId])
+    )[0]!.id;
+
+  beforeAll(async () => {
+    smtp = await startSmtp({ user: 'kabinet', password: 'smtp-secret' });
+    t = await startTestApp({ env: env(smtp.port) });
+    // Log in before any notification SMS reaches the dev outbox (login codes are taken from it).
+    ivanova = await loginCustomer(t, IVANOVA);
+    sokolova = await loginStaff(t, 'sokolova');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.cleanup();
+  });
+
+  it('sends the demo import’s "contract added" by e-mail only, as the default settings say', async () => {
+    const planned = await deliveries();
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.every((d) => d.kind === 'contract_added' && d.channel === 'email')).toBe(true);
+    // Кузнецова has no e-mail in 1C, and SMS is off for new contracts by default.
+    expect(new Set(planned.map((d) => d.address))).toEqual(new Set([IVANOVA_MAIL, SMIRNOV_MAIL]));
+
+    const result = await deliver();
+    expect(result).toEqual({ sent: planned.length, retrying: 0, failed: 0, skipped: 0 });
+    const mail = await takeMail();
+    expect(mail).toHaveLength(planned.length);
+    const first = mail.find((m) => m.subject === 'Договор № ГМ-000101 добавлен в кабинет')!;
+    expect(first).toMatchObject({
+      envelopeFrom: 'noreply@granit-master.example',
+      envelopeTo: [IVANOVA_MAIL],
+      to: IVANOVA_MAIL,
+      from: '"Гранит-Мастер" <noreply@granit-master.example>',
+      user: 'kabinet',
+    });
+    expect(first.text).toContain(
+      `Открыть в личном кабинете: ${BASE}/contracts/${await contractId(GM101)}\n`,
+    );
+    expect(first.messageId).toBe(`<${first.delivery}@cabinet.example.ru>`);
+    expect(await takeSms(IVANOVA)).toEqual([]);
+    expect((await deliveries()).every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
+  });
+
+  it('sends a payment imported from 1C by e-mail, in Russian, and by SMS', async () => {
+    await importPayments([
+      { externalId: 'n-pay-1', contractExternalId: GM101, amount: '74250.00' },
+    ]);
+    const planned = await deliveries(`n.kind = 'payment_received'`);
+    expect(planned.map((d) => [d.channel, d.address, d.status])).toEqual([
+      ['email', IVANOVA_MAIL, 'pending'],
+      ['sms', IVANOVA, 'pending'],
+    ]);
+
+    expect(await deliver()).toEqual({ sent: 2, retrying: 0, failed: 0, skipped: 0 });
+    const [mail, ...more] = await takeMail();
+    expect(more).toEqual([]);
+    const id = await contractId(GM101);
+    const link = `${BASE}/contracts/${id}?tab=payments`;
+    expect(mail!.envelopeTo).toEqual([IVANOVA_MAIL]);
+    expect(plain(mail!.subject)).toBe('Получена оплата 74 250 ₽ по договору № ГМ-000101');
+    expect(plain(mail!.text)).toBe(
+      [
+        'Здравствуйте, Иванова Мария Петровна!',
+        '',
+        'Получена оплата 74 250 ₽ по договору № ГМ-000101.',
+        '',
+        `Открыть в личном кабинете: ${link}`,
+        '',
+        '—',
+        'Это письмо отправлено автоматически, отвечать на него не нужно. О каких событиях ' +
+          `сообщать по e-mail и SMS, можно выбрать в профиле: ${BASE}/profile`,
+        '',
+      ].join('\n'),
+    );
+    expect(plain(mail!.html)).toContain(
+      '<strong>Получена оплата 74 250 ₽ по договору № ГМ-000101.</strong>',
+    );
+    expect(mail!.html).toContain(`<a href="${link}"`);
+    expect(await takeSms(IVANOVA)).toEqual(['Получена оплата 74 250 ₽ по договору № ГМ-000101']);
+
+    const done = await deliveries(`n.kind = 'payment_received'`);
+    expect(done.map((d) => [d.status, d.attempts, d.last_error])).toEqual([
+      ['sent', 1, null],
+      ['sent', 1, null],
+    ]);
+    expect(done[0]!.sent_at).toEqual(t.clock.now());
+    // Sent is sent: the next run finds nothing.
+    expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+  });
+
+  it('sends nothing on a channel the customer turned off (the cabinet still shows it)', async () => {
+    await ivanova.api.PUT('/api/profile/notification-settings', {
+      body: { items: [{ kind: 'payment_received', channel: 'sms', enabled: false }] },
+    });
+    await importPayments([{ externalId: 'n-pay-2', contractExternalId: GM101, amount: '1500.5' }]);
+    expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0, skipped: 0 });
+    const mail = await takeMail();
+    expect(mail.map((m) => plain(m.subject))).toEqual([
+      'Получена оплата 1 500,50 ₽ по договору № ГМ-000101',
+    ]);
+    expect(await takeSms(IVANOVA)).toEqual([]);
+
+    await ivanova.api.PUT('/api/profile/notification-settings', {
+      body: { items: [{ kind: 'payment_received', channel: 'email', enabled: false }] },
+    });
+    const before = (await deliveries()).length;
+    await importPayments([{ externalId: 'n-pay-3', contractExternalId: GM101, amount: '100.00' }]);
+    expect((await deliveries()).length).toBe(before);
+    expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+    expect(await takeMail()).toEqual([]);
+    const notes = await ivanova.api.GET('/api/notifications');
+    expect(notes.data!.items[0]).toMatchObject({
+      kind: 'payment_received',
+      params: { amount: '100.00' },
+    });
+  });
+
+  it('sends only the SMS to a customer without an e-mail address', async () => {
+    await importPayments([{ externalId: 'n-pay-4', contractExternalId: GM112, amount: '5000.00' }]);
+    const planned = await deliveries(`d.address = $1`, [KUZNETSOVA]);
+    expect(planned.map((d) => [d.kind, d.channel])).toEqual([['payment_received', 'sms']]);
+    expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0, skipped: 0 });
+    expect(await takeSms(KUZNETSOVA)).toEqual(['Получена оплата 5 000 ₽ по договору № ГМ-000112']);
+    expect(await takeMail()).toEqual([]);
+  });
+
+  it('retries an e-mail while the SMTP server is down and delivers it when it is back', async () => {
+    await smtp.stop();
+    await importPayments([
+      { externalId: 'n-pay-5', contractExternalId: RM017, amount: '20000.00' },
+    ]);
+    // The SMS does not wait for the e-mail.
+    expect(await deliver()).toEqual({ sent: 1, retrying: 1, failed: 0, skipped: 0 });
+    expect(await takeSms(SMIRNOV)).toEqual(['Получена оплата 20 000 ₽ по договору № РМ-000017']);
+    const [email] = await deliveries(`d.address = $1 AND n.kind = 'payment_received'`, [
+      SMIRNOV_MAIL,
+    ]);
+    expect(email).toMatchObject({ status: 'pending', attempts: 1, sent_at: null });
+    expect(email!.last_error).toMatch(/ECONNREFUSED|ECONNECTION/);
+    expect(email!.next_attempt_at).toEqual(new Date(t.clock.now().getTime() + 60_000));
+
+    // Not before its time, even with the server back.
+    await smtp.start();
+    t.clock.advance(59_000);
+    expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+    t.clock.advance(1_000);
+    expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0, skipped: 0 });
+    const mail = await takeMail();
+    expect(mail.map((m) => [m.envelopeTo, plain(m.subject), m.delivery])).toEqual([
+      [[SMIRNOV_MAIL], 'Получена оплата 20 000 ₽ по договору № РМ-000017', email!.id],
+    ]);
+    const [after] = await deliveries(`d.id = $1`, [email!.id]);
+    expect(after).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+    expect(await takeSms(SMIRNOV)).toEqual([]);
+  });
+
+  it('gives up after NOTIFY_MAX_ATTEMPTS with the reason, backing off in between', async () => {
+    await smtp.stop();
+    try {
+      await importPayments([{ externalId: 'n-pay-6', contractExternalId: RM017, amount: '1.00' }]);
+      expect(await deliver()).toMatchObject({ sent: 1, retrying: 1 });
+      t.clock.advance(60_000);
+      expect(await deliver()).toMatchObject({ sent: 0, retrying: 1 });
+      const [second] = await deliveries(`d.status = 'pending'`);
+      expect(second).toMatchObject({ attempts: 2 });
+      expect(second!.next_attempt_at).toEqual(new Date(t.clock.now().getTime() + 120_000));
+      t.clock.advance(120_000);
+      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 1, skipped: 0 });
+      const [failed] = await deliveries(`d.id = $1`, [second!.id]);
+      expect(failed).toMatchObject({ status: 'failed', attempts: 3, next_attempt_at: null });
+      expect(failed!.last_error).toMatch(/ECONNREFUSED|ECONNECTION/);
+      t.clock.advance(24 * 3600_000);
+      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+      expect(await takeSms(SMIRNOV)).toEqual(['Получена оплата 1 ₽ по договору № РМ-000017']);
+    } finally {
+      await smtp.start();
+    }
+    expect(await takeMail()).toEqual([]);
+  });
+
+  it('never lets two pollers (here on two replicas) send the same delivery twice', async () => {
+    await deliver(); // whatever earlier tests left
+    await takeMail();
+    await takeSms(SMIRNOV);
+    // A slow server, so the pollers' runs overlap.
+    await smtp.stop();
+    await smtp.start({ delayMs: 60 });
+    const second: KabinetApp = (
+      await createApp({
+        config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env(smtp.port) }),
+        databaseUrl: t.databaseUrl,
+        clock: t.clock,
+        migrations: MIGRATIONS,
+        silent: true,
+      })
+    ).app;
+    await second.init();
+    try {
+      const amounts = Array.from({ length: 16 }, (_, i) => `${1000 + i}.00`);
+      await importPayments(
+        amounts.map((amount, i) => ({
+          externalId: `n-race-${i}`,
+          contractExternalId: RM017,
+          amount,
+        })),
+      );
+      const a = t.app.get(NotificationDeliveryService);
+      const b = second.get(NotificationDeliveryService);
+      const runs = await Promise.all([
+        a.deliverDue({ batchSize: 3 }),
+        a.deliverDue({ batchSize: 3 }),
+        b.deliverDue({ batchSize: 3 }),
+        b.deliverDue({ batchSize: 3 }),
+      ]);
+      // Each poller got its share: they really ran side by side.
+      expect(runs.every((r) => r.sent > 0)).toBe(true);
+      expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(32);
+
+      const mail = await takeMail();
+      expect(mail).toHaveLength(16);
+      expect(new Set(mail.map((m) => m.delivery)).size).toBe(16);
+      expect(mail.map((m) => plain(m.subject)).sort()).toEqual(
+        amounts.map((a) => `Получена оплата 1 ${a.slice(1, 4)} ₽ по договору № РМ-000017`).sort(),
+      );
+      const sms = await takeSms(SMIRNOV);
+      expect(sms).toHaveLength(16);
+      expect(new Set(sms).size).toBe(16);
+      const rows = await deliveries(`n.params->>'amount' = ANY($1)`, [amounts]);
+      expect(rows).toHaveLength(32);
+      expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    } finally {
+      await second.close();
+      await smtp.stop();
+      await smtp.start({ delayMs: 0 });
+    }
+  });
+
+  it('tells the customer the answer to a contact change request', async () => {
+    const asked = await ivanova.api.POST('/api/profile/change-requests', {
+      body: { field: 'email', value: 'maria.ivanova@example.ru' },
+    });
+    const rejected = await sokolova.api.POST('/api/change-requests/{id}/resolution', {
+      params: { path: { id: asked.data!.id } },
+      body: { status: 'rejected', resolution: 'Адрес <maria.ivanova@example.ru> не отвечает' },
+    });
+    expect(rejected.error).toBeUndefined();
+    expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0, skipped: 0 });
+    const [mail] = await takeMail();
+    expect(mail!.envelopeTo).toEqual([IVANOVA_MAIL]);
+    expect(mail!.subject).toBe('Заявка на изменение e-mail отклонена');
+    expect(mail!.text).toContain(
+      'Заявка на изменение e-mail отклонена.\nОтвет менеджера: Адрес <maria.ivanova@example.ru> не отвечает\n',
+    );
+    expect(mail!.text).toContain(`Открыть в личном кабинете: ${BASE}/profile\n`);
+    expect(mail!.html).toContain(
+      'Ответ менеджера: Адрес &lt;maria.ivanova@example.ru&gt; не отвечает',
+    );
+    expect(mail!.html).not.toContain('<maria.ivanova');
+    expect(await takeSms(IVANOVA)).toEqual([]); // SMS is off for answers by default
+
+    await ivanova.api.PUT('/api/profile/notification-settings', {
+      body: { items: [{ kind: 'profile_request', channel: 'sms', enabled: true }] },
+    });
+    const phone = await ivanova.api.POST('/api/profile/change-requests', {
+      body: { field: 'phone', value: '+7 912 000-00-01' },
+    });
+    await sokolova.api.POST('/api/change-requests/{id}/resolution', {
+      params: { path: { id: phone.data!.id } },
+      body: { status: 'done' },
+    });
+    expect(await deliver()).toEqual({ sent: 2, retrying: 0, failed: 0, skipped: 0 });
+    expect((await takeMail()).map((m) => m.subject)).toEqual([
+      'Заявка на изменение телефона выполнена',
+    ]);
+    expect(await takeSms(IVANOVA)).toEqual(['Заявка на изменение телефона выполнена']);
+  });
+
+  it('delivers a contract’s new status and changed schedule from 1C', async () => {
+    const xml = readFileSync(join(SAMPLES_DIR, 'ok', 'demo-granit-master.xml'), 'utf8')
+      .replace(
+        /(<Номер>ГМ-000101<\/Номер>[\s\S]*?<Наименование>Кабинет.Статус<\/Наименование>\s*<Значение>)[^<]*/,
+        '$1Изготовление',
+      )
+      .replace(/(<Номер>ГМ-000101<\/Номер>[\s\S]*?<Кабинет:Дата>)2026-11-01/, '$12026-12-01');
+    await importFile('status.xml', xml);
+    expect(await deliver()).toEqual({ sent: 2, retrying: 0, failed: 0, skipped: 0 });
+    const id = await contractId(GM101);
+    const mail = await takeMail();
+    expect(
+      mail.map((m) => [m.subject, m.text?.match(/Открыть в личном кабинете: (\S+)/)?.[1]]).sort(),
+    ).toEqual([
+      ['Договор № ГМ-000101: статус «Изготовление»', `${BASE}/contracts/${id}`],
+      ['Изменён график платежей по договору № ГМ-000101', `${BASE}/contracts/${id}?tab=schedule`],
+    ]);
+  });
+
+  it('has delivered every kind of notification (each place that makes one plans its deliveries)', async () => {
+    const kinds = await t.sql<{ kind: string }>(
+      `SELECT DISTINCT n.kind FROM notification_deliveries d
+         JOIN notifications n ON n.id = d.notification_id WHERE d.status = 'sent' ORDER BY 1`,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual([...NOTIFICATION_KINDS].sort());
+  });
+});
+
+describe('without SMTP settings', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('marks e-mails skipped, saying why, and never "sent"', async () => {
+    const result = await t.app.get(NotificationDeliveryService).deliverDue();
+    expect(result.skipped).toBeGreaterThan(0);
+    expect(result).toMatchObject({ sent: 0, retrying: 0, failed: 0 });
+    const rows = await t.sql<{ status: string; last_error: string; sent_at: Date | null }>(
+      `SELECT status, last_error, sent_at FROM notification_deliveries WHERE channel = 'email'`,
+    );
+    expect(rows.length).toBe(result.skipped);
+    for (const r of rows) {
+      expect(r).toEqual({
+        status: 'skipped',
+        last_error: 'E-mail is not set up (no SMTP_HOST): not sent',
+        sent_at: null,
+      });
+    }
+  });
+});
+
+describe('where notifications are made', () => {
+  /** Every .ts file under `dir`. */
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sources(path);
+      return path.endsWith('.ts') ? [path] : [];
+    });
+
+  it('makes them only through createNotifications, which plans their deliveries', () => {
+    const src = join(__dirname, '../src');
+    const helper = join(src, 'modules/notifications/create-notifications.ts');
+    const offenders = sources(src)
+      .filter((f) => f !== helper && !f.includes('/database/migrations/'))
+      .filter((f) => {
+        const code = readFileSync(f, 'utf8');
+        return (
+          /insert\s+into\s+"?notifications"?[\s(]/i.test(code) ||
+          /(getRepository|insert|save|create)\(\s*Notification\b/.test(code)
+        );
+      })
+      .map((f) => relative(src, f));
+    expect(offenders, 'create notifications with createNotifications()').toEqual([]);
+  });
+});
