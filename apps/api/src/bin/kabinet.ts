@@ -1,15 +1,21 @@
-import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isStaffRole } from '@kabinet/shared';
-import { createApp } from '../app.factory';
 import { DomainError } from '../common/domain-error';
-import { loadConfig } from '../config/config';
+import { loadConfig, type AppConfig } from '../config/config';
 import { connectDatabase } from '../database/connect';
-import { runMigrations } from '../database/migrate';
-import { DemoService } from '../modules/demo/demo.service';
-import { ExchangeService } from '../modules/exchange/exchange.service';
-import { StaffService } from '../modules/staff/staff.service';
+import { hasPendingMigrations } from '../database/pending-migrations';
+import type { CycleResult } from '../modules/exchange/exchange-runs';
+
+// `import` does not boot the API: it loads `pg` and the import core, and each file is imported by
+// the slim import process, so the whole command stays small however big the file. The other
+// commands load Nest and TypeORM when they run (dynamic imports below).
+
+async function createApp(config: AppConfig, databaseUrl: string) {
+  await import('reflect-metadata');
+  const { createApp } = await import('../app.factory.js');
+  return createApp({ config, databaseUrl, silent: true });
+}
 
 const USAGE = `Usage: pnpm kabinet <command> [options]
 
@@ -29,7 +35,11 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = await connectDatabase(config);
   try {
-    await runMigrations(db.url);
+    // TypeORM runs the migrations; `import` loads it only when some are due.
+    if (command !== 'import' || (await hasPendingMigrations(db.url))) {
+      const { runMigrations } = await import('../database/migrate.js');
+      await runMigrations(db.url);
+    }
     switch (command) {
       case 'migrate':
         process.stdout.write('Database is up to date\n');
@@ -54,8 +64,9 @@ async function main(): Promise<number> {
           process.stderr.write(`Unknown role ${values.role}\n`);
           return 2;
         }
-        const { app } = await createApp({ config, databaseUrl: db.url, silent: true });
+        const { app } = await createApp(config, db.url);
         try {
+          const { StaffService } = await import('../modules/staff/staff.service.js');
           const user = await app.get(StaffService).upsertWithPassword({
             login: values.login,
             password,
@@ -70,8 +81,9 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'demo': {
-        const { app } = await createApp({ config, databaseUrl: db.url, silent: true });
+        const { app } = await createApp(config, db.url);
         try {
+          const { DemoService } = await import('../modules/demo/demo.service.js');
           const loaded = await app.get(DemoService).loadOnce();
           process.stdout.write(
             loaded ? 'Demo data loaded\n' : 'Data exists already; nothing loaded\n',
@@ -86,40 +98,12 @@ async function main(): Promise<number> {
           process.stderr.write(`Name at least one file\n\n${USAGE}`);
           return 2;
         }
-        const { app } = await createApp({ config, databaseUrl: db.url, silent: true });
-        let failed = 0;
-        try {
-          for (const file of rest) {
-            const result = await app.get(ExchangeService).importLocalFile(resolve(file), 'cli');
-            for (const f of result.files) {
-              switch (f.status) {
-                case 'imported': {
-                  const c = f.counts;
-                  process.stdout.write(
-                    `${f.name}: imported (created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, archived ${c.archived})\n`,
-                  );
-                  break;
-                }
-                case 'duplicate':
-                  process.stdout.write(
-                    `${f.name}: the same bytes were imported before; nothing to do\n`,
-                  );
-                  break;
-                case 'failed':
-                  failed++;
-                  process.stderr.write(`${f.name}: FAILED\n${f.report}`);
-                  break;
-              }
-            }
-          }
-        } finally {
-          await app.close();
-        }
-        return failed ? 1 : 0;
+        return await importFiles(config, db.url, rest);
       }
       case 'exchange': {
-        const { app } = await createApp({ config, databaseUrl: db.url, silent: true });
+        const { app } = await createApp(config, db.url);
         try {
+          const { ExchangeService } = await import('../modules/exchange/exchange.service.js');
           const result = await app.get(ExchangeService).runCycle('cli');
           if (!result) {
             process.stderr.write('Another exchange run is in progress\n');
@@ -141,6 +125,63 @@ async function main(): Promise<number> {
   } finally {
     await db.stop();
   }
+}
+
+/** `kabinet import`: each file through the ledger and the import process, in the order given. */
+async function importFiles(config: AppConfig, databaseUrl: string, files: string[]) {
+  const { Pool } = await import('pg');
+  const { importLocalFile } = await import('../modules/exchange/exchange-runs.js');
+  const { createImporter } = await import('../modules/exchange/import-process.js');
+  const { pgSql } = await import('../modules/exchange/sql.js');
+  // Two connections: an in-process import (EXCHANGE_IMPORT_WORKER=false) holds one for its
+  // transaction and writes progress through the other.
+  const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'kabinet-cli' });
+  const db = pgSql(pool);
+  const now = () => new Date();
+  const importFile = createImporter({
+    db,
+    now,
+    logError: (err, message) => {
+      if (config.logLevel !== 'silent') {
+        process.stderr.write(`${message}: ${(err as Error).stack ?? String(err)}\n`);
+      }
+    },
+    worker: config.exchange.importWorker
+      ? { databaseUrl, heapMb: config.exchange.importHeapMb }
+      : null,
+    inProcess: async () => (await import('../modules/exchange/import-core.js')).importFile,
+  });
+  let failed = 0;
+  try {
+    for (const file of files) {
+      const result: CycleResult = await importLocalFile(
+        { db, now, importFile },
+        resolve(file),
+        'cli',
+      );
+      for (const f of result.files) {
+        switch (f.status) {
+          case 'imported': {
+            const c = f.counts;
+            process.stdout.write(
+              `${f.name}: imported (created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, archived ${c.archived})\n`,
+            );
+            break;
+          }
+          case 'duplicate':
+            process.stdout.write(`${f.name}: the same bytes were imported before; nothing to do\n`);
+            break;
+          case 'failed':
+            failed++;
+            process.stderr.write(`${f.name}: FAILED\n${f.report}`);
+            break;
+        }
+      }
+    }
+  } finally {
+    await pool.end();
+  }
+  return failed ? 1 : 0;
 }
 
 main().then(

@@ -54,6 +54,8 @@ const schema = z
     EXCHANGE_CYCLE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(1800),
     EXCHANGE_STABLE_MS: z.coerce.number().int().min(0).default(2000),
     EXCHANGE_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(2048).default(200),
+    EXCHANGE_IMPORT_WORKER: bool.default(true),
+    EXCHANGE_IMPORT_HEAP_MB: z.coerce.number().int().min(16).max(16384).default(64),
     SFTP_HOST: z.string().optional(),
     SFTP_PORT: z.coerce.number().int().min(1).max(65535).default(22),
     SFTP_USERNAME: z.string().optional(),
@@ -206,6 +208,13 @@ export interface ExchangeConfig {
   /** A file whose size or time changes within this window is still being uploaded. */
   stableMs: number;
   uploadLimitBytes: number;
+  /**
+   * Import each file in a slim child process (pg + the 1C format library, no Nest or TypeORM),
+   * so a big file neither grows the API's memory nor takes it down; false imports in-process.
+   */
+  importWorker: boolean;
+  /** The import process's V8 heap limit (`--max-old-space-size`), in MB. */
+  importHeapMb: number;
 }
 
 export class ConfigError extends Error {}
@@ -301,6 +310,8 @@ function exchangeConfig(e: z.output<typeof schema>, dataDir: string): ExchangeCo
     cycleTimeoutMs: e.EXCHANGE_CYCLE_TIMEOUT_SECONDS * 1000,
     stableMs: e.EXCHANGE_STABLE_MS,
     uploadLimitBytes: e.EXCHANGE_UPLOAD_LIMIT_MB * 1024 * 1024,
+    importWorker: e.EXCHANGE_IMPORT_WORKER,
+    importHeapMb: e.EXCHANGE_IMPORT_HEAP_MB,
   };
 }
 

@@ -19,7 +19,7 @@ import type {
   PageQueryDto,
 } from './exchange.dto';
 import { ExchangeService } from './exchange.service';
-import { errorReport, toFileView } from './file-importer.service';
+import { errorReport, toFileView } from './import-ledger';
 import { isImportName, isSafeName } from './sources/source';
 
 type Row = Record<string, unknown>;

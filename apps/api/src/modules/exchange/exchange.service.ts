@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,7 +11,9 @@ import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RunTrigger } from './exchange-run.entity';
 import { ExportService } from './export.service';
-import { FileImporterService, type ImportOutcome } from './file-importer.service';
+import { addToRun, importLocalFile, type CycleResult } from './exchange-runs';
+import { FileImporterService } from './file-importer.service';
+import { typeormSql, type Sql } from './sql';
 import {
   EXCHANGE_SOURCE,
   type ExchangeSource,
@@ -22,13 +24,7 @@ import {
 /** The advisory lock that makes one exchange cycle run at a time across all replicas. */
 const CYCLE_LOCK = 0x1c_ca_b1; // "1C cabinet"
 
-export interface CycleResult {
-  runId: string;
-  status: 'succeeded' | 'failed';
-  files: Array<{ name: string } & ImportOutcome>;
-  exported: number;
-  error: string | null;
-}
+export type { CycleResult } from './exchange-runs';
 
 /**
  * The exchange cycle: claim complete files from the inbox in name order, import each in its own
@@ -40,6 +36,7 @@ export class ExchangeService implements OnApplicationShutdown {
   private readonly logger = new Logger(ExchangeService.name);
   private readonly running = new Set<Promise<unknown>>();
   private readonly shutdown = new AbortController();
+  private readonly sql: Sql;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -48,7 +45,9 @@ export class ExchangeService implements OnApplicationShutdown {
     private readonly importer: FileImporterService,
     private readonly exports: ExportService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.sql = typeormSql(db);
+  }
 
   get sourceLocation(): string | null {
     return this.source?.location ?? null;
@@ -174,7 +173,7 @@ export class ExchangeService implements OnApplicationShutdown {
           storedPath,
         ]);
         result.files.push({ name: file.name, ...outcome });
-        await this.addToRun(runId, outcome);
+        await addToRun(this.sql, runId, outcome);
       }
       result.exported = await this.exports.flush(s);
     } catch (err) {
@@ -222,56 +221,20 @@ export class ExchangeService implements OnApplicationShutdown {
     });
   }
 
-  private async addToRun(runId: string, outcome: ImportOutcome): Promise<void> {
-    const c =
-      outcome.status === 'imported'
-        ? outcome.counts
-        : { created: 0, updated: 0, unchanged: 0, archived: 0 };
-    await this.db.query(
-      `UPDATE exchange_runs SET
-         files_imported = files_imported + $2, files_failed = files_failed + $3,
-         files_duplicate = files_duplicate + $4, created = created + $5, updated = updated + $6,
-         unchanged = unchanged + $7, archived = archived + $8
-       WHERE id = $1`,
-      [
-        runId,
-        outcome.status === 'imported' ? 1 : 0,
-        outcome.status === 'failed' ? 1 : 0,
-        outcome.status === 'duplicate' ? 1 : 0,
-        c.created,
-        c.updated,
-        c.unchanged,
-        c.archived,
-      ],
-    );
-  }
-
   /**
    * Imports a local file through the same importer and ledger, without moving it: what
    * `pnpm kabinet import <file>` and the demo data use.
    */
-  async importLocalFile(path: string, trigger: RunTrigger): Promise<CycleResult> {
-    const run: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO exchange_runs (trigger, status, source, started_at)
-       VALUES ($1, 'running', $2, $3) RETURNING id`,
-      [trigger, path, this.clock.now()],
+  importLocalFile(path: string, trigger: RunTrigger): Promise<CycleResult> {
+    return importLocalFile(
+      {
+        db: this.sql,
+        now: () => this.clock.now(),
+        importFile: (request) => this.importer.import(request),
+      },
+      path,
+      trigger,
     );
-    const runId = run[0].id;
-    const outcome = await this.importer.import({ localPath: path, name: basename(path), runId });
-    await this.addToRun(runId, outcome);
-    const status = outcome.status === 'failed' ? 'failed' : 'succeeded';
-    await this.db.query('UPDATE exchange_runs SET status = $2, finished_at = $3 WHERE id = $1', [
-      runId,
-      status,
-      this.clock.now(),
-    ]);
-    return {
-      runId,
-      status,
-      files: [{ name: basename(path), ...outcome }],
-      exported: 0,
-      error: null,
-    };
   }
 }
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type {
   ContractRecord,
   CustomerRecord,
@@ -15,6 +14,7 @@ import { normalizePhone } from '../../common/phone';
 import { sniffMime } from '../files/sniff';
 import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
+import type { Sql } from './sql';
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
 export class ImportRecordError extends Error {
@@ -70,7 +70,7 @@ export class RecordImporter {
   private readonly newContracts = new Set<string>();
 
   constructor(
-    private readonly tx: EntityManager,
+    private readonly tx: Sql,
     private readonly now: Date,
   ) {}
 
@@ -554,17 +554,17 @@ export class RecordImporter {
   async finish(header: ExchangeHeader): Promise<void> {
     if (header.onlyChanges) return;
     const archive = async (table: string, ids: string[], key: CountKey) => {
-      const result: [unknown[], number] = await this.tx.query(
-        `UPDATE ${table} SET archived_at = $1, updated_at = now()
-          WHERE archived_at IS NULL AND NOT (external_id = ANY($2))`,
+      const result = await this.tx.query<{ n: number }>(
+        `WITH a AS (UPDATE ${table} SET archived_at = $1, updated_at = now()
+                     WHERE archived_at IS NULL AND NOT (external_id = ANY($2)) RETURNING 1)
+         SELECT count(*)::int AS n FROM a`,
         [this.now, ids],
       );
-      this.counts[key].archived += result[1];
+      this.counts[key].archived += result[0]?.n ?? 0;
     };
     await archive('customers', [...this.customerIds.keys()], 'customers');
     await archive('contracts', [...this.contractIds.keys()], 'contracts');
-    // TypeORM answers an UPDATE with [rows, count].
-    const [archived]: [Array<{ contract_id: string }>, number] = await this.tx.query(
+    const archived = await this.tx.query<{ contract_id: string }>(
       `UPDATE contract_payments SET archived_at = $1, updated_at = now()
         WHERE archived_at IS NULL AND NOT (external_id = ANY($2)) RETURNING contract_id`,
       [this.now, [...this.seenPayments]],
