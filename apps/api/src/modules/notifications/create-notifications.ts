@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationKind } from '@kabinet/shared';
 
 export interface NewNotification {
@@ -17,7 +16,9 @@ export interface NewNotification {
  * `mergedSettings` reads them) and has an address for in 1C's data. Archived customers get none.
  */
 export async function createNotifications(
-  tx: Pick<EntityManager, 'query'>,
+  // Anything that runs a statement: TypeORM's EntityManager, or the importer's `Sql` (which may be
+  // a plain `pg` client in the slim import process).
+  tx: { query(text: string, params?: unknown[]): Promise<unknown> },
   items: NewNotification[],
 ): Promise<void> {
   if (!items.length) return;
