@@ -48,22 +48,28 @@ function listQuery(query) {
     const text = q.trim().toLowerCase();
     params.push(`%${likeEscape(text)}%`);
     const like = `$${params.length}`;
-    const conditions = [`lower(c.number) LIKE ${like}`, `lower(cu.full_name) LIKE ${like}`];
+    const customerSide = [`lower(s.full_name) LIKE ${like}`];
     const digits = text.replace(/\D/g, '');
     if (digits.length >= 3) {
       const national = /^[78]\d{10}$/.test(digits) ? digits.slice(1) : digits;
       params.push(`%${national}%`);
-      conditions.push(`cu.phone LIKE $${params.length}`);
+      customerSide.push(`s.phone LIKE $${params.length}`);
     }
-    where.push(`(${conditions.join(' OR ')})`);
+    where.push(`(c.id IN (SELECT n.id FROM contracts n WHERE lower(n.number) LIKE ${like})
+             OR c.customer_id IN (SELECT s.id FROM customers s WHERE ${customerSide.join(' OR ')}))`);
   }
   params.push(pageSize, (page - 1) * pageSize);
   return {
-    text: `SELECT ${summaryColumns('$1')}, count(*) OVER () AS total_count
-             FROM ${SUMMARY_FROM}
-            WHERE ${where.join(' AND ')}
-            ORDER BY c.date DESC, c.number DESC, c.id
-            LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    text: `WITH filtered AS MATERIALIZED (
+             SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c
+              WHERE ${where.join(' AND ')}
+           ), page AS (
+             SELECT c.id FROM filtered c ORDER BY c.date DESC, c.number DESC, c.id
+              LIMIT $${params.length - 1} OFFSET $${params.length}
+           )
+           SELECT ${summaryColumns('$1')}, (SELECT count(*) FROM filtered) AS total_count
+             FROM page p JOIN ${SUMMARY_FROM.replace('contracts c', 'contracts c ON c.id = p.id')}
+            ORDER BY c.date DESC, c.number DESC, c.id`,
     values: params,
   };
 }

@@ -174,6 +174,20 @@ describe('the customer cabinet', () => {
     expect(customers.data!.items).toEqual([
       expect.objectContaining({ fullName: 'Иванова Мария Петровна', contracts: 2 }),
     ]);
+    expect(customers.data!.total).toBe(1);
+    // By a contract number; and pages count the whole selection, not the page.
+    const byNumber = await head.api.GET('/api/customers', { params: { query: { q: 'РМ-0000' } } });
+    expect(byNumber.data!.items.map((c) => c.fullName)).toEqual(['Смирнов Алексей Викторович']);
+    const paged = await head.api.GET('/api/customers', {
+      params: { query: { pageSize: 1, page: 2 } },
+    });
+    expect(paged.data!.items).toHaveLength(1);
+    expect(paged.data!.total).toBe(3);
+    const contractsPaged = await head.api.GET('/api/contracts', {
+      params: { query: { pageSize: 2, page: 2, sort: 'number', order: 'asc' } },
+    });
+    expect(contractsPaged.data!.items.map((i) => i.number)).toEqual(['ГМ-000112', 'РМ-000017']);
+    expect(contractsPaged.data!.total).toBe(4);
     const none = await sokolova.api.GET('/api/customers', { params: { query: { q: 'смирнов' } } });
     expect(none.data!.items).toEqual([]);
     const bad = await head.fetch(`${t.baseUrl}/api/contracts?sort=price&q=x`);

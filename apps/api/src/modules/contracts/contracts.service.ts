@@ -216,12 +216,20 @@ export class ContractsService {
     const sort = SORT_SQL[query.sort ?? 'date'];
     const filter = where.join(' AND ');
     params.push(pageSize, (page - 1) * pageSize);
+    // The filter and the page first on contracts alone; the summary's joins and the "changed"
+    // lookup only for the page's rows; the total from the same filtered set (one statement).
     const rows: Array<SummaryRow & { total_count: string }> = await this.db.query(
-      `SELECT ${summaryColumns('$1')}, count(*) OVER () AS total_count
-         FROM ${SUMMARY_FROM}
-        WHERE ${filter}
-        ORDER BY ${sort} ${dir}, c.number ${dir}, c.id
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `WITH filtered AS MATERIALIZED (
+         SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${filter}
+       ), page AS (
+         SELECT c.id FROM filtered c
+          ORDER BY ${sort} ${dir}, c.number ${dir}, c.id
+          LIMIT $${params.length - 1} OFFSET $${params.length}
+       )
+       SELECT ${summaryColumns('$1')}, (SELECT count(*) FROM filtered) AS total_count
+         FROM page p JOIN contracts c ON c.id = p.id
+         JOIN customers cu ON cu.id = c.customer_id LEFT JOIN staff_users m ON m.id = c.manager_id
+        ORDER BY ${sort} ${dir}, c.number ${dir}, c.id`,
       params,
     );
     let total = Number(rows[0]?.total_count ?? 0);
@@ -244,15 +252,17 @@ export class ContractsService {
     const text = q.trim().toLowerCase();
     params.push(`%${likeEscape(text)}%`);
     const like = `$${params.length}`;
-    const conditions = [`lower(c.number) LIKE ${like}`, `lower(cu.full_name) LIKE ${like}`];
+    const customer = [`lower(s.full_name) LIKE ${like}`];
     const digits = text.replace(/\D/g, '');
     if (digits.length >= 3) {
       // A whole number typed as 8 916… or +7 916… is found by its national part.
       const national = /^[78]\d{10}$/.test(digits) ? digits.slice(1) : digits;
       params.push(`%${national}%`);
-      conditions.push(`cu.phone LIKE $${params.length}`);
+      customer.push(`s.phone LIKE $${params.length}`);
     }
-    return `(${conditions.join(' OR ')})`;
+    // Each side on its own table, so each can use its trigram index (an OR across a join cannot).
+    return `(c.id IN (SELECT n.id FROM contracts n WHERE lower(n.number) LIKE ${like})
+             OR c.customer_id IN (SELECT s.id FROM customers s WHERE ${customer.join(' OR ')}))`;
   }
 
   /**

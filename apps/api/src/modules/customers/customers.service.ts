@@ -32,8 +32,9 @@ export class CustomersService {
       const like = `$${params.length}`;
       const conditions = [
         `lower(cu.full_name) LIKE ${like}`,
-        `EXISTS (SELECT 1 FROM contracts qc WHERE qc.customer_id = cu.id
-                   AND qc.archived_at IS NULL AND lower(qc.number) LIKE ${like})`,
+        // Its own table, so the contracts' trigram index can answer it.
+        `cu.id IN (SELECT qc.customer_id FROM contracts qc
+                    WHERE qc.archived_at IS NULL AND lower(qc.number) LIKE ${like})`,
       ];
       const digits = q.replace(/\D/g, '');
       if (digits.length >= 3) {
@@ -52,17 +53,21 @@ export class CustomersService {
       balance_due: string;
       total_count: string;
     }> = await this.db.query(
-      `SELECT cu.id, cu.full_name, cu.phone, cu.email, s.contracts, s.last_contract_date,
-              s.balance_due, count(*) OVER () AS total_count
-         FROM customers cu
+      // The filter and the page on customers alone; the per-customer sums only for the page.
+      `WITH filtered AS MATERIALIZED (
+         SELECT cu.id, cu.full_name FROM customers cu WHERE ${where.join(' AND ')}
+       ), page AS (
+         SELECT f.id FROM filtered f ORDER BY f.full_name, f.id LIMIT $1 OFFSET $2
+       )
+       SELECT cu.id, cu.full_name, cu.phone, cu.email, s.contracts, s.last_contract_date,
+              s.balance_due, (SELECT count(*) FROM filtered) AS total_count
+         FROM page p JOIN customers cu ON cu.id = p.id
          CROSS JOIN LATERAL (
            SELECT count(*) AS contracts, to_char(max(c.date), 'YYYY-MM-DD') AS last_contract_date,
                   COALESCE(sum(c.total - c.paid), 0) AS balance_due
              FROM contracts c
             WHERE c.customer_id = cu.id AND c.archived_at IS NULL AND ${contractScope.sql}) s
-        WHERE ${where.join(' AND ')}
-        ORDER BY cu.full_name, cu.id
-        LIMIT $1 OFFSET $2`,
+        ORDER BY cu.full_name, cu.id`,
       params,
     );
     return {
