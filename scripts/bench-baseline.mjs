@@ -59,17 +59,20 @@ function listQuery(query) {
              OR c.customer_id IN (SELECT s.id FROM customers s WHERE ${customerSide.join(' OR ')}))`);
   }
   params.push(pageSize, (page - 1) * pageSize);
+  const filter = where.join(' AND ');
+  const order = 'c.date DESC, c.number DESC, c.id DESC';
+  const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  const pageAndTotal = q
+    ? `WITH filtered AS MATERIALIZED (
+         SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${filter}
+       ), page AS (SELECT c.id FROM filtered c ORDER BY ${order} ${limit})
+       SELECT p.id, (SELECT count(*) FROM filtered) AS total_count FROM page p`
+    : `SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${filter}) AS total_count
+         FROM contracts c WHERE ${filter} ORDER BY ${order} ${limit}`;
   return {
-    text: `WITH filtered AS MATERIALIZED (
-             SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c
-              WHERE ${where.join(' AND ')}
-           ), page AS (
-             SELECT c.id FROM filtered c ORDER BY c.date DESC, c.number DESC, c.id
-              LIMIT $${params.length - 1} OFFSET $${params.length}
-           )
-           SELECT ${summaryColumns('$1')}, (SELECT count(*) FROM filtered) AS total_count
-             FROM page p JOIN ${SUMMARY_FROM.replace('contracts c', 'contracts c ON c.id = p.id')}
-            ORDER BY c.date DESC, c.number DESC, c.id`,
+    text: `SELECT ${summaryColumns('$1')}, p.total_count
+             FROM (${pageAndTotal}) p JOIN ${SUMMARY_FROM.replace('contracts c', 'contracts c ON c.id = p.id')}
+            ORDER BY ${order}`,
     values: params,
   };
 }

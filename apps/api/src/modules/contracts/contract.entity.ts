@@ -20,6 +20,11 @@ import { ContractItem } from './contract-item.entity';
 @Entity('contracts')
 /** Trigram index for search by number (migration SearchAndPaid). */
 @Index('contracts_number_trgm_idx', { synchronize: false })
+/**
+ * The lists' default order (newest first): a page and the total without reading the wide rows
+ * (object data, requisites) of every contract.
+ */
+@Index('contracts_list_date_idx', ['date', 'number', 'id'], { where: '"archived_at" IS NULL' })
 @Check('contracts_kind_ck', `kind IN (${CONTRACT_KINDS.map((k) => `'${k}'`).join(', ')})`)
 export class Contract {
   @PrimaryGeneratedColumn('uuid')

@@ -216,20 +216,24 @@ export class ContractsService {
     const sort = SORT_SQL[query.sort ?? 'date'];
     const filter = where.join(' AND ');
     params.push(pageSize, (page - 1) * pageSize);
-    // The filter and the page first on contracts alone; the summary's joins and the "changed"
-    // lookup only for the page's rows; the total from the same filtered set (one statement).
+    const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
+    const order = `${sort} ${dir}, c.number ${dir}, c.id ${dir}`;
+    // The page first on contracts alone, then the summary's joins and the "changed" lookup only
+    // for its rows; one statement either way. A search matches few rows, evaluated once into a
+    // materialized set that gives both the page and the total. Without one, page and total read
+    // contracts_list_date_idx (newest first) or the filters' indexes, not every wide row.
+    const pageAndTotal = query.q
+      ? `WITH filtered AS MATERIALIZED (
+           SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${filter}
+         ), page AS (SELECT c.id FROM filtered c ORDER BY ${order} ${limit})
+         SELECT p.id, (SELECT count(*) FROM filtered) AS total_count FROM page p`
+      : `SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${filter}) AS total_count
+           FROM contracts c WHERE ${filter} ORDER BY ${order} ${limit}`;
     const rows: Array<SummaryRow & { total_count: string }> = await this.db.query(
-      `WITH filtered AS MATERIALIZED (
-         SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${filter}
-       ), page AS (
-         SELECT c.id FROM filtered c
-          ORDER BY ${sort} ${dir}, c.number ${dir}, c.id
-          LIMIT $${params.length - 1} OFFSET $${params.length}
-       )
-       SELECT ${summaryColumns('$1')}, (SELECT count(*) FROM filtered) AS total_count
-         FROM page p JOIN contracts c ON c.id = p.id
+      `SELECT ${summaryColumns('$1')}, p.total_count
+         FROM (${pageAndTotal}) p JOIN contracts c ON c.id = p.id
          JOIN customers cu ON cu.id = c.customer_id LEFT JOIN staff_users m ON m.id = c.manager_id
-        ORDER BY ${sort} ${dir}, c.number ${dir}, c.id`,
+        ORDER BY ${order}`,
       params,
     );
     let total = Number(rows[0]?.total_count ?? 0);
