@@ -422,7 +422,7 @@ export const en: Resource = {
       'The company’s contacts have not been set yet. Call or write to your manager: their phone and e-mail are below.',
     managers: 'Your managers',
     manager: 'Your manager',
-    managersHint: 'They answer questions about contracts, payments and dates',
+    managersHint: 'Ask them about contracts, payments and dates',
     noManager: 'Your manager shows here once one is assigned to a contract',
     noManagerContacts: 'No phone or e-mail of the manager on record',
   },
@@ -444,7 +444,7 @@ export const en: Resource = {
       },
       schedule: {
         q: 'How are the payment schedule statuses worked out?',
-        a: 'All your payments on a contract are allocated to the schedule rows in date order: the earliest row is covered first, then the next. So an early or large payment also covers later rows. “Paid” — the row is covered in full (you see when, and how many days late if it was). “Overdue” — the date has passed and the row is not paid in full; the days overdue are shown next to it. “Due” — the next row to pay. “Partly paid” — part of it is covered and its date is still ahead. “Upcoming” — the rows after. “Due now” is what is overdue plus what is due today. Days follow the company’s calendar.',
+        a: 'All your payments on a contract are allocated to the schedule rows in date order: the earliest row is covered first, then the next. So an early or large payment also covers later rows.\n\n• “Paid” — the row is covered in full (you see when, and how many days late if it was).\n• “Overdue” — the date has passed and the row is not paid in full; the days overdue are shown next to it.\n• “Due” — the next row to pay.\n• “Partly paid” — part of it is covered and its date is still ahead.\n• “Upcoming” — the rows after.\n\n“Due now” is what is overdue plus what is due today. Days follow the company’s calendar.',
       },
       documents: {
         q: 'Where are my documents and how do I download them?',

@@ -45,6 +45,7 @@ describe('ContactsPage', () => {
     expect(screen.getByTestId('contacts-hours').textContent).toBe(company.hours);
     const managers = await screen.findAllByTestId('my-manager');
     expect(managers).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: 'Ваш менеджер' })).toBeTruthy();
     expect(managers[0]!.textContent).toContain('Соколова Анна Викторовна');
     expect(screen.getByTestId('my-manager-phone').getAttribute('href')).toBe('tel:+74951201001');
     expect(screen.getByTestId('my-manager-phone').textContent).toBe('+7 495 120-10-01');

@@ -6,6 +6,7 @@ import { PhoneButton } from '../../../components/ContactButtons';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { useMe } from '../../auth';
+import { useProfile } from '../../profile';
 import { hasContacts, useCompany, type Company } from '../api/company';
 import { MyManagers } from '../components/MyManagers';
 
@@ -74,6 +75,24 @@ function CompanyCard({ c }: { c: Company }) {
   );
 }
 
+/** The customer's managers ("your manager" when there is one). */
+function ManagersBlock() {
+  const { t } = useTranslation();
+  const count = useProfile().data?.managers.length ?? 0;
+  return (
+    <Block
+      title={t(count === 1 ? 'contacts.manager' : 'contacts.managers')}
+      icon={<IconUsers size={20} aria-hidden />}
+      testId="contacts-managers"
+    >
+      <Text size="sm" c="dimmed">
+        {t('contacts.managersHint')}
+      </Text>
+      <MyManagers />
+    </Block>
+  );
+}
+
 /**
  * Contacts: the company's (as the installation configures them) and, for customers, their own
  * managers. Nothing is made up: rows that are not configured are not shown.
@@ -84,18 +103,6 @@ export function ContactsPage() {
   const customer = me?.permissions.includes('profile.manage') ?? false;
   const company = useCompany();
   const shown = company.data && hasContacts(company.data) ? company.data : null;
-  const managers = customer && (
-    <Block
-      title={t('contacts.managers')}
-      icon={<IconUsers size={20} aria-hidden />}
-      testId="contacts-managers"
-    >
-      <Text size="sm" c="dimmed">
-        {t('contacts.managersHint')}
-      </Text>
-      <MyManagers />
-    </Block>
-  );
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -118,7 +125,11 @@ export function ContactsPage() {
             <CompanyCard c={shown} />
           </Grid.Col>
         )}
-        {managers && <Grid.Col span={{ base: 12, sm: 6 }}>{managers}</Grid.Col>}
+        {customer && (
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <ManagersBlock />
+          </Grid.Col>
+        )}
       </Grid>
     </Stack>
   );

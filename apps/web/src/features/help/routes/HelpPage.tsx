@@ -42,7 +42,7 @@ export function HelpPage() {
   const customer = useMe().data?.permissions.includes('profile.manage') ?? false;
   const opened = hash.slice(1);
   return (
-    <Stack gap="md">
+    <Stack gap="md" maw={960}>
       <Title order={1} size="h2">
         {t('help.title')}
       </Title>
