@@ -77,10 +77,13 @@ export const DEMO_COMPANY_ENV = {
   COMPANY_HOURS: 'Пн–Пт 9:00–19:00, Сб 10:00–16:00',
 };
 
-/** The environment with the demo data on unless DEMO_DATA says otherwise, and then the demo contacts. */
+/**
+ * The environment with the demo data on unless DEMO_DATA says otherwise, and then the demo
+ * contacts for what COMPANY_* leaves unset; never in production, where unset means not shown.
+ */
 export function demoEnv(env = process.env) {
   const demoData = env.DEMO_DATA ?? 'true';
-  const on = ['true', '1', 'yes'].includes(demoData);
+  const on = ['true', '1', 'yes'].includes(demoData) && env.NODE_ENV !== 'production';
   const company = Object.fromEntries(
     Object.entries(DEMO_COMPANY_ENV).filter(([key]) => on && env[key] === undefined),
   );
