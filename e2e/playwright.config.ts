@@ -58,6 +58,12 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(port),
       DEMO_DATA: 'true',
+      // The demo company's contacts, as `pnpm start` sets them (DEMO_COMPANY_ENV in scripts/lib.mjs).
+      COMPANY_NAME: 'Гранит-Мастер',
+      COMPANY_PHONE: '+7 495 120-10-00, +7 495 120-10-10',
+      COMPANY_EMAIL: 'info@granit-master.example',
+      COMPANY_ADDRESS: 'Москва, Каменная улица, 12',
+      COMPANY_HOURS: 'Пн–Пт 9:00–19:00, Сб 10:00–16:00',
       RATE_LIMIT_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       // The exchange's local inbox/outbox: a fresh folder per run, files taken at once.

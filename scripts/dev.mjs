@@ -3,14 +3,14 @@
 // on Vite's dev server with hot reload (http://localhost:5173, proxying /api to the API).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, run } from './lib.mjs';
+import { demoEnv, ROOT, run } from './lib.mjs';
 
 const code = await run('pnpm', ['--filter', '@kabinet/shared', 'build']);
 if (code !== 0) process.exit(code);
 const first = await run('pnpm', ['--filter', '@kabinet/api', 'build']);
 if (first !== 0) process.exit(first);
 
-const env = { ...process.env, DEMO_DATA: process.env.DEMO_DATA ?? 'true', LOG_PRETTY: 'true' };
+const env = { ...demoEnv(), LOG_PRETTY: 'true' };
 const tscWatch = (pkg) =>
   spawn(
     'pnpm',

@@ -63,3 +63,29 @@ export function freePort() {
     });
   });
 }
+
+/**
+ * The demo company's contacts (the Contacts page), as an installation sets them with COMPANY_*.
+ * Used only with the demo data (`pnpm start`, `pnpm dev`, the browser tests): the app itself has
+ * no defaults, so a real installation shows only what it configures.
+ */
+export const DEMO_COMPANY_ENV = {
+  COMPANY_NAME: 'Гранит-Мастер',
+  COMPANY_PHONE: '+7 495 120-10-00, +7 495 120-10-10',
+  COMPANY_EMAIL: 'info@granit-master.example',
+  COMPANY_ADDRESS: 'Москва, Каменная улица, 12',
+  COMPANY_HOURS: 'Пн–Пт 9:00–19:00, Сб 10:00–16:00',
+};
+
+/**
+ * The environment with the demo data on unless DEMO_DATA says otherwise, and then the demo
+ * contacts for what COMPANY_* leaves unset; never in production, where unset means not shown.
+ */
+export function demoEnv(env = process.env) {
+  const demoData = env.DEMO_DATA ?? 'true';
+  const on = ['true', '1', 'yes'].includes(demoData) && env.NODE_ENV !== 'production';
+  const company = Object.fromEntries(
+    Object.entries(DEMO_COMPANY_ENV).filter(([key]) => on && env[key] === undefined),
+  );
+  return { ...env, DEMO_DATA: demoData, ...company };
+}

@@ -52,6 +52,55 @@ test('a customer finds everything on the home page and manages their profile', a
   await shot(page, info, 'profile');
 });
 
+test('a customer opens Contacts and Help from the home page', async ({ page, baseURL }, info) => {
+  const who = customerOf(info);
+  await signInCustomer(page, baseURL!, who.phone);
+  await page.goto('/');
+  await page.getByTestId('home-link-contacts').click();
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page.getByRole('heading', { name: 'Контакты', level: 1 })).toBeVisible();
+  // The demo company's contacts, as the test server is configured (COMPANY_*).
+  const company = page.getByTestId('contacts-company');
+  await expect(company).toContainText('Гранит-Мастер');
+  await expect(company.getByTestId('contacts-phone').first()).toHaveAttribute(
+    'href',
+    'tel:+74951201000',
+  );
+  await expect(company.getByTestId('contacts-phone').first()).toHaveText('+7 495 120-10-00');
+  await expect(page.getByTestId('contacts-email')).toHaveText('info@granit-master.example');
+  await expect(page.getByTestId('contacts-hours')).toContainText('Пн–Пт');
+  const manager = page.getByTestId('contacts-managers').getByTestId('my-manager').first();
+  await expect(manager).toContainText(/[А-Я][а-я]+ [А-Я][а-я]+/);
+  await expect(manager.getByTestId('my-manager-phone')).toHaveAttribute('href', /^tel:\+7\d{10}$/);
+  if (info.project.name === 'phone') {
+    // Cards stack on phones: the managers card sits below the company's.
+    const a = (await company.boundingBox())!;
+    const b = (await page.getByTestId('contacts-managers').boundingBox())!;
+    expect(b.y).toBeGreaterThanOrEqual(a.y + a.height);
+  }
+  await shot(page, info, 'contacts');
+
+  await navigate(page, 'nav-home');
+  await page.getByTestId('home-link-help').click();
+  await expect(page).toHaveURL(/\/help$/);
+  await expect(page.getByRole('heading', { name: 'Помощь', level: 1 })).toBeVisible();
+  const question = page.getByRole('button', { name: 'Как считаются статусы в графике платежей?' });
+  await question.click();
+  await expect(question).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('help-schedule')).toContainText('ранний или крупный платёж');
+  // The answer slides open; wait for the end of the transition (the inline height goes away).
+  const answer = page.getByTestId('help-schedule').getByRole('region');
+  await expect.poll(() => answer.evaluate((el) => el.style.height)).toBe('');
+  await expect(page.getByTestId('help-not-found')).toContainText('Не нашли ответ?');
+  await expect(
+    page.getByTestId('help-not-found').getByTestId('my-manager-phone').first(),
+  ).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0)); // the fixed header stays at the top of the shot
+  await shot(page, info, 'help');
+  await page.getByTestId('help-to-contacts').click();
+  await expect(page).toHaveURL(/\/contacts$/);
+});
+
 test('a manager finds the customer, sees their cabinet as they do, and answers the request', async ({
   page,
 }, info) => {

@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions, type Migrations } from './database/data-source-options';
 import { AccessModule } from './modules/access/access.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CompanyModule } from './modules/company/company.module';
 import { SessionGuard } from './modules/auth/session.guard';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { CustomersModule } from './modules/customers/customers.module';
@@ -66,6 +67,7 @@ export class AppModule {
         MailModule,
         AccessModule,
         AuthModule,
+        CompanyModule,
         ContractsModule,
         CustomersModule,
         NotificationsModule,

@@ -48,6 +48,8 @@ export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', target: 'none', expect: all(200) },
   { method: 'GET', path: '/api/dev/outbox', target: 'none', expect: all(200) },
   { method: 'GET', path: '/api/me', target: 'none', expect: authed(200) },
+  // The company's contacts: the same for everyone signed in.
+  { method: 'GET', path: '/api/company', target: 'none', expect: authed(200) },
   { method: 'POST', path: '/api/auth/logout', target: 'none', expect: all(204) },
   { method: 'GET', path: '/api/contracts', target: 'none', expect: authed(200) },
   { method: 'GET', path: '/api/contracts/filters', target: 'none', expect: authed(200) },

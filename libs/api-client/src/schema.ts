@@ -123,6 +123,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/company': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The company’s contacts: name, phones, e-mail, address, working hours
+     * @description From the configuration (COMPANY_*); what is not configured is null or empty.
+     */
+    get: operations['getCompany'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/contracts': {
     parameters: {
       query?: never;
@@ -514,6 +534,26 @@ export interface components {
     };
     /** @enum {string} */
     ChangeRequestStatus: 'pending' | 'done' | 'rejected';
+    CompanyDto: {
+      /** @example Москва, ул. Каменная, 12 */
+      address: string | null;
+      /** @example info@granit-master.example */
+      email: string | null;
+      /**
+       * @description Working hours as free text
+       * @example Пн–Пт 9:00–19:00, Сб 10:00–16:00
+       */
+      hours: string | null;
+      /** @example Гранит-Мастер */
+      name: string | null;
+      /**
+       * @description E.164, in the configured order; empty when none is configured
+       * @example [
+       *       "+74951201000"
+       *     ]
+       */
+      phones: string[];
+    };
     ContractDocumentDto: {
       /** Format: date */
       date: string | null;
@@ -1444,6 +1484,34 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getCompany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
         headers: {
           [name: string]: unknown;
         };

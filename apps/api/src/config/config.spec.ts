@@ -84,6 +84,37 @@ describe('loadConfig', () => {
     );
   });
 
+  it('shows only the company contacts that are configured, with no made-up defaults', () => {
+    const none = { name: null, phones: [], email: null, address: null, hours: null };
+    expect(loadConfig({}).company).toEqual(none);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        APP_SECRET: 'x'.repeat(32),
+        SMS_PROVIDER: 'smsru',
+        SMSRU_API_ID: 'key',
+      }).company,
+    ).toEqual(none);
+    expect(
+      loadConfig({
+        COMPANY_NAME: ' Гранит-Мастер ',
+        COMPANY_PHONE: '8 (495) 120-10-00; +7 912 000-11-22, +74951201000',
+        COMPANY_EMAIL: 'info@granit-master.example',
+        COMPANY_HOURS: 'Пн–Пт 9:00–19:00',
+      }).company,
+    ).toEqual({
+      name: 'Гранит-Мастер',
+      phones: ['+74951201000', '+79120001122'],
+      email: 'info@granit-master.example',
+      address: null,
+      hours: 'Пн–Пт 9:00–19:00',
+    });
+    expect(() => loadConfig({ COMPANY_PHONE: '+7 495 120-10-00, 12345' })).toThrow(
+      /COMPANY_PHONE: not a phone number: 12345/,
+    );
+    expect(() => loadConfig({ COMPANY_EMAIL: 'info' })).toThrow(/COMPANY_EMAIL/);
+  });
+
   it('rejects malformed values', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ SMS_PROVIDER: 'smsru' })).toThrow(/SMSRU_API_ID/);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { normalizePhone } from '../common/phone';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -44,6 +45,30 @@ const schema = z
           return false;
         }
       }, 'an IANA time zone such as Europe/Moscow'),
+    // The company's contacts for the Contacts page; no defaults: what is not set is not shown.
+    COMPANY_NAME: z.string().trim().max(200).optional(),
+    COMPANY_PHONE: z
+      .string()
+      .transform((v, ctx) => {
+        const phones = v
+          .split(/[,;]/)
+          .map((p) => p.trim())
+          .filter(Boolean);
+        const normalized = phones.map((p) => normalizePhone(p));
+        const bad = phones.filter((_, i) => !normalized[i]);
+        if (bad.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `not a phone number: ${bad.join(', ')} (comma-separated, e.g. +7 495 120-10-00)`,
+          });
+          return z.NEVER;
+        }
+        return [...new Set(normalized as string[])];
+      })
+      .optional(),
+    COMPANY_EMAIL: z.email('an e-mail address, e.g. info@example.ru').optional(),
+    COMPANY_ADDRESS: z.string().trim().max(500).optional(),
+    COMPANY_HOURS: z.string().trim().max(500).optional(),
     WEB_DIST_DIR: z.string().default(resolve(__dirname, '../../../web/dist')),
     RATE_LIMIT_ENABLED: bool.default(true),
     TRUST_PROXY: z.string().default('false'),
@@ -151,6 +176,7 @@ export interface AppConfig {
   demoData: boolean;
   /** The company's time zone: what "today" is for due dates and overdue days. */
   timeZone: string;
+  company: CompanyConfig;
   webDistDir: string;
   rateLimitEnabled: boolean;
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of the proxies. */
@@ -159,6 +185,17 @@ export interface AppConfig {
   /** SMTP for e-mail notifications; null when not configured (e-mails are then skipped). */
   mail: MailConfig | null;
   delivery: DeliveryConfig;
+}
+
+/** The company's contacts (COMPANY_*); null or empty when not configured, never made up. */
+export interface CompanyConfig {
+  name: string | null;
+  /** E.164, in the order given. */
+  phones: string[];
+  email: string | null;
+  address: string | null;
+  /** Working hours as free text, e.g. "Пн–Пт 9:00–19:00, Сб 10:00–16:00". */
+  hours: string | null;
 }
 
 export interface MailConfig {
@@ -261,6 +298,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     devOutboxEnabled: !production && provider === 'dev',
     demoData: e.DEMO_DATA ?? false,
     timeZone: e.COMPANY_TIMEZONE,
+    company: {
+      name: e.COMPANY_NAME || null,
+      phones: e.COMPANY_PHONE ?? [],
+      email: e.COMPANY_EMAIL || null,
+      address: e.COMPANY_ADDRESS || null,
+      hours: e.COMPANY_HOURS || null,
+    },
     webDistDir: resolve(e.WEB_DIST_DIR),
     rateLimitEnabled: e.RATE_LIMIT_ENABLED,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -5,10 +5,12 @@ import { CenteredMessage } from '../components/CenteredMessage';
 import { PageLoader } from '../components/PageLoader';
 import { LoginPage } from '../features/auth';
 import { ChangeRequestsPage } from '../features/change-requests';
+import { ContactsPage } from '../features/company';
 import { ContractPage, ContractsPage } from '../features/contracts';
 import { CustomersPage } from '../features/customers';
 import { DevOutboxPage } from '../features/dev';
 import { ExchangePage } from '../features/exchange';
+import { HelpPage } from '../features/help';
 import { HomePage } from '../features/home';
 import { NotificationsPage } from '../features/notifications';
 import { ProfilePage } from '../features/profile';
@@ -77,6 +79,9 @@ export const routes: RouteObject[] = [
       ]),
       section(paths.exchange, [{ path: paths.exchange, element: <ExchangePage /> }]),
       section(paths.profile, [{ path: paths.profile, element: <ProfilePage /> }]),
+      // For everyone signed in (the API's GET /api/company too); in the customers' navigation.
+      { path: paths.contacts, element: <ContactsPage /> },
+      { path: paths.help, element: <HelpPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

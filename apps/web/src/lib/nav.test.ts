@@ -10,6 +10,8 @@ describe('navigation from permissions', () => {
       'nav-contracts',
       'nav-notifications',
       'nav-profile',
+      'nav-contacts',
+      'nav-help',
     ]);
     expect(navFor(permissionsOf('manager')).map((i) => i.testId)).toEqual([
       'nav-contracts',

@@ -3,7 +3,15 @@ import type { ru } from './i18n/ru';
 import { paths } from './paths';
 
 export type NavIcon =
-  'home' | 'contracts' | 'notifications' | 'customers' | 'changeRequests' | 'exchange' | 'profile';
+  | 'home'
+  | 'contracts'
+  | 'notifications'
+  | 'customers'
+  | 'changeRequests'
+  | 'exchange'
+  | 'profile'
+  | 'contacts'
+  | 'help';
 
 export interface NavItem {
   path: string;
@@ -68,6 +76,21 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'profile',
     permission: 'profile.manage',
     testId: 'nav-profile',
+  },
+  {
+    // Open to everyone signed in (see the router); listed for customers, whose cabinet it explains.
+    path: paths.contacts,
+    labelKey: 'nav.contacts',
+    icon: 'contacts',
+    permission: 'profile.manage',
+    testId: 'nav-contacts',
+  },
+  {
+    path: paths.help,
+    labelKey: 'nav.help',
+    icon: 'help',
+    permission: 'profile.manage',
+    testId: 'nav-help',
   },
 ];
 

@@ -13,4 +13,6 @@ export const paths = {
   profile: '/profile',
   customers: '/customers',
   changeRequests: '/change-requests',
+  contacts: '/contacts',
+  help: '/help',
 } as const;

@@ -17,7 +17,9 @@ import {
   IconArrowsExchange,
   IconBell,
   IconEye,
+  IconAddressBook,
   IconFileText,
+  IconHelpCircle,
   IconHome,
   IconLogout,
   IconUserCircle,
@@ -45,6 +47,8 @@ const ICONS: Record<NavIcon, typeof IconFileText> = {
   changeRequests: IconUserEdit,
   exchange: IconArrowsExchange,
   profile: IconUserCircle,
+  contacts: IconAddressBook,
+  help: IconHelpCircle,
 };
 
 /** While staff view a customer's cabinet: whose it is, that it is read-only, and the way back. */

@@ -64,6 +64,8 @@ describe('HomePage', () => {
       'Получена оплата 74 250 ₽ по договору № ГМ-000101',
     );
     expect(screen.getByTestId('home-link-profile').getAttribute('href')).toBe('/profile');
+    expect(screen.getByTestId('home-link-contacts').getAttribute('href')).toBe('/contacts');
+    expect(screen.getByTestId('home-link-help').getAttribute('href')).toBe('/help');
     // Features the product does not have yet are absent, not faked.
     expect(screen.queryByText(/Чат|предложени|обращени/)).toBeNull();
   });

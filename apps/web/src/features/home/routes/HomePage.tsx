@@ -12,8 +12,10 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import {
+  IconAddressBook,
   IconBell,
   IconChevronRight,
+  IconHelpCircle,
   IconMail,
   IconPhone,
   IconSettings,
@@ -265,14 +267,26 @@ function Links() {
           t('home.settings'),
           'home-link-settings',
         )}
+        {link(
+          paths.contacts,
+          <IconAddressBook size={18} aria-hidden />,
+          t('home.contacts'),
+          'home-link-contacts',
+        )}
+        {link(
+          paths.help,
+          <IconHelpCircle size={18} aria-hidden />,
+          t('home.help'),
+          'home-link-help',
+        )}
       </Stack>
     </Block>
   );
 }
 
 /**
- * The customer's home: my contracts (changed ones marked), my manager, recent notifications and
- * settings, on one laptop screen. Blocks of features the product does not have yet are absent.
+ * The customer's home: my contracts (changed ones marked), my manager, recent notifications,
+ * settings, contacts and help, on one laptop screen. Blocks of features the product does not have yet are absent.
  */
 export function HomePage() {
   const { t } = useTranslation();

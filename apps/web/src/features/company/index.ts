@@ -1,0 +1,9 @@
+import { lazy } from 'react';
+
+export { useCompany } from './api/company';
+export { MyManagers } from './components/MyManagers';
+
+/** Route pages load on demand. */
+export const ContactsPage = lazy(() =>
+  import('./routes/ContactsPage').then((m) => ({ default: m.ContactsPage })),
+);
