@@ -422,6 +422,7 @@ export const en: Resource = {
       'The company’s contacts have not been set yet. Call or write to your manager: their phone and e-mail are below.',
     managers: 'Your managers',
     manager: 'Your manager',
+    managerHint: 'Ask them about contracts, payments and dates',
     managersHint: 'Ask them about contracts, payments and dates',
     noManager: 'Your manager shows here once one is assigned to a contract',
     noManagerContacts: 'No phone or e-mail of the manager on record',

@@ -46,6 +46,7 @@ describe('ContactsPage', () => {
     const managers = await screen.findAllByTestId('my-manager');
     expect(managers).toHaveLength(1);
     expect(screen.getByRole('heading', { name: 'Ваш менеджер' })).toBeTruthy();
+    expect(screen.getByTestId('contacts-managers').textContent).toContain('Ответит на вопросы');
     expect(managers[0]!.textContent).toContain('Соколова Анна Викторовна');
     expect(screen.getByTestId('my-manager-phone').getAttribute('href')).toBe('tel:+74951201001');
     expect(screen.getByTestId('my-manager-phone').textContent).toBe('+7 495 120-10-01');

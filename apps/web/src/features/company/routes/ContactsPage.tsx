@@ -86,7 +86,7 @@ function ManagersBlock() {
       testId="contacts-managers"
     >
       <Text size="sm" c="dimmed">
-        {t('contacts.managersHint')}
+        {t(count === 1 ? 'contacts.managerHint' : 'contacts.managersHint')}
       </Text>
       <MyManagers />
     </Block>
