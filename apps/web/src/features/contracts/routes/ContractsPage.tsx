@@ -18,13 +18,14 @@ import {
   type SortDirection,
 } from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
 import {
   PAGE_SIZE,
@@ -156,7 +157,7 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
 
 export function ContractsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const state = readState(params.get('state'));
   const page = readPage(params.get('page'));
   const sortKey = readSort(params.get('sort'));
@@ -169,20 +170,19 @@ export function ContractsPage() {
   const contracts = useContracts({ state, page, q, status, managerId, sort, order });
   const filters = useContractFilters(isStaff);
   /** Changes some parameters; any change of the selection goes back to the first page. */
-  const update = (next: Record<string, string | number | null>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [key, value] of Object.entries(next)) {
-      const keep =
-        value !== null &&
-        value !== '' &&
-        !(key === 'page' && value === 1) &&
-        !(key === 'sort' && value === DEFAULT_SORT);
-      if (keep) p.set(key, String(value));
-      else p.delete(key);
-    }
-    setParams(p);
-  };
+  const update = (next: Record<string, string | number | null>) =>
+    updateParams((p) => {
+      if (!('page' in next)) p.delete('page');
+      for (const [key, value] of Object.entries(next)) {
+        const keep =
+          value !== null &&
+          value !== '' &&
+          !(key === 'page' && value === 1) &&
+          !(key === 'sort' && value === DEFAULT_SORT);
+        if (keep) p.set(key, String(value));
+        else p.delete(key);
+      }
+    });
   const items = contracts.data?.items ?? [];
   const total = contracts.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

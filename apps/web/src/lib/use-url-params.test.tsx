@@ -1,0 +1,38 @@
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter, useLocation, useNavigate } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { useUrlParams } from './use-url-params';
+
+function setup(initial: string) {
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <MemoryRouter initialEntries={[`/contracts${initial}`]}>{children}</MemoryRouter>
+  );
+  return renderHook(
+    () => ({ url: useUrlParams(), location: useLocation(), navigate: useNavigate() }),
+    { wrapper },
+  );
+}
+
+describe('useUrlParams', () => {
+  it('keeps two changes made before the next render (a filter, then a debounced search)', () => {
+    const { result } = setup('?q=ГМ&state=all');
+    // Both handlers hold the same render's updater, as a debounced callback does.
+    const [, update] = result.current.url;
+    act(() => {
+      update((p) => p.set('status', 'Выполнен'));
+      update((p) => p.delete('q'));
+    });
+    const search = new URLSearchParams(result.current.location.search);
+    expect(Object.fromEntries(search)).toEqual({ state: 'all', status: 'Выполнен' });
+    expect(result.current.url[0].get('status')).toBe('Выполнен');
+  });
+
+  it('builds on a URL that changed from outside (a link, the back button)', () => {
+    const { result } = setup('?state=active');
+    act(() => result.current.url[1]((p) => p.set('q', 'Смирнов')));
+    void act(() => result.current.navigate('/contracts?state=closed'));
+    act(() => result.current.url[1]((p) => p.set('sort', 'number.asc')));
+    expect(result.current.location.search).toBe('?state=closed&sort=number.asc');
+  });
+});
