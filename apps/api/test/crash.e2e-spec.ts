@@ -1,40 +1,13 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent, writeImportFile } from '@kabinet/exchange-1c';
+import { CLI, runCli } from './cli';
 import { snapshot } from './exchange-helpers';
 import { createTestDatabase } from './helpers';
-
-const CLI = resolve(__dirname, '../dist/bin/kabinet.js');
-
-/** Runs `kabinet import <file>` as its own process (the built CLI), against `url`. */
-function importProcess(url: string, file: string) {
-  return spawn(process.execPath, [CLI, 'import', file], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'development',
-      DATABASE_URL: url,
-      EXCHANGE_SOURCE: 'off',
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function exitOf(
-  child: ReturnType<typeof spawn>,
-): Promise<{ code: number | null; signal: string | null; out: string }> {
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, out })),
-  );
-}
 
 describe('kill -9 during an import', () => {
   let dir: string;
@@ -65,8 +38,7 @@ describe('kill -9 during an import', () => {
     await sql.connect();
     const q = async (text: string, params?: unknown[]) => (await sql.query(text, params)).rows;
     try {
-      const child = importProcess(killed.url, file);
-      const exited = exitOf(child);
+      const { child, exited } = runCli(killed.url, ['import', file]);
       // Wait until the import is under way (the parser has reported progress), then kill -9.
       for (let i = 0; i < 600; i++) {
         const rows = await q(
@@ -82,9 +54,9 @@ describe('kill -9 during an import', () => {
       expect(await q('SELECT 1 FROM customers')).toHaveLength(0);
       expect(await q(`SELECT status FROM exchange_files`)).toEqual([{ status: 'importing' }]);
 
-      const again = await exitOf(importProcess(killed.url, file));
+      const again = await runCli(killed.url, ['import', file]).exited;
       expect(again.code, again.out).toBe(0);
-      const fresh = await exitOf(importProcess(clean.url, file));
+      const fresh = await runCli(clean.url, ['import', file]).exited;
       expect(fresh.code, fresh.out).toBe(0);
 
       const other = new Client({ connectionString: clean.url });

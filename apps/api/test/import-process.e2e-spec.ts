@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent, writeImportFile } from '@kabinet/exchange-1c';
 import { ExchangeService } from '../src/modules/exchange/exchange.service';
+import { CLI, runCli } from './cli';
 import { sampleFiles, snapshot } from './exchange-helpers';
 import { createTestDatabase, startTestApp, type TestApp } from './helpers';
 
@@ -14,29 +14,6 @@ import { createTestDatabase, startTestApp, type TestApp } from './helpers';
 // other tests run the TypeScript sources, which import in-process. These tests drive the built
 // CLI, so they cover the import process: same results as in-process, and what happens when it
 // or its parent dies, or the exchange cycle stops it.
-
-const CLI = resolve(__dirname, '../dist/bin/kabinet.js');
-
-function cli(url: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'development',
-      DATABASE_URL: url,
-      EXCHANGE_SOURCE: 'off',
-      LOG_LEVEL: 'silent',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null; out: string }>((r) =>
-    child.once('exit', (code, signal) => r({ code, signal, out })),
-  );
-  return { child, exited };
-}
 
 /** The pids whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
@@ -119,7 +96,7 @@ describe('the import process (built app)', () => {
     const files = [...sampleFiles('ok'), ...sampleFiles('not-ok')];
     files.push(files[0]!);
     const url = await database();
-    const viaProcess = await cli(url, ['import', ...files]).exited;
+    const viaProcess = await runCli(url, ['import', ...files]).exited;
     expect(viaProcess.code, viaProcess.out).toBe(1); // the not-ok files fail
     let t: TestApp | undefined;
     try {
@@ -143,7 +120,7 @@ describe('the import process (built app)', () => {
 
   it('a killed import process leaves its file failed, with nothing saved', async () => {
     const url = await database();
-    const run = cli(url, ['import', big]);
+    const run = runCli(url, ['import', big]);
     await until('the import to be under way', () =>
       withSql(url, async (q) => {
         const rows = (await q(
@@ -171,7 +148,7 @@ describe('the import process (built app)', () => {
 
   it('when the CLI is killed, its import process stops too', async () => {
     const url = await database();
-    const run = cli(url, ['import', big]);
+    const run = runCli(url, ['import', big]);
     await until('the import to be under way', () =>
       withSql(url, async (q) =>
         (await q(`SELECT 1 FROM exchange_files WHERE bytes_processed > 0`)).length
@@ -195,7 +172,7 @@ describe('the import process (built app)', () => {
     const exchangeDir = join(dir, 'exchange');
     await mkdir(join(exchangeDir, 'inbox'), { recursive: true });
     await writeFile(join(exchangeDir, 'inbox', 'big.xml'), readFileSync(big));
-    const run = cli(url, ['exchange'], {
+    const run = runCli(url, ['exchange'], {
       EXCHANGE_SOURCE: 'local',
       EXCHANGE_DIR: exchangeDir,
       EXCHANGE_STABLE_MS: '0',
