@@ -48,6 +48,7 @@ export function SearchBox({
           <CloseButton
             aria-label={t('common.clear')}
             onClick={() => {
+              search.cancel(); // a search still waiting for the typing pause would bring it back
               setText('');
               onSearch('');
             }}
