@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './contracts';
+export * from './email';
 export * from './errors';
 export * from './notifications';
 export * from './permissions';

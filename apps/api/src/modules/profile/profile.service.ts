@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
+  isEmail,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
   type NotificationSettings,
@@ -67,7 +68,6 @@ export function mergedSettings(stored: Partial<NotificationSettings> | null): No
 }
 
 // A practical e-mail check (the mailbox itself is 1C's and the manager's business).
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 /** A customer's own profile (contact data from 1C, requests to change it, settings), and the staff queue. */
 @Injectable()
@@ -163,7 +163,7 @@ export class ProfileService {
       value = phone;
     } else {
       value = value.toLowerCase();
-      if (!EMAIL.test(value)) {
+      if (!isEmail(value)) {
         throw DomainError.validation([
           { path: 'value', message: 'Not an e-mail address; write it as name@example.ru' },
         ]);

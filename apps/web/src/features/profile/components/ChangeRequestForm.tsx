@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
-import { PROFILE_FIELDS, type ProfileField } from '@kabinet/shared';
+import { isEmail, PROFILE_FIELDS, type ProfileField } from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
@@ -8,7 +8,6 @@ import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../comp
 import { parsePhone } from '../../../lib/phone';
 import { useCreateChangeRequest } from '../api/profile';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 const schema = z
   .object({
@@ -20,7 +19,7 @@ const schema = z
     if (v.field === 'phone' && !parsePhone(v.value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'validation.phone' });
     }
-    if (v.field === 'email' && !EMAIL.test(v.value)) {
+    if (v.field === 'email' && !isEmail(v.value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'validation.email' });
     }
   });
