@@ -16,6 +16,7 @@ import { CustomersModule } from './modules/customers/customers.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProfileModule } from './modules/profile/profile.module';
 import { DATABASE_URL } from './database/tokens';
+import { JobsModule } from './jobs/jobs.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { ExchangeModule } from './modules/exchange/exchange.module';
 import { HealthController } from './modules/health/health.controller';
@@ -63,6 +64,7 @@ export class AppModule {
           throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
           skipIf: () => !config.rateLimitEnabled,
         }),
+        JobsModule,
         SmsModule,
         MailModule,
         AccessModule,
