@@ -1,12 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { customerOf, openSidebar, shot, signInCustomer } from './support';
+import { customerOf, openSidebar, shot, signInCustomer, signInStaff } from './support';
 
 async function loginAdmin(page: Page) {
-  await page.goto('/login');
-  await page.getByRole('tab', { name: 'Сотрудник' }).click();
-  await page.getByTestId('login-input').fill('admin');
-  await page.getByTestId('password-input').fill('kabinet-demo');
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await signInStaff(page, 'admin');
   await expect(page).toHaveURL(/\/contracts$/);
 }
 
