@@ -18,10 +18,14 @@ describe('SearchBox', () => {
   it('reports once typing pauses, from 2 characters', () => {
     const onSearch = setup();
     fireEvent.change(screen.getByTestId('box'), { target: { value: 'С' } });
-    act(() => vi.advanceTimersByTime(400));
+    act(() => {
+      vi.advanceTimersByTime(400);
+    });
     expect(onSearch).not.toHaveBeenCalled();
     fireEvent.change(screen.getByTestId('box'), { target: { value: 'Смирнов' } });
-    act(() => vi.advanceTimersByTime(400));
+    act(() => {
+      vi.advanceTimersByTime(400);
+    });
     expect(onSearch).toHaveBeenCalledExactlyOnceWith('Смирнов');
   });
 
@@ -29,7 +33,9 @@ describe('SearchBox', () => {
     const onSearch = setup();
     fireEvent.change(screen.getByTestId('box'), { target: { value: 'Смирнов' } });
     fireEvent.click(screen.getByRole('button'));
-    act(() => vi.advanceTimersByTime(400));
+    act(() => {
+      vi.advanceTimersByTime(400);
+    });
     expect(onSearch.mock.calls).toEqual([['']]);
     expect((screen.getByTestId('box') as HTMLInputElement).value).toBe('');
   });

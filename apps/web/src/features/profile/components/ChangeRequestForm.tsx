@@ -8,7 +8,6 @@ import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../comp
 import { parsePhone } from '../../../lib/phone';
 import { useCreateChangeRequest } from '../api/profile';
 
-
 const schema = z
   .object({
     field: z.enum(PROFILE_FIELDS),
