@@ -67,8 +67,6 @@ export function mergedSettings(stored: Partial<NotificationSettings> | null): No
   return out;
 }
 
-// A practical e-mail check (the mailbox itself is 1C's and the manager's business).
-
 /** A customer's own profile (contact data from 1C, requests to change it, settings), and the staff queue. */
 @Injectable()
 export class ProfileService {
