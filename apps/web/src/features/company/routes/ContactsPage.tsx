@@ -1,14 +1,13 @@
 import { Anchor, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBuilding, IconUsers } from '@tabler/icons-react';
+import { IconBuilding } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneButton } from '../../../components/ContactButtons';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { useMe } from '../../auth';
-import { useProfile } from '../../profile';
 import { hasContacts, useCompany, type Company } from '../api/company';
-import { MyManagers } from '../components/MyManagers';
+import { ManagersCard } from '../components/ManagersCard';
 
 function Block({
   title,
@@ -75,24 +74,6 @@ function CompanyCard({ c }: { c: Company }) {
   );
 }
 
-/** The customer's managers ("your manager" when there is one). */
-function ManagersBlock() {
-  const { t } = useTranslation();
-  const count = useProfile().data?.managers.length ?? 0;
-  return (
-    <Block
-      title={t(count === 1 ? 'contacts.manager' : 'contacts.managers')}
-      icon={<IconUsers size={20} aria-hidden />}
-      testId="contacts-managers"
-    >
-      <Text size="sm" c="dimmed">
-        {t(count === 1 ? 'contacts.managerHint' : 'contacts.managersHint')}
-      </Text>
-      <MyManagers />
-    </Block>
-  );
-}
-
 /**
  * Contacts: the company's (as the installation configures them) and, for customers, their own
  * managers. Nothing is made up: rows that are not configured are not shown.
@@ -127,7 +108,7 @@ export function ContactsPage() {
         )}
         {customer && (
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <ManagersBlock />
+            <ManagersCard testId="contacts-managers" />
           </Grid.Col>
         )}
       </Grid>

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Button,
   Card,
   Divider,
   Grid,
@@ -16,8 +15,6 @@ import {
   IconBell,
   IconChevronRight,
   IconHelpCircle,
-  IconMail,
-  IconPhone,
   IconSettings,
   IconUserCircle,
 } from '@tabler/icons-react';
@@ -29,11 +26,10 @@ import { NotificationItem } from '../../../components/NotificationItem';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
 import { sumMoney } from '../../../lib/money';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
 import { useMe } from '../../auth';
+import { ManagersCard } from '../../company';
 import { ChangedBadge, ContractStatus, useContracts } from '../../contracts';
 import { useNotifications } from '../../notifications';
-import { useProfile } from '../../profile';
 
 const CONTRACTS_SHOWN = 4;
 const NOTIFICATIONS_SHOWN = 4;
@@ -157,59 +153,6 @@ function MyContracts() {
   );
 }
 
-function Support() {
-  const { t } = useTranslation();
-  const profile = useProfile();
-  const managers = profile.data?.managers ?? [];
-  return (
-    <Block title={t(managers.length > 1 ? 'home.managers' : 'home.manager')} testId="home-manager">
-      {profile.isPending ? (
-        <Skeleton h={80} />
-      ) : profile.isError ? (
-        <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />
-      ) : managers.length === 0 ? (
-        <Text c="dimmed">{t('home.noManager')}</Text>
-      ) : (
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('home.managerHint')}
-          </Text>
-          {managers.slice(0, 2).map((m) => (
-            <Stack key={m.fullName} gap={6}>
-              <Text fw={600}>{m.fullName}</Text>
-              <Group gap="xs">
-                {m.phone && (
-                  <Button
-                    component="a"
-                    href={`tel:${m.phone}`}
-                    variant="light"
-                    size="xs"
-                    leftSection={<IconPhone size={14} />}
-                    aria-label={`${t('home.call')} ${formatPhone(m.phone)}`}
-                  >
-                    {formatPhone(m.phone)}
-                  </Button>
-                )}
-                {m.email && (
-                  <Button
-                    component="a"
-                    href={`mailto:${m.email}`}
-                    variant="light"
-                    size="xs"
-                    leftSection={<IconMail size={14} />}
-                  >
-                    {t('home.write')}
-                  </Button>
-                )}
-              </Group>
-            </Stack>
-          ))}
-        </Stack>
-      )}
-    </Block>
-  );
-}
-
 function RecentNotifications() {
   const { t } = useTranslation();
   const list = useNotifications({ unread: false, page: 1, pageSize: NOTIFICATIONS_SHOWN });
@@ -301,7 +244,7 @@ export function HomePage() {
           <MyContracts />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Support />
+          <ManagersCard testId="home-manager" limit={2} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <RecentNotifications />
