@@ -1,6 +1,7 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '../../../components/SectionCard';
 import { useProfile } from '../../profile';
 import { MyManagers } from './MyManagers';
 
@@ -13,21 +14,19 @@ export function ManagersCard({ testId, limit }: { testId: string; limit?: number
   const { t } = useTranslation();
   const count = useProfile().data?.managers.length ?? 0;
   return (
-    <Card withBorder radius="md" padding="md" h="100%" data-testid={testId}>
-      <Stack gap="md">
-        <Group gap="xs" wrap="nowrap">
-          <IconUsers size={20} aria-hidden />
-          <Title order={2} size="h4">
-            {t(count === 1 ? 'contacts.manager' : 'contacts.managers')}
-          </Title>
-        </Group>
-        {count > 0 && (
-          <Text size="sm" c="dimmed">
-            {t(count === 1 ? 'contacts.managerHint' : 'contacts.managersHint')}
-          </Text>
-        )}
-        <MyManagers limit={limit} />
-      </Stack>
-    </Card>
+    <SectionCard
+      title={t(count === 1 ? 'contacts.manager' : 'contacts.managers')}
+      icon={<IconUsers size={20} aria-hidden />}
+      testId={testId}
+      gap="md"
+      fill
+    >
+      {count > 0 && (
+        <Text size="sm" c="dimmed">
+          {t(count === 1 ? 'contacts.managerHint' : 'contacts.managersHint')}
+        </Text>
+      )}
+      <MyManagers limit={limit} />
+    </SectionCard>
   );
 }

@@ -1,45 +1,21 @@
-import { Anchor, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneButton } from '../../../components/ContactButtons';
+import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { useMe } from '../../auth';
 import { hasContacts, useCompany, type Company } from '../api/company';
 import { ManagersCard } from '../components/ManagersCard';
 
-function Block({
-  title,
-  icon,
-  children,
-  testId,
-}: {
-  title: string;
-  icon: ReactNode;
-  children: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Card withBorder radius="md" padding="md" h="100%" data-testid={testId}>
-      <Stack gap="md">
-        <Group gap="xs" wrap="nowrap">
-          {icon}
-          <Title order={2} size="h4">
-            {title}
-          </Title>
-        </Group>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
-
 /** The company's card: only the rows that are configured. */
 function CompanyCard({ c }: { c: Company }) {
   const { t } = useTranslation();
   return (
-    <Block
+    <SectionCard
+      fill
+      gap="md"
       title={c.name ?? t('contacts.company')}
       icon={<IconBuilding size={20} aria-hidden />}
       testId="contacts-company"
@@ -70,7 +46,7 @@ function CompanyCard({ c }: { c: Company }) {
           <span data-testid="contacts-hours">{c.hours}</span>
         </Field>
       )}
-    </Block>
+    </SectionCard>
   );
 }
 

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Card,
   Divider,
   Grid,
   Group,
@@ -21,6 +20,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem } from '../../../components/NotificationItem';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
@@ -40,37 +40,6 @@ export function addressOf(fullName: string): string {
   return parts.length === 3 ? `${parts[1]} ${parts[2]}` : fullName;
 }
 
-function Block({
-  title,
-  icon,
-  action,
-  children,
-  testId,
-}: {
-  title: string;
-  icon?: ReactNode;
-  action?: ReactNode;
-  children: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Card withBorder radius="md" padding="md" h="100%" data-testid={testId}>
-      <Stack gap="sm" h="100%">
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            {icon}
-            <Title order={2} size="h4">
-              {title}
-            </Title>
-          </Group>
-          {action}
-        </Group>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
-
 function MyContracts() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
@@ -79,7 +48,8 @@ function MyContracts() {
   const items = active.data?.items ?? [];
   const due = sumMoney(items.map((c) => c.balanceDue));
   return (
-    <Block
+    <SectionCard
+      fill
       title={t('home.myContracts')}
       testId="home-contracts"
       action={
@@ -149,7 +119,7 @@ function MyContracts() {
           )}
         </Stack>
       )}
-    </Block>
+    </SectionCard>
   );
 }
 
@@ -158,7 +128,8 @@ function RecentNotifications() {
   const list = useNotifications({ unread: false, page: 1, pageSize: NOTIFICATIONS_SHOWN });
   const items = list.data?.items ?? [];
   return (
-    <Block
+    <SectionCard
+      fill
       title={t('home.notifications')}
       icon={<IconBell size={20} aria-hidden />}
       testId="home-notifications"
@@ -181,7 +152,7 @@ function RecentNotifications() {
           ))}
         </Stack>
       )}
-    </Block>
+    </SectionCard>
   );
 }
 
@@ -196,7 +167,7 @@ function Links() {
     </UnstyledButton>
   );
   return (
-    <Block title={t('home.links')} testId="home-links">
+    <SectionCard title={t('home.links')} testId="home-links" fill>
       <Stack gap="sm">
         {link(
           paths.profile,
@@ -223,7 +194,7 @@ function Links() {
           'home-link-help',
         )}
       </Stack>
-    </Block>
+    </SectionCard>
   );
 }
 
