@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Group,
@@ -14,12 +13,13 @@ import { CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '@kabinet/shar
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime, localeOf } from '../../../lib/format';
-import { formatPhone } from '../../../lib/phone';
+import { formatRequestValue } from '../../../lib/phone';
 import { readPage } from '../../../lib/paging';
 import { useUrlParams } from '../../../lib/use-url-params';
 import {
@@ -28,12 +28,6 @@ import {
   useResolveChangeRequest,
   type StaffChangeRequest,
 } from '../api/change-requests';
-
-const STATUS_COLOR: Record<ChangeRequestStatus, string> = {
-  pending: 'yellow',
-  done: 'green',
-  rejected: 'red',
-};
 
 type Decision = 'done' | 'rejected';
 
@@ -77,7 +71,7 @@ function ResolveDialog({
       <Stack>
         <Text size="sm">
           {request.customerName}: {t(`profile.fields.${request.field}`)} →{' '}
-          <b>{request.field === 'phone' ? formatPhone(request.value) : request.value}</b>
+          <b>{formatRequestValue(request.field, request.value)}</b>
         </Text>
         {decision === 'done' && (
           <Text size="sm" c="dimmed">
@@ -126,22 +120,19 @@ function RequestCard({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  const value = (v: string) => (r.field === 'phone' ? formatPhone(v) || v : v);
   return (
     <Card withBorder radius="md" padding="md" data-testid="staff-change-request">
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" gap="xs">
           <Text fw={600}>{r.customerName}</Text>
-          <Badge color={STATUS_COLOR[r.status]} variant="light">
-            {t(`profile.statuses.${r.status}`)}
-          </Badge>
+          <ChangeRequestStatusBadge status={r.status} />
         </Group>
         <Text style={{ overflowWrap: 'anywhere' }}>
-          {t(`profile.fields.${r.field}`)}: <b>{value(r.value)}</b>
+          {t(`profile.fields.${r.field}`)}: <b>{formatRequestValue(r.field, r.value)}</b>
         </Text>
         {r.previousValue && (
           <Text size="sm" c="dimmed">
-            {t('changeRequests.previous', { value: value(r.previousValue) })}
+            {t('changeRequests.previous', { value: formatRequestValue(r.field, r.previousValue) })}
           </Text>
         )}
         {r.comment && <Text size="sm">{t('changeRequests.comment', { text: r.comment })}</Text>}

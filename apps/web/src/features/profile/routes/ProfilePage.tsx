@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Divider,
   Grid,
@@ -16,7 +15,6 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
-  type ChangeRequestStatus,
   type NotificationChannel,
   type NotificationKind,
 } from '@kabinet/shared';
@@ -28,19 +26,14 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { formatDateTime, formatMoney, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
+import { formatPhone, formatRequestValue } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useLogout, useMe } from '../../auth';
+import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
 import { SectionCard } from '../../../components/SectionCard';
 import { Field } from '../../../components/Field';
 import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
 import { ChangeRequestForm } from '../components/ChangeRequestForm';
-
-const STATUS_COLOR: Record<ChangeRequestStatus, string> = {
-  pending: 'yellow',
-  done: 'green',
-  rejected: 'red',
-};
 
 function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
@@ -123,16 +116,16 @@ function Requests({ p }: { p: Profile }) {
                 <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {t('profile.requestValue', {
                     field: t(`profile.fields.${r.field}`),
-                    value: r.field === 'phone' ? formatPhone(r.value) : r.value,
+                    value: formatRequestValue(r.field, r.value),
                   })}
                 </Text>
-                <Badge color={STATUS_COLOR[r.status]} variant="light" style={{ flexShrink: 0 }}>
-                  {t(`profile.statuses.${r.status}`)}
-                </Badge>
+                <ChangeRequestStatusBadge status={r.status} />
               </Group>
               <Text size="xs" c="dimmed">
                 {formatDateTime(r.createdAt, locale)}
-                {r.previousValue ? ` · ${t('profile.previous', { value: r.previousValue })}` : ''}
+                {r.previousValue
+                  ? ` · ${t('profile.previous', { value: formatRequestValue(r.field, r.previousValue) })}`
+                  : ''}
               </Text>
               {r.comment && <Text size="sm">{r.comment}</Text>}
               {r.resolution && (
