@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, parsePhone } from './phone';
+import { formatPhone, formatRequestValue, parsePhone } from './phone';
 
 describe('phones', () => {
   it.each([
@@ -20,5 +20,13 @@ describe('phones', () => {
     expect(formatPhone('+380441234567')).toBe('+380 44 123 4567');
     expect(formatPhone(null)).toBe('');
     expect(formatPhone('not a phone')).toBe('not a phone');
+  });
+});
+
+describe('formatRequestValue', () => {
+  it('formats a phone, keeps a phone that does not parse and an e-mail as they are', () => {
+    expect(formatRequestValue('phone', '+79123456789')).toBe('+7 912 345-67-89');
+    expect(formatRequestValue('phone', '')).toBe('');
+    expect(formatRequestValue('email', 'a@example.com')).toBe('a@example.com');
   });
 });

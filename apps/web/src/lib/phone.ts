@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { DEFAULT_PHONE_REGION, phoneCandidate } from '@kabinet/shared';
+import { DEFAULT_PHONE_REGION, phoneCandidate, type ProfileField } from '@kabinet/shared';
 
 /** Reads a phone the way the API does (same rule, region RU). Returns E.164 or null. */
 export function parsePhone(raw: string): string | null {
@@ -21,4 +21,9 @@ export function formatPhone(e164: string | null | undefined): string {
     return `+7 ${n.slice(0, 3)} ${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`;
   }
   return parsed.formatInternational();
+}
+
+/** A value of a change request as people read it: a phone formatted (or as typed when it is not one), an e-mail as is. */
+export function formatRequestValue(field: ProfileField, value: string): string {
+  return field === 'phone' ? formatPhone(value) || value : value;
 }

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 
 export { useCompany } from './api/company';
+export { ManagersCard } from './components/ManagersCard';
 export { MyManagers } from './components/MyManagers';
 
 /** Route pages load on demand. */

@@ -1,10 +1,8 @@
 import {
-  Badge,
   Button,
   Card,
   Group,
   Modal,
-  Pagination,
   SegmentedControl,
   Stack,
   Text,
@@ -15,25 +13,21 @@ import { CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '@kabinet/shar
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime, localeOf } from '../../../lib/format';
-import { formatPhone } from '../../../lib/phone';
-import { useCompactLayout } from '../../../lib/use-compact';
+import { formatRequestValue } from '../../../lib/phone';
+import { readPage } from '../../../lib/paging';
+import { useUrlParams } from '../../../lib/use-url-params';
 import {
   REQUESTS_PAGE_SIZE,
   useChangeRequests,
   useResolveChangeRequest,
   type StaffChangeRequest,
 } from '../api/change-requests';
-
-const STATUS_COLOR: Record<ChangeRequestStatus, string> = {
-  pending: 'yellow',
-  done: 'green',
-  rejected: 'red',
-};
 
 type Decision = 'done' | 'rejected';
 
@@ -77,7 +71,7 @@ function ResolveDialog({
       <Stack>
         <Text size="sm">
           {request.customerName}: {t(`profile.fields.${request.field}`)} →{' '}
-          <b>{request.field === 'phone' ? formatPhone(request.value) : request.value}</b>
+          <b>{formatRequestValue(request.field, request.value)}</b>
         </Text>
         {decision === 'done' && (
           <Text size="sm" c="dimmed">
@@ -126,22 +120,19 @@ function RequestCard({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  const value = (v: string) => (r.field === 'phone' ? formatPhone(v) || v : v);
   return (
     <Card withBorder radius="md" padding="md" data-testid="staff-change-request">
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" gap="xs">
           <Text fw={600}>{r.customerName}</Text>
-          <Badge color={STATUS_COLOR[r.status]} variant="light">
-            {t(`profile.statuses.${r.status}`)}
-          </Badge>
+          <ChangeRequestStatusBadge status={r.status} />
         </Group>
         <Text style={{ overflowWrap: 'anywhere' }}>
-          {t(`profile.fields.${r.field}`)}: <b>{value(r.value)}</b>
+          {t(`profile.fields.${r.field}`)}: <b>{formatRequestValue(r.field, r.value)}</b>
         </Text>
         {r.previousValue && (
           <Text size="sm" c="dimmed">
-            {t('changeRequests.previous', { value: value(r.previousValue) })}
+            {t('changeRequests.previous', { value: formatRequestValue(r.field, r.previousValue) })}
           </Text>
         )}
         {r.comment && <Text size="sm">{t('changeRequests.comment', { text: r.comment })}</Text>}
@@ -189,23 +180,23 @@ function RequestCard({
 /** Staff: customers' requests to change their phone or e-mail, newest first; mark done or rejected. */
 export function ChangeRequestsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const status: ChangeRequestStatus =
     CHANGE_REQUEST_STATUSES.find((s) => s === params.get('status')) ?? 'pending';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const compact = useCompactLayout();
+  const page = readPage(params.get('page'));
   const list = useChangeRequests({ status, page });
   const [deciding, setDeciding] = useState<{ r: StaffChangeRequest; d: Decision } | null>(null);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / REQUESTS_PAGE_SIZE));
-  const set = (next: { status?: ChangeRequestStatus; page?: number }) => {
-    const p = new URLSearchParams();
-    const s = next.status ?? status;
-    if (s !== 'pending') p.set('status', s);
-    if ((next.page ?? 1) > 1) p.set('page', String(next.page));
-    setParams(p);
-  };
+  /** Changes the status or the page; a new status starts from its first page. */
+  const set = (next: { status?: ChangeRequestStatus; page?: number }) =>
+    updateParams((p) => {
+      const s = next.status ?? status;
+      if (s !== 'pending') p.set('status', s);
+      else p.delete('status');
+      if ((next.page ?? 1) > 1) p.set('page', String(next.page));
+      else p.delete('page');
+    });
   return (
     <Stack gap="md">
       <Group justify="space-between" gap="sm">
@@ -237,21 +228,13 @@ export function ChangeRequestsPage() {
           ))}
         </Stack>
       )}
-      {total > 0 && (
-        <Stack align="center" gap={4}>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={(p) => set({ page: p })}
-              siblings={compact ? 0 : 1}
-            />
-          )}
-          <Text size="xs" c="dimmed">
-            {t('changeRequests.count', { count: total })}
-          </Text>
-        </Stack>
-      )}
+      <ListPager
+        page={page}
+        total={total}
+        pageSize={REQUESTS_PAGE_SIZE}
+        onChange={(p) => set({ page: p })}
+        label={t('changeRequests.count', { count: total })}
+      />
       {deciding && (
         <ResolveDialog
           request={deciding.r}

@@ -1,46 +1,21 @@
-import { Anchor, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBuilding, IconUsers } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Anchor, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconBuilding } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PhoneButton } from '../../../components/ContactButtons';
+import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { useMe } from '../../auth';
-import { useProfile } from '../../profile';
 import { hasContacts, useCompany, type Company } from '../api/company';
-import { MyManagers } from '../components/MyManagers';
-
-function Block({
-  title,
-  icon,
-  children,
-  testId,
-}: {
-  title: string;
-  icon: ReactNode;
-  children: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Card withBorder radius="md" padding="md" h="100%" data-testid={testId}>
-      <Stack gap="md">
-        <Group gap="xs" wrap="nowrap">
-          {icon}
-          <Title order={2} size="h4">
-            {title}
-          </Title>
-        </Group>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
+import { ManagersCard } from '../components/ManagersCard';
 
 /** The company's card: only the rows that are configured. */
 function CompanyCard({ c }: { c: Company }) {
   const { t } = useTranslation();
   return (
-    <Block
+    <SectionCard
+      fill
+      gap="md"
       title={c.name ?? t('contacts.company')}
       icon={<IconBuilding size={20} aria-hidden />}
       testId="contacts-company"
@@ -71,25 +46,7 @@ function CompanyCard({ c }: { c: Company }) {
           <span data-testid="contacts-hours">{c.hours}</span>
         </Field>
       )}
-    </Block>
-  );
-}
-
-/** The customer's managers ("your manager" when there is one). */
-function ManagersBlock() {
-  const { t } = useTranslation();
-  const count = useProfile().data?.managers.length ?? 0;
-  return (
-    <Block
-      title={t(count === 1 ? 'contacts.manager' : 'contacts.managers')}
-      icon={<IconUsers size={20} aria-hidden />}
-      testId="contacts-managers"
-    >
-      <Text size="sm" c="dimmed">
-        {t(count === 1 ? 'contacts.managerHint' : 'contacts.managersHint')}
-      </Text>
-      <MyManagers />
-    </Block>
+    </SectionCard>
   );
 }
 
@@ -127,7 +84,7 @@ export function ContactsPage() {
         )}
         {customer && (
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <ManagersBlock />
+            <ManagersCard testId="contacts-managers" />
           </Grid.Col>
         )}
       </Grid>

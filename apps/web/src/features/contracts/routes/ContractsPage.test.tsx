@@ -76,4 +76,34 @@ describe('ContractsPage', () => {
     expect(await screen.findByText('ГМ-000101')).toBeTruthy();
     expect(router.state.location.search).toBe('?state=active');
   });
+
+  it('keeps the selection and the order when going back to the first page', async () => {
+    const queries: string[] = [];
+    fakeApi({
+      'GET /api/contracts': (request) => {
+        const url = new URL(request.url);
+        queries.push(url.search);
+        const page = Number(url.searchParams.get('page'));
+        const items = page === 1 ? [contractSummary] : [];
+        return Response.json({ items, total: 1, page, pageSize: 20 });
+      },
+    });
+    const { router } = renderList(customerMe, '/contracts?state=closed&page=3&sort=number.asc');
+    expect(await screen.findByText('ГМ-000101')).toBeTruthy();
+    expect(router.state.location.search).toBe('?state=closed&sort=number.asc');
+    expect(queries.at(-1)).toContain('page=1&sort=number&order=asc');
+  });
+
+  it('reads a page number that is not a whole number as the first page', async () => {
+    const queries: string[] = [];
+    fakeApi({
+      'GET /api/contracts': (request) => {
+        queries.push(new URL(request.url).search);
+        return Response.json({ items: [contractSummary], total: 1, page: 1, pageSize: 20 });
+      },
+    });
+    renderList(customerMe, '/contracts?state=all&page=2.5');
+    expect(await screen.findByText('ГМ-000101')).toBeTruthy();
+    expect(queries[0]).toContain('page=1&');
+  });
 });

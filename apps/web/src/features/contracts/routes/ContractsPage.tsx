@@ -2,7 +2,6 @@ import {
   Anchor,
   Card,
   Group,
-  Pagination,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -20,9 +19,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { pageCount, readPage } from '../../../lib/paging';
 import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useUrlParams } from '../../../lib/use-url-params';
@@ -37,6 +38,14 @@ import { ChangedBadge } from '../components/ChangedBadge';
 import { ContractStatus } from '../components/ContractStatus';
 
 const DEFAULT_STATE: ContractStateFilter = 'all';
+
+/** The query with every parameter but `page`, as a `?…` search string (empty for none). */
+function withoutPage(params: URLSearchParams): string {
+  const rest = new URLSearchParams(params);
+  rest.delete('page');
+  const search = rest.toString();
+  return search ? `?${search}` : '';
+}
 
 function readState(value: string | null): ContractStateFilter {
   return CONTRACT_STATE_FILTERS.find((s) => s === value) ?? DEFAULT_STATE;
@@ -55,11 +64,6 @@ const DEFAULT_SORT: SortKey = 'date.desc';
 
 function readSort(value: string | null): SortKey {
   return SORTS.find((s) => s === value) ?? DEFAULT_SORT;
-}
-
-function readPage(value: string | null): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page >= 1 ? page : 1;
 }
 
 /** One contract as a card (narrow screens); the whole card is a link. */
@@ -185,9 +189,9 @@ export function ContractsPage() {
     });
   const items = contracts.data?.items ?? [];
   const total = contracts.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = pageCount(total, PAGE_SIZE);
   const filtered = state !== 'all' || q !== '' || status !== '' || managerId !== '';
-  // An old link to a page that no longer exists: back to the first one.
+  // An old link to a page that no longer exists: back to the first one, same selection and order.
   const beyondLastPage =
     contracts.isSuccess && !contracts.isPlaceholderData && page > pages && items.length === 0;
   const managers = filters.data?.managers ?? [];
@@ -249,7 +253,7 @@ export function ContractsPage() {
         />
       </SimpleGrid>
       {beyondLastPage ? (
-        <Navigate to={{ search: `?state=${state}` }} replace />
+        <Navigate to={{ search: withoutPage(params) }} replace />
       ) : contracts.isPending ? (
         <PageLoader />
       ) : contracts.isError && !contracts.data ? (
@@ -271,21 +275,14 @@ export function ContractsPage() {
           )}
         </div>
       )}
-      {total > 0 && (
-        <Stack align="center" gap={4}>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={(p) => update({ page: p })}
-              siblings={compact ? 0 : 1}
-            />
-          )}
-          <Text size="xs" c="dimmed" data-testid="contracts-count">
-            {t('contracts.count', { count: total })}
-          </Text>
-        </Stack>
-      )}
+      <ListPager
+        page={page}
+        total={total}
+        pageSize={PAGE_SIZE}
+        onChange={(p) => update({ page: p })}
+        label={t('contracts.count', { count: total })}
+        testId="contracts-count"
+      />
     </Stack>
   );
 }

@@ -1,14 +1,17 @@
-import { Anchor, Button, Card, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { readPage } from '../../../lib/paging';
 import { paths } from '../../../lib/paths';
 import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
 import {
   CUSTOMERS_PAGE_SIZE,
@@ -50,21 +53,23 @@ function ViewAsButton({ c }: { c: CustomerSummary }) {
 export function CustomersPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = readPage(params.get('page'));
   const compact = useCompactLayout();
   const list = useCustomers({ q, page });
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / CUSTOMERS_PAGE_SIZE));
-  const set = (next: { q?: string; page?: number }) => {
-    const p = new URLSearchParams();
-    const query = next.q ?? q;
-    if (query) p.set('q', query);
-    if ((next.page ?? 1) > 1) p.set('page', String(next.page));
-    setParams(p);
-  };
+  /** Changes the search or the page; a new search starts from its first page. */
+  const set = (next: { q?: string; page?: number }) =>
+    updateParams((p) => {
+      if (next.q !== undefined) {
+        if (next.q) p.set('q', next.q);
+        else p.delete('q');
+      }
+      if ((next.page ?? 1) > 1) p.set('page', String(next.page));
+      else p.delete('page');
+    });
   const money = (v: string) => formatMoney(v, 'RUB', locale);
 
   return (
@@ -158,21 +163,13 @@ export function CustomersPage() {
           </Table.Tbody>
         </Table>
       )}
-      {total > 0 && (
-        <Stack align="center" gap={4}>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={(p) => set({ page: p })}
-              siblings={compact ? 0 : 1}
-            />
-          )}
-          <Text size="xs" c="dimmed">
-            {t('customers.count', { count: total })}
-          </Text>
-        </Stack>
-      )}
+      <ListPager
+        page={page}
+        total={total}
+        pageSize={CUSTOMERS_PAGE_SIZE}
+        onChange={(p) => set({ page: p })}
+        label={t('customers.count', { count: total })}
+      />
     </Stack>
   );
 }

@@ -17,8 +17,9 @@ import {
   Title,
 } from '@mantine/core';
 import { IconDownload, IconFileAlert, IconPlayerPlay, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../../components/Field';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { ApiError } from '../../../lib/api';
@@ -49,19 +50,6 @@ const FILE_COLORS: Record<ExchangeFile['status'], string> = {
   duplicate: 'gray',
   interrupted: 'orange',
 };
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2} miw={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function duration(ms: number | null, locale: string) {
   if (ms === null) return '—';
@@ -386,23 +374,23 @@ export function ExchangePage() {
       <Card withBorder radius="md" padding="md">
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-            <Fact label={t('exchange.source')}>
+            <Field label={t('exchange.source')}>
               {t(`exchange.sourceKind.${s.sourceKind}`)}
               {s.sourceLocation && (
                 <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {s.sourceLocation}
                 </Text>
               )}
-            </Fact>
-            <Fact label={t('exchange.schedule')}>
+            </Field>
+            <Field label={t('exchange.schedule')}>
               {s.schedule
                 ? t('exchange.scheduleCron', { cron: s.schedule })
                 : t('exchange.scheduleOff')}
-            </Fact>
-            <Fact label={t('exchange.lastImport')}>
+            </Field>
+            <Field label={t('exchange.lastImport')}>
               {s.lastImportAt ? formatDateTime(s.lastImportAt, locale) : t('exchange.never')}
-            </Fact>
-            <Fact label={t('exchange.pending')}>{s.pendingChanges}</Fact>
+            </Field>
+            <Field label={t('exchange.pending')}>{s.pendingChanges}</Field>
           </SimpleGrid>
           <Group gap="sm">
             <Button

@@ -1,10 +1,11 @@
-import { Accordion, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAddressBook, IconMessageQuestion } from '@tabler/icons-react';
 import { OTP } from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../auth';
+import { SectionCard } from '../../../components/SectionCard';
 import { MyManagers } from '../../company';
 
 /** The questions, in the order people ask them; the texts are in `help.questions.<key>`. */
@@ -66,32 +67,28 @@ export function HelpPage() {
           </Accordion.Item>
         ))}
       </Accordion>
-      <Card withBorder radius="md" padding="md" data-testid="help-not-found">
-        <Stack gap="sm">
-          <Group gap="xs" wrap="nowrap">
-            <IconMessageQuestion size={20} aria-hidden />
-            <Title order={2} size="h4">
-              {t('help.notFound')}
-            </Title>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t(customer ? 'help.notFoundText' : 'help.notFoundTextStaff')}
-          </Text>
-          {customer && <MyManagers limit={2} />}
-          <Group>
-            <Button
-              component={Link}
-              to={paths.contacts}
-              variant="default"
-              size="sm"
-              leftSection={<IconAddressBook size={16} aria-hidden />}
-              data-testid="help-to-contacts"
-            >
-              {t('help.toContacts')}
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
+      <SectionCard
+        title={t('help.notFound')}
+        icon={<IconMessageQuestion size={20} aria-hidden />}
+        testId="help-not-found"
+      >
+        <Text size="sm" c="dimmed">
+          {t(customer ? 'help.notFoundText' : 'help.notFoundTextStaff')}
+        </Text>
+        {customer && <MyManagers limit={2} />}
+        <Group>
+          <Button
+            component={Link}
+            to={paths.contacts}
+            variant="default"
+            size="sm"
+            leftSection={<IconAddressBook size={16} aria-hidden />}
+            data-testid="help-to-contacts"
+          >
+            {t('help.toContacts')}
+          </Button>
+        </Group>
+      </SectionCard>
     </Stack>
   );
 }

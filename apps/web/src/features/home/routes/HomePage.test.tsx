@@ -69,4 +69,21 @@ describe('HomePage', () => {
     // Features the product does not have yet are absent, not faked.
     expect(screen.queryByText(/Чат|предложени|обращени/)).toBeNull();
   });
+
+  it('titles the managers card in the plural while no manager is assigned', async () => {
+    fakeApi({
+      'GET /api/contracts': () => Response.json({ items: [], total: 0, page: 1, pageSize: 4 }),
+      'GET /api/profile': () => Response.json({ ...profile, managers: [] }),
+      'GET /api/notifications': () =>
+        Response.json({ items: [], total: 0, unread: 0, page: 1, pageSize: 4 }),
+    });
+    renderHome();
+    const card = await screen.findByTestId('home-manager');
+    expect(
+      await screen.findByText('Менеджер появится, когда его назначат по договору'),
+    ).toBeTruthy();
+    expect(card.textContent).toContain('Ваши менеджеры');
+    expect(card.textContent).not.toContain('Ваш менеджер ');
+    expect(card.textContent).not.toContain('Ответят на вопросы');
+  });
 });

@@ -1,7 +1,5 @@
 import {
   Anchor,
-  Button,
-  Card,
   Divider,
   Grid,
   Group,
@@ -16,24 +14,22 @@ import {
   IconBell,
   IconChevronRight,
   IconHelpCircle,
-  IconMail,
-  IconPhone,
   IconSettings,
   IconUserCircle,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem } from '../../../components/NotificationItem';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
 import { sumMoney } from '../../../lib/money';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
 import { useMe } from '../../auth';
+import { ManagersCard } from '../../company';
 import { ChangedBadge, ContractStatus, useContracts } from '../../contracts';
 import { useNotifications } from '../../notifications';
-import { useProfile } from '../../profile';
 
 const CONTRACTS_SHOWN = 4;
 const NOTIFICATIONS_SHOWN = 4;
@@ -44,37 +40,6 @@ export function addressOf(fullName: string): string {
   return parts.length === 3 ? `${parts[1]} ${parts[2]}` : fullName;
 }
 
-function Block({
-  title,
-  icon,
-  action,
-  children,
-  testId,
-}: {
-  title: string;
-  icon?: ReactNode;
-  action?: ReactNode;
-  children: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Card withBorder radius="md" padding="md" h="100%" data-testid={testId}>
-      <Stack gap="sm" h="100%">
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            {icon}
-            <Title order={2} size="h4">
-              {title}
-            </Title>
-          </Group>
-          {action}
-        </Group>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
-
 function MyContracts() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
@@ -83,7 +48,8 @@ function MyContracts() {
   const items = active.data?.items ?? [];
   const due = sumMoney(items.map((c) => c.balanceDue));
   return (
-    <Block
+    <SectionCard
+      fill
       title={t('home.myContracts')}
       testId="home-contracts"
       action={
@@ -153,60 +119,7 @@ function MyContracts() {
           )}
         </Stack>
       )}
-    </Block>
-  );
-}
-
-function Support() {
-  const { t } = useTranslation();
-  const profile = useProfile();
-  const managers = profile.data?.managers ?? [];
-  return (
-    <Block title={t(managers.length > 1 ? 'home.managers' : 'home.manager')} testId="home-manager">
-      {profile.isPending ? (
-        <Skeleton h={80} />
-      ) : profile.isError ? (
-        <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />
-      ) : managers.length === 0 ? (
-        <Text c="dimmed">{t('home.noManager')}</Text>
-      ) : (
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('home.managerHint')}
-          </Text>
-          {managers.slice(0, 2).map((m) => (
-            <Stack key={m.fullName} gap={6}>
-              <Text fw={600}>{m.fullName}</Text>
-              <Group gap="xs">
-                {m.phone && (
-                  <Button
-                    component="a"
-                    href={`tel:${m.phone}`}
-                    variant="light"
-                    size="xs"
-                    leftSection={<IconPhone size={14} />}
-                    aria-label={`${t('home.call')} ${formatPhone(m.phone)}`}
-                  >
-                    {formatPhone(m.phone)}
-                  </Button>
-                )}
-                {m.email && (
-                  <Button
-                    component="a"
-                    href={`mailto:${m.email}`}
-                    variant="light"
-                    size="xs"
-                    leftSection={<IconMail size={14} />}
-                  >
-                    {t('home.write')}
-                  </Button>
-                )}
-              </Group>
-            </Stack>
-          ))}
-        </Stack>
-      )}
-    </Block>
+    </SectionCard>
   );
 }
 
@@ -215,7 +128,8 @@ function RecentNotifications() {
   const list = useNotifications({ unread: false, page: 1, pageSize: NOTIFICATIONS_SHOWN });
   const items = list.data?.items ?? [];
   return (
-    <Block
+    <SectionCard
+      fill
       title={t('home.notifications')}
       icon={<IconBell size={20} aria-hidden />}
       testId="home-notifications"
@@ -238,7 +152,7 @@ function RecentNotifications() {
           ))}
         </Stack>
       )}
-    </Block>
+    </SectionCard>
   );
 }
 
@@ -253,7 +167,7 @@ function Links() {
     </UnstyledButton>
   );
   return (
-    <Block title={t('home.links')} testId="home-links">
+    <SectionCard title={t('home.links')} testId="home-links" fill>
       <Stack gap="sm">
         {link(
           paths.profile,
@@ -280,7 +194,7 @@ function Links() {
           'home-link-help',
         )}
       </Stack>
-    </Block>
+    </SectionCard>
   );
 }
 
@@ -301,7 +215,7 @@ export function HomePage() {
           <MyContracts />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Support />
+          <ManagersCard testId="home-manager" limit={2} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <RecentNotifications />

@@ -3,7 +3,6 @@ import {
   Card,
   Divider,
   Group,
-  Pagination,
   Stack,
   Switch,
   Text,
@@ -12,12 +11,15 @@ import {
 } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem, type Notification } from '../../../components/NotificationItem';
+import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
+import { readPage } from '../../../lib/paging';
 import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
 import { useMarkRead, useNotifications } from '../api/notifications';
 
@@ -32,22 +34,23 @@ function targetOf(n: Notification): string | null {
 
 export function NotificationsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const unread = params.get('unread') === '1';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = readPage(params.get('page'));
   const compact = useCompactLayout();
   const readOnly = Boolean(useMe().data?.viewAs);
   const list = useNotifications({ unread, page, pageSize: PAGE_SIZE });
   const markRead = useMarkRead();
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const set = (next: { unread?: boolean; page?: number }) => {
-    const p = new URLSearchParams();
-    if (next.unread ?? unread) p.set('unread', '1');
-    if ((next.page ?? 1) > 1) p.set('page', String(next.page));
-    setParams(p);
-  };
+  /** Changes the filter or the page; a new filter starts from its first page. */
+  const set = (next: { unread?: boolean; page?: number }) =>
+    updateParams((p) => {
+      if (next.unread ?? unread) p.set('unread', '1');
+      else p.delete('unread');
+      if ((next.page ?? 1) > 1) p.set('page', String(next.page));
+      else p.delete('page');
+    });
 
   return (
     <Stack gap="md">
@@ -114,21 +117,13 @@ export function NotificationsPage() {
           </Stack>
         </Card>
       )}
-      {total > 0 && (
-        <Stack align="center" gap={4}>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={(p) => set({ page: p })}
-              siblings={compact ? 0 : 1}
-            />
-          )}
-          <Text size="xs" c="dimmed">
-            {t('notifications.count', { count: total })}
-          </Text>
-        </Stack>
-      )}
+      <ListPager
+        page={page}
+        total={total}
+        pageSize={PAGE_SIZE}
+        onChange={(p) => set({ page: p })}
+        label={t('notifications.count', { count: total })}
+      />
     </Stack>
   );
 }

@@ -35,6 +35,26 @@ describe('ProfilePage', () => {
     expect(request.textContent).toContain('Ответ менеджера: Нужен личный e-mail');
   });
 
+  it('shows a phone request’s new and previous numbers formatted', async () => {
+    const phoneRequest = {
+      ...profile.changeRequests[0]!,
+      field: 'phone' as const,
+      value: '+79001112233',
+      previousValue: '+79123456789',
+      status: 'pending' as const,
+      resolution: null,
+      resolvedAt: null,
+    };
+    fakeApi({
+      'GET /api/profile': () => Response.json({ ...profile, changeRequests: [phoneRequest] }),
+    });
+    renderProfile();
+    const request = await screen.findByTestId('change-request');
+    expect(request.textContent).toContain('+7 900 111-22-33');
+    expect(request.textContent).toContain('+7 912 345-67-89');
+    expect(request.textContent).not.toContain('+79123456789');
+  });
+
   it('checks a change request before sending it, and shows the API’s field messages', async () => {
     const sent: unknown[] = [];
     fakeApi({

@@ -1,8 +1,6 @@
 import {
   Alert,
-  Badge,
   Button,
-  Card,
   Divider,
   Grid,
   Group,
@@ -17,43 +15,25 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
-  type ChangeRequestStatus,
   type NotificationChannel,
   type NotificationKind,
 } from '@kabinet/shared';
 import { IconCheck, IconLogout } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { formatDateTime, formatMoney, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
+import { formatPhone, formatRequestValue } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useLogout, useMe } from '../../auth';
+import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
+import { SectionCard } from '../../../components/SectionCard';
 import { Field } from '../../../components/Field';
 import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
 import { ChangeRequestForm } from '../components/ChangeRequestForm';
-
-const STATUS_COLOR: Record<ChangeRequestStatus, string> = {
-  pending: 'yellow',
-  done: 'green',
-  rejected: 'red',
-};
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
-  return (
-    <Card withBorder radius="md" padding="md" id={id} data-testid={id}>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
 
 function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
@@ -65,7 +45,7 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
     </Text>
   );
   return (
-    <Section title={t('profile.contacts')} id="profile-contacts">
+    <SectionCard title={t('profile.contacts')} id="profile-contacts" testId="profile-contacts">
       <Text size="sm" c="dimmed">
         {t('profile.contactsHint')}
       </Text>
@@ -116,7 +96,7 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
           </Button>
         </Group>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -124,7 +104,7 @@ function Requests({ p }: { p: Profile }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   return (
-    <Section title={t('profile.requests')} id="profile-requests">
+    <SectionCard title={t('profile.requests')} id="profile-requests" testId="profile-requests">
       {p.changeRequests.length === 0 ? (
         <Text c="dimmed">{t('profile.noRequests')}</Text>
       ) : (
@@ -136,16 +116,16 @@ function Requests({ p }: { p: Profile }) {
                 <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {t('profile.requestValue', {
                     field: t(`profile.fields.${r.field}`),
-                    value: r.field === 'phone' ? formatPhone(r.value) : r.value,
+                    value: formatRequestValue(r.field, r.value),
                   })}
                 </Text>
-                <Badge color={STATUS_COLOR[r.status]} variant="light" style={{ flexShrink: 0 }}>
-                  {t(`profile.statuses.${r.status}`)}
-                </Badge>
+                <ChangeRequestStatusBadge status={r.status} />
               </Group>
               <Text size="xs" c="dimmed">
                 {formatDateTime(r.createdAt, locale)}
-                {r.previousValue ? ` · ${t('profile.previous', { value: r.previousValue })}` : ''}
+                {r.previousValue
+                  ? ` · ${t('profile.previous', { value: formatRequestValue(r.field, r.previousValue) })}`
+                  : ''}
               </Text>
               {r.comment && <Text size="sm">{r.comment}</Text>}
               {r.resolution && (
@@ -157,7 +137,7 @@ function Requests({ p }: { p: Profile }) {
           ))}
         </Stack>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -178,7 +158,11 @@ function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
     />
   );
   return (
-    <Section title={t('profile.settings')} id="notification-settings">
+    <SectionCard
+      title={t('profile.settings')}
+      id="notification-settings"
+      testId="notification-settings"
+    >
       <Text size="sm" c="dimmed">
         {t('profile.settingsHint')}
       </Text>
@@ -222,7 +206,7 @@ function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
         </Table>
       )}
       <ErrorAlert error={update.error} />
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -234,7 +218,7 @@ function Session() {
   const [confirming, { open, close }] = useDisclosure(false);
   const toLogin = () => void navigate(paths.login, { replace: true });
   return (
-    <Section title={t('profile.session')} id="profile-session">
+    <SectionCard title={t('profile.session')} id="profile-session" testId="profile-session">
       <Text size="sm" c="dimmed">
         {t('profile.logoutEverywhereHint')}
       </Text>
@@ -270,7 +254,7 @@ function Session() {
           </Group>
         </Stack>
       </Modal>
-    </Section>
+    </SectionCard>
   );
 }
 
