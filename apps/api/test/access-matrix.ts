@@ -53,6 +53,7 @@ export const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/auth/logout', target: 'none', expect: all(204) },
   { method: 'GET', path: '/api/contracts', target: 'none', expect: authed(200) },
   { method: 'GET', path: '/api/contracts/filters', target: 'none', expect: authed(200) },
+  { method: 'GET', path: '/api/contracts/summary', target: 'none', expect: authed(200) },
   {
     method: 'GET',
     path: '/api/contracts/{id}',

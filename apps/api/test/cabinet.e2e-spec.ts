@@ -170,6 +170,23 @@ describe('the customer cabinet', () => {
     const own = (await sokolova.api.GET('/api/contracts/filters')).data!;
     expect(own.managers.map((m) => m.fullName)).toEqual(['Соколова Анна Викторовна']);
     expect(own.statuses).not.toContain('Черновые работы');
+    // The summary counts and sums what the list shows: all of it, not a page.
+    for (const who of [smirnov, ivanova, head, sokolova]) {
+      const list = (await who.api.GET('/api/contracts', { params: { query: { state: 'all' } } }))
+        .data!.items;
+      const active = list.filter((c) => !c.closed);
+      const kopecks = (a: string) => BigInt(a.replace('.', ''));
+      const due = active.reduce((sum, c) => sum + kopecks(c.balanceDue), 0n);
+      const summary = (await who.api.GET('/api/contracts/summary')).data!;
+      expect(summary.all).toBe(list.length);
+      expect(summary.active).toBe(active.length);
+      expect(summary.balanceDue).toEqual(
+        due === 0n
+          ? []
+          : [{ currency: 'RUB', amount: `${due / 100n}.${String(due % 100n).padStart(2, '0')}` }],
+      );
+    }
+    expect((await head.api.GET('/api/contracts/summary')).data!.all).toBe(4);
     const customers = await sokolova.api.GET('/api/customers', { params: { query: { q: 'ива' } } });
     expect(customers.data!.items).toEqual([
       expect.objectContaining({ fullName: 'Иванова Мария Петровна', contracts: 2 }),
@@ -207,6 +224,8 @@ describe('the customer cabinet', () => {
       [smirnov, '/api/notifications?pageSize=100'],
       [smirnov, '/api/profile'],
       [smirnov, '/api/contracts/filters'],
+      [smirnov, '/api/contracts/summary'],
+      [head, '/api/contracts/summary'],
       [head, '/api/contracts?pageSize=100&q=%D0%93%D0%9C'],
       [head, '/api/customers?pageSize=100'],
       [head, `/api/contracts/${id}`],

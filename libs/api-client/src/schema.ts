@@ -177,6 +177,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/contracts/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many contracts I have and what is left to pay on the active ones */
+    get: operations['contractsSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/contracts/{id}': {
     parameters: {
       query?: never;
@@ -724,6 +741,14 @@ export interface components {
        */
       total: string;
     };
+    ContractsSummaryDto: {
+      /** @description Of them, the active ones (not closed) */
+      active: number;
+      /** @description All the contracts I may see */
+      all: number;
+      /** @description What is left to pay on the active contracts, per currency (none when nothing is) */
+      balanceDue: components['schemas']['MoneyAmountDto'][];
+    };
     CreateChangeRequestDto: {
       comment?: string;
       field: components['schemas']['ProfileField'];
@@ -962,6 +987,15 @@ export interface components {
       unreadNotifications: number;
       /** @description Set while a staff member views this customer’s cabinet read-only: the rest of the answer is the customer’s */
       viewAs: components['schemas']['ViewAsDto'] | null;
+    };
+    MoneyAmountDto: {
+      /**
+       * @description Decimal string
+       * @example 74250.00
+       */
+      amount: string;
+      /** @example RUB */
+      currency: string;
     };
     MonumentDto: {
       cemetery: string | null;
@@ -1587,6 +1621,43 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContractFiltersDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  contractsSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractsSummaryDto'];
         };
       };
       /** @description No valid session */

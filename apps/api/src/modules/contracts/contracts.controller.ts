@@ -23,6 +23,7 @@ import { Auth, Authenticated } from '../auth/auth.decorators';
 import {
   ContractDto,
   ContractFiltersDto,
+  ContractsSummaryDto,
   ContractPageDto,
   ItemsPdfQueryDto,
   ListContractsQueryDto,
@@ -51,6 +52,14 @@ export class ContractsController {
   @ApiOkResponse({ type: ContractFiltersDto })
   contractFilters(@Auth() auth: AuthContext) {
     return this.contracts.filters(auth);
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'How many contracts I have and what is left to pay on the active ones' })
+  @Authenticated({ permission: 'contract.read' })
+  @ApiOkResponse({ type: ContractsSummaryDto })
+  contractsSummary(@Auth() auth: AuthContext) {
+    return this.contracts.summary(auth);
   }
 
   @Get(':id')

@@ -130,6 +130,21 @@ export class ManagerOptionDto {
   @ApiProperty() fullName: string;
 }
 
+export class MoneyAmountDto {
+  @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ example: '74250.00', description: 'Decimal string' }) amount: string;
+}
+
+export class ContractsSummaryDto {
+  @ApiProperty({ description: 'All the contracts I may see' }) all: number;
+  @ApiProperty({ description: 'Of them, the active ones (not closed)' }) active: number;
+  @ApiProperty({
+    type: [MoneyAmountDto],
+    description: 'What is left to pay on the active contracts, per currency (none when nothing is)',
+  })
+  balanceDue: MoneyAmountDto[];
+}
+
 export class ContractFiltersDto {
   @ApiProperty({
     type: [String],

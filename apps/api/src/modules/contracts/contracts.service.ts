@@ -12,6 +12,8 @@ import type { Requisite } from '../customers/customer.entity';
 import type {
   ContractDto,
   ContractFiltersDto,
+  ContractsSummaryDto,
+  MoneyAmountDto,
   ContractObjectDto,
   ContractPageDto,
   ContractSummaryDto,
@@ -183,6 +185,28 @@ export class ContractsService {
       scope.params,
     );
     return { statuses: rows[0]?.statuses ?? [], managers: rows[0]?.managers ?? [] };
+  }
+
+  /** The caller's contracts counted, and the balance due of the active ones summed per currency. */
+  async summary(auth: AuthContext): Promise<ContractsSummaryDto> {
+    const scope = this.access.contractScope(auth, 'c', 1);
+    const rows: Array<{ all: string; active: string; balance_due: MoneyAmountDto[] }> =
+      await this.db.query(
+        `WITH visible AS (
+             SELECT c.closed, c.currency, c.total - c.paid AS due FROM contracts c
+              WHERE c.archived_at IS NULL AND ${scope.sql})
+           SELECT (SELECT count(*) FROM visible) AS all,
+                  (SELECT count(*) FROM visible WHERE NOT closed) AS active,
+                  COALESCE((SELECT json_agg(json_build_object('currency', currency,
+                                                              'amount', amount::text)
+                                            ORDER BY currency)
+                              FROM (SELECT currency, sum(due) AS amount FROM visible
+                                     WHERE NOT closed GROUP BY currency
+                                    HAVING sum(due) <> 0) d), '[]') AS balance_due`,
+        scope.params,
+      );
+    const r = rows[0]!;
+    return { all: Number(r.all), active: Number(r.active), balanceDue: r.balance_due };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 
-export { useContracts } from './api/list-contracts';
+export { useContracts, useContractsSummary } from './api/list-contracts';
 export { ChangedBadge } from './components/ChangedBadge';
 export { ContractStatus } from './components/ContractStatus';
 

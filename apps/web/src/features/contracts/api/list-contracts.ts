@@ -56,3 +56,11 @@ export function useContractFilters(enabled = true) {
     enabled,
   });
 }
+
+/** How many contracts I have, and what is left to pay on the active ones (per currency). */
+export function useContractsSummary() {
+  return useQuery({
+    queryKey: contractKeys.summary(),
+    queryFn: () => api.GET('/api/contracts/summary').then(unwrap),
+  });
+}

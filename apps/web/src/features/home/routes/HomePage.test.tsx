@@ -39,6 +39,12 @@ describe('HomePage', () => {
           pageSize: 4,
         });
       },
+      'GET /api/contracts/summary': () =>
+        Response.json({
+          all: 3,
+          active: 2,
+          balanceDue: [{ currency: 'RUB', amount: '74250.50' }],
+        }),
       'GET /api/profile': () => Response.json(profile),
       'GET /api/notifications': () =>
         Response.json({ items: [notification], total: 1, unread: 1, page: 1, pageSize: 4 }),
@@ -54,7 +60,7 @@ describe('HomePage', () => {
     ]);
     expect(contracts[1]!.querySelector('[data-testid="contract-changed"]')).toBeTruthy();
     expect(contracts[0]!.querySelector('[data-testid="contract-changed"]')).toBeNull();
-    expect(squash(screen.getByTestId('home-balance').textContent)).toBe('74 250,50 ₽');
+    expect(squash((await screen.findByTestId('home-balance')).textContent)).toBe('74 250,50 ₽');
     expect(screen.getByText('Все договоры (3)')).toBeTruthy();
     const manager = await screen.findByTestId('home-manager');
     expect(manager.textContent).toContain('Соколова Анна Викторовна');
@@ -73,6 +79,7 @@ describe('HomePage', () => {
   it('titles the managers card in the plural while no manager is assigned', async () => {
     fakeApi({
       'GET /api/contracts': () => Response.json({ items: [], total: 0, page: 1, pageSize: 4 }),
+      'GET /api/contracts/summary': () => Response.json({ all: 0, active: 0, balanceDue: [] }),
       'GET /api/profile': () => Response.json({ ...profile, managers: [] }),
       'GET /api/notifications': () =>
         Response.json({ items: [], total: 0, unread: 0, page: 1, pageSize: 4 }),
@@ -85,5 +92,33 @@ describe('HomePage', () => {
     expect(card.textContent).toContain('Ваши менеджеры');
     expect(card.textContent).not.toContain('Ваш менеджер ');
     expect(card.textContent).not.toContain('Ответят на вопросы');
+  });
+
+  it('sums what is due over all active contracts, also those the card does not show', async () => {
+    const many = Array.from({ length: 4 }, (_, i) => ({
+      ...contractSummary,
+      id: `66666666-6666-4666-8666-66666666666${i}`,
+      number: `ГМ-00011${i}`,
+    }));
+    fakeApi({
+      'GET /api/contracts': () => Response.json({ items: many, total: 6, page: 1, pageSize: 4 }),
+      'GET /api/contracts/summary': () =>
+        Response.json({
+          all: 6,
+          active: 6,
+          balanceDue: [
+            { currency: 'EUR', amount: '100.00' },
+            { currency: 'RUB', amount: '445500.00' },
+          ],
+        }),
+      'GET /api/profile': () => Response.json(profile),
+      'GET /api/notifications': () =>
+        Response.json({ items: [], total: 0, unread: 0, page: 1, pageSize: 4 }),
+    });
+    renderHome();
+    const balance = await screen.findByTestId('home-balance');
+    expect(squash(balance.textContent)).toContain('445 500 ₽');
+    expect(squash(balance.textContent)).toContain('100 €');
+    expect(await screen.findAllByTestId('home-contract')).toHaveLength(4);
   });
 });

@@ -24,11 +24,10 @@ import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem } from '../../../components/NotificationItem';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
-import { sumMoney } from '../../../lib/money';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../auth';
 import { ManagersCard } from '../../company';
-import { ChangedBadge, ContractStatus, useContracts } from '../../contracts';
+import { ChangedBadge, ContractStatus, useContracts, useContractsSummary } from '../../contracts';
 import { useNotifications } from '../../notifications';
 
 const CONTRACTS_SHOWN = 4;
@@ -44,9 +43,8 @@ function MyContracts() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const active = useContracts({ state: 'active', page: 1, pageSize: CONTRACTS_SHOWN });
-  const all = useContracts({ state: 'all', page: 1, pageSize: 1 });
+  const summary = useContractsSummary().data;
   const items = active.data?.items ?? [];
-  const due = sumMoney(items.map((c) => c.balanceDue));
   return (
     <SectionCard
       fill
@@ -54,7 +52,7 @@ function MyContracts() {
       testId="home-contracts"
       action={
         <Anchor component={Link} to={paths.contracts} size="sm">
-          {t('home.allContracts', { count: all.data?.total ?? 0 })}
+          {t('home.allContracts', { count: summary?.all ?? 0 })}
         </Anchor>
       }
     >
@@ -105,15 +103,19 @@ function MyContracts() {
               </UnstyledButton>
             </Stack>
           ))}
-          {/* A sum over every active contract, so only when all of them are shown. */}
-          {items.length > 1 && active.data?.total === items.length && due !== '0.00' && (
+          {/* The API's sum over every active contract, shown or not (one line per currency). */}
+          {(summary?.active ?? 0) > 1 && (summary?.balanceDue.length ?? 0) > 0 && (
             <>
               <Divider />
-              <Group justify="space-between" pt="sm">
+              <Group justify="space-between" align="flex-start" pt="sm">
                 <Text fw={600}>{t('home.balanceTotal')}</Text>
-                <Text fw={700} data-testid="home-balance" style={{ whiteSpace: 'nowrap' }}>
-                  {formatMoney(due, items[0]!.currency, locale)}
-                </Text>
+                <Stack gap={0} align="flex-end" data-testid="home-balance">
+                  {summary!.balanceDue.map((d) => (
+                    <Text key={d.currency} fw={700} style={{ whiteSpace: 'nowrap' }}>
+                      {formatMoney(d.amount, d.currency, locale)}
+                    </Text>
+                  ))}
+                </Stack>
               </Group>
             </>
           )}
