@@ -7,8 +7,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
+import { fileDisposition } from '../../common/content-disposition';
 import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
@@ -51,7 +51,7 @@ export class DocumentsController {
     return new StreamableFile(file.content, {
       type: file.mime,
       length: file.content.length,
-      disposition: contentDisposition(file.fileName, { type: inline ? 'inline' : 'attachment' }),
+      disposition: fileDisposition(file.fileName, inline ? 'inline' : 'attachment'),
     });
   }
 }

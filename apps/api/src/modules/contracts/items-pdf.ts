@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create as contentDisposition } from 'content-disposition';
 import type { ItemKind } from '@kabinet/shared';
+import { fileDisposition } from '../../common/content-disposition';
 import { fromMinor, toMinor } from '../../common/money';
 import { formatPhone } from '../../common/phone';
 import type { ContractDto } from './contracts.dto';
@@ -128,39 +128,9 @@ function formatDateTime(iso: string, language: PdfLanguage, timeZone: string): s
   }).format(new Date(iso));
 }
 
-const CYRILLIC: Record<string, string> = Object.fromEntries(
-  (
-    'а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:i к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f ' +
-    'х:kh ц:ts ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:iu я:ia'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
-);
-
-/** Russian letters in Latin ones (ГМ-000101 → GM-000101), for the ASCII file name. */
-function transliterate(s: string): string {
-  return [...s]
-    .map((ch) => {
-      const lower = ch.toLowerCase();
-      const latin = CYRILLIC[lower];
-      if (latin === undefined) return ch;
-      return ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
-    })
-    .join('');
-}
-
-/**
- * `attachment` with the file name in UTF-8 (RFC 6266 / RFC 5987 `filename*`, e.g. `ГМ-000101
- * товары и услуги.pdf`) and a transliterated ASCII `filename` for old clients
- * (`GM-000101 tovary i uslugi.pdf`) rather than question marks.
- */
+/** `attachment`, named e.g. `ГМ-000101 товары и услуги.pdf` (ASCII: `GM-000101 tovary i uslugi.pdf`). */
 export function itemsPdfDisposition(contractNumber: string, language: PdfLanguage): string {
-  // Path separators, quotes and control characters have no place in a file name.
-  const name = [...`${contractNumber} ${TEXT[language].fileName}.pdf`]
-    .map((ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 0x20 || ch === '\x7f' ? '_' : ch))
-    .join('');
-  const fallback = transliterate(name).replace(/[^\x20-\x7e]/g, '_');
-  return contentDisposition(name, { type: 'attachment', fallback });
+  return fileDisposition(`${contractNumber} ${TEXT[language].fileName}.pdf`, 'attachment');
 }
 
 /** The font files come from the `dejavu-fonts-ttf` package (Bitstream Vera licence, free). */
