@@ -1659,6 +1659,7 @@ export interface operations {
   getDocumentFile: {
     parameters: {
       query?: {
+        /** @description Save the file (attachment) rather than show it; `true` or `1` */
         download?: boolean;
       };
       header?: never;
