@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ItemKind } from '@kabinet/shared';
 import { fileDisposition } from '../../common/content-disposition';
-import { fromMinor, toMinor } from '../../common/money';
+import { decimal, formatMoney } from '../../common/format';
 import { formatPhone } from '../../common/phone';
 import type { ContractDto } from './contracts.dto';
 
@@ -76,31 +76,6 @@ export function pdfLanguage(lang: string | undefined, acceptLanguage: string | u
     .sort((a, b) => b.q - a.q || a.index - b.index);
   const best = ranked.find((l) => l.primary === 'ru' || l.primary === 'en');
   return (best?.primary as PdfLanguage | undefined) ?? 'ru';
-}
-
-/**
- * A decimal string for `Intl.NumberFormat#format`, which (ECMA-402 NumberFormat v3, Node 19+)
- * formats numeric strings as exact decimals; the ES2022 typings only know numbers.
- */
-const decimal = (s: string) => s as unknown as number;
-
-/**
- * Money from a decimal string in the language's way: `74250.00` → `74 250,00 ₽` (ru, with
- * no-break spaces) or `₽74,250.00` (en). Never through a float.
- */
-export function formatMoney(amount: string, currency: string, language: PdfLanguage): string {
-  const exact = fromMinor(toMinor(amount));
-  try {
-    return new Intl.NumberFormat(TEXT[language].locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    }).format(decimal(exact));
-  } catch {
-    return `${exact} ${currency}`; // not an ISO 4217 code
-  }
 }
 
 /** Quantities without trailing zeros: `40.000` → `40`, `64.500` → `64,5` (ru) or `64.5` (en). */
@@ -207,7 +182,8 @@ export async function renderItemsPdf(
   const left = MARGIN.left;
   const contentWidth = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
-  const money = (v: string) => formatMoney(v, contract.currency, options.language);
+  const money = (v: string) =>
+    formatMoney(v, contract.currency, t.locale, { currencyDisplay: 'narrowSymbol' });
 
   // Heading.
   doc.font('bold').fontSize(16).fillColor('black');
