@@ -129,6 +129,10 @@ describe('contract documents', () => {
 
     const saved = await ivanova.fetch(`${fileUrl(pdf!.id)}?download=true`);
     expect(saved.headers.get('content-disposition')).toMatch(/^attachment;/);
+    const savedToo = await ivanova.fetch(`${fileUrl(pdf!.id)}?download=1`);
+    expect(savedToo.headers.get('content-disposition')).toMatch(/^attachment;/);
+    const notSaved = await ivanova.fetch(`${fileUrl(pdf!.id)}?download=false`);
+    expect(notSaved.headers.get('content-disposition')).toMatch(/^inline;/);
     const image = await ivanova.fetch(fileUrl(png!.id));
     expect(image.headers.get('content-type')).toBe('image/png');
     const other = await ivanova.fetch(fileUrl(html!.id));

@@ -300,6 +300,7 @@ describe('exchange runs, the admin API and the outbox', () => {
     const first = run.files.find((f) => f.name === 'a-first.xml')!;
     const original = await admin.fetch(`${t.baseUrl}/api/exchange/files/${first.id}/original`);
     expect(original.status).toBe(200);
+    expect(original.headers.get('content-disposition')).toBe('attachment; filename=a-first.xml');
     expect(Buffer.from(await original.arrayBuffer())).toEqual(
       readFileSync(join(SAMPLES_DIR, 'ok', 'orders-2.03-windows-1251.xml')),
     );

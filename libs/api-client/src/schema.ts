@@ -1730,6 +1730,7 @@ export interface operations {
   getDocumentFile: {
     parameters: {
       query?: {
+        /** @description Save the file (attachment) rather than show it; `true` or `1` */
         download?: boolean;
       };
       header?: never;

@@ -131,14 +131,14 @@ async function main(): Promise<number> {
 async function importFiles(config: AppConfig, databaseUrl: string, files: string[]) {
   const { Pool } = await import('pg');
   const { importLocalFile } = await import('../modules/exchange/exchange-runs.js');
-  const { createImporter } = await import('../modules/exchange/import-process.js');
+  const { importerFromConfig } = await import('../modules/exchange/import-process.js');
   const { pgSql } = await import('../modules/exchange/sql.js');
   // Two connections: an in-process import (EXCHANGE_IMPORT_WORKER=false) holds one for its
   // transaction and writes progress through the other.
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'kabinet-cli' });
   const db = pgSql(pool);
   const now = () => new Date();
-  const importFile = createImporter({
+  const importFile = importerFromConfig(config, databaseUrl, {
     db,
     now,
     logError: (err, message) => {
@@ -146,10 +146,6 @@ async function importFiles(config: AppConfig, databaseUrl: string, files: string
         process.stderr.write(`${message}: ${(err as Error).stack ?? String(err)}\n`);
       }
     },
-    worker: config.exchange.importWorker
-      ? { databaseUrl, heapMb: config.exchange.importHeapMb }
-      : null,
-    inProcess: async () => (await import('../modules/exchange/import-core.js')).importFile,
   });
   let failed = 0;
   try {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import {
   CONTRACT_KINDS,
   CONTRACT_SORTS,
@@ -85,6 +95,17 @@ export class ItemsPdfQueryDto {
   @IsOptional()
   @IsIn(PDF_LANGUAGES)
   lang?: PdfLanguage;
+}
+
+export class DocumentFileQueryDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Save the file (attachment) rather than show it; `true` or `1`',
+  })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  download?: boolean;
 }
 
 export class ContractSummaryDto {

@@ -5,6 +5,7 @@ import type { ContractKind, ItemKind, NotificationKind } from '@kabinet/shared';
 import { Clock, dateIn } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { fromMinor, toMinor } from '../../common/money';
+import { likeEscape, phoneDigits } from '../../common/search';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -84,9 +85,6 @@ function toSummary(r: SummaryRow): ContractSummaryDto {
 export function visitor(auth: AuthContext): string | null {
   return auth.kind === 'customer' && !auth.viewAs ? auth.userId : null;
 }
-
-/** Escapes LIKE wildcards in user input. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface StoredObject {
   deceased?: Array<{ fullName: string; birthDate: string | null; deathDate: string | null }>;
@@ -281,11 +279,9 @@ export class ContractsService {
     params.push(`%${likeEscape(text)}%`);
     const like = `$${params.length}`;
     const customer = [`lower(s.full_name) LIKE ${like}`];
-    const digits = text.replace(/\D/g, '');
-    if (digits.length >= 3) {
-      // A whole number typed as 8 916… or +7 916… is found by its national part.
-      const national = /^[78]\d{10}$/.test(digits) ? digits.slice(1) : digits;
-      params.push(`%${national}%`);
+    const phone = phoneDigits(text);
+    if (phone) {
+      params.push(phone);
       customer.push(`s.phone LIKE $${params.length}`);
     }
     // Each side on its own table, so each can use its trigram index (an OR across a join cannot).

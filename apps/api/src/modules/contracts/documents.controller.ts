@@ -4,16 +4,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
-import { isViewable } from '../files/sniff';
+import { DocumentFileQueryDto } from './contracts.dto';
 import { DocumentsService } from './documents.service';
 
 const uuid = (what: string) =>
@@ -30,7 +28,6 @@ export class DocumentsController {
       'A contract document’s file: shown in the browser (PDF, images) or, with download=true, saved',
   })
   @Authenticated({ permission: 'contract.read' })
-  @ApiQuery({ name: 'download', required: false, type: Boolean })
   @ApiProduces('application/pdf', 'image/*', 'application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ProblemDto })
@@ -38,11 +35,10 @@ export class DocumentsController {
     @Auth() auth: AuthContext,
     @Param('id', uuid('Contract')) id: string,
     @Param('documentId', uuid('Document')) documentId: string,
-    @Query('download') download: string | undefined,
+    @Query() query: DocumentFileQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const file = await this.documents.file(auth, id, documentId);
-    const inline = isViewable(file.mime) && download !== 'true' && download !== '1';
+    const file = await this.documents.file(auth, id, documentId, query);
     // Only PDFs and images are ever shown inline (sniffed from the bytes); the browser's PDF viewer
     // needs no page policy, and nothing here runs scripts.
     reply.removeHeader('content-security-policy');
@@ -51,7 +47,7 @@ export class DocumentsController {
     return new StreamableFile(file.content, {
       type: file.mime,
       length: file.content.length,
-      disposition: contentDisposition(file.fileName, { type: inline ? 'inline' : 'attachment' }),
+      disposition: file.disposition,
     });
   }
 }

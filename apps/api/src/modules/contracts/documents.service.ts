@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { fileDisposition } from '../../common/content-disposition';
 import { DomainError } from '../../common/domain-error';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
+import { isViewable } from '../files/sniff';
 
 export interface DocumentFile {
   content: Buffer;
   mime: string;
-  fileName: string;
+  /** `inline` only for what a browser may show from us (PDF, images) and when not asked to save. */
+  disposition: string;
 }
 
 /** The files of contract documents, for those who may see the contract. */
@@ -20,7 +23,12 @@ export class DocumentsService {
   ) {}
 
   /** One statement: the access check and the bytes together; 404 for anything not mine. */
-  async file(auth: AuthContext, contractId: string, documentId: string): Promise<DocumentFile> {
+  async file(
+    auth: AuthContext,
+    contractId: string,
+    documentId: string,
+    options: { download?: boolean } = {},
+  ): Promise<DocumentFile> {
     const scope = this.access.contractScope(auth, 'c', 3);
     const rows: Array<{ content: Buffer; mime: string; file_name: string }> = await this.db.query(
       `SELECT f.content, f.mime, d.file_name
@@ -33,6 +41,11 @@ export class DocumentsService {
     );
     const row = rows[0];
     if (!row) throw DomainError.notFound('Document');
-    return { content: row.content, mime: row.mime, fileName: row.file_name };
+    const inline = isViewable(row.mime) && !options.download;
+    return {
+      content: row.content,
+      mime: row.mime,
+      disposition: fileDisposition(row.file_name, inline ? 'inline' : 'attachment'),
+    };
   }
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create as contentDisposition } from 'content-disposition';
 import type { ItemKind } from '@kabinet/shared';
-import { fromMinor, toMinor } from '../../common/money';
+import { fileDisposition } from '../../common/content-disposition';
+import { decimal, formatMoney } from '../../common/format';
 import { formatPhone } from '../../common/phone';
 import type { ContractDto } from './contracts.dto';
 
@@ -78,31 +78,6 @@ export function pdfLanguage(lang: string | undefined, acceptLanguage: string | u
   return (best?.primary as PdfLanguage | undefined) ?? 'ru';
 }
 
-/**
- * A decimal string for `Intl.NumberFormat#format`, which (ECMA-402 NumberFormat v3, Node 19+)
- * formats numeric strings as exact decimals; the ES2022 typings only know numbers.
- */
-const decimal = (s: string) => s as unknown as number;
-
-/**
- * Money from a decimal string in the language's way: `74250.00` → `74 250,00 ₽` (ru, with
- * no-break spaces) or `₽74,250.00` (en). Never through a float.
- */
-export function formatMoney(amount: string, currency: string, language: PdfLanguage): string {
-  const exact = fromMinor(toMinor(amount));
-  try {
-    return new Intl.NumberFormat(TEXT[language].locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    }).format(decimal(exact));
-  } catch {
-    return `${exact} ${currency}`; // not an ISO 4217 code
-  }
-}
-
 /** Quantities without trailing zeros: `40.000` → `40`, `64.500` → `64,5` (ru) or `64.5` (en). */
 export function formatQuantity(quantity: string, language: PdfLanguage): string {
   if (!/^-?\d+(\.\d+)?$/.test(quantity)) return quantity;
@@ -128,39 +103,9 @@ function formatDateTime(iso: string, language: PdfLanguage, timeZone: string): s
   }).format(new Date(iso));
 }
 
-const CYRILLIC: Record<string, string> = Object.fromEntries(
-  (
-    'а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:i к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f ' +
-    'х:kh ц:ts ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:iu я:ia'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
-);
-
-/** Russian letters in Latin ones (ГМ-000101 → GM-000101), for the ASCII file name. */
-function transliterate(s: string): string {
-  return [...s]
-    .map((ch) => {
-      const lower = ch.toLowerCase();
-      const latin = CYRILLIC[lower];
-      if (latin === undefined) return ch;
-      return ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
-    })
-    .join('');
-}
-
-/**
- * `attachment` with the file name in UTF-8 (RFC 6266 / RFC 5987 `filename*`, e.g. `ГМ-000101
- * товары и услуги.pdf`) and a transliterated ASCII `filename` for old clients
- * (`GM-000101 tovary i uslugi.pdf`) rather than question marks.
- */
+/** `attachment`, named e.g. `ГМ-000101 товары и услуги.pdf` (ASCII: `GM-000101 tovary i uslugi.pdf`). */
 export function itemsPdfDisposition(contractNumber: string, language: PdfLanguage): string {
-  // Path separators, quotes and control characters have no place in a file name.
-  const name = [...`${contractNumber} ${TEXT[language].fileName}.pdf`]
-    .map((ch) => (/[\\/:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 0x20 || ch === '\x7f' ? '_' : ch))
-    .join('');
-  const fallback = transliterate(name).replace(/[^\x20-\x7e]/g, '_');
-  return contentDisposition(name, { type: 'attachment', fallback });
+  return fileDisposition(`${contractNumber} ${TEXT[language].fileName}.pdf`, 'attachment');
 }
 
 /** The font files come from the `dejavu-fonts-ttf` package (Bitstream Vera licence, free). */
@@ -237,7 +182,8 @@ export async function renderItemsPdf(
   const left = MARGIN.left;
   const contentWidth = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
-  const money = (v: string) => formatMoney(v, contract.currency, options.language);
+  const money = (v: string) =>
+    formatMoney(v, contract.currency, t.locale, { currencyDisplay: 'narrowSymbol' });
 
   // Heading.
   doc.font('bold').fontSize(16).fillColor('black');

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
+import { likeEscape, phoneDigits } from '../../common/search';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
 import type { CustomerPageDto, ListCustomersQueryDto } from './customers.dto';
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Customers for staff: search, and "view as customer" (read-only, audited). */
 @Injectable()
@@ -36,9 +35,9 @@ export class CustomersService {
         `cu.id IN (SELECT qc.customer_id FROM contracts qc
                     WHERE qc.archived_at IS NULL AND lower(qc.number) LIKE ${like})`,
       ];
-      const digits = q.replace(/\D/g, '');
-      if (digits.length >= 3) {
-        params.push(`%${/^[78]\d{10}$/.test(digits) ? digits.slice(1) : digits}%`);
+      const phone = phoneDigits(q);
+      if (phone) {
+        params.push(phone);
         conditions.push(`cu.phone LIKE $${params.length}`);
       }
       where.push(`(${conditions.join(' OR ')})`);

@@ -22,6 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { fileDisposition } from '../../common/content-disposition';
 import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
@@ -109,7 +110,7 @@ export class ExchangeController {
     const { name, stream } = await this.admin.original(auth, id);
     return new StreamableFile(stream, {
       type: 'application/xml',
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      disposition: fileDisposition(name, 'attachment'),
     });
   }
 

@@ -4,9 +4,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DATABASE_URL } from '../../database/tokens';
-import { importFile } from './import-core';
 import type { ImportOutcome, ImportRequest } from './import-ledger';
-import { createImporter } from './import-process';
+import { importerFromConfig } from './import-process';
 import { typeormSql } from './sql';
 
 /**
@@ -26,14 +25,10 @@ export class FileImporterService {
     @Inject(APP_CONFIG) config: AppConfig,
     clock: Clock,
   ) {
-    this.run = createImporter({
+    this.run = importerFromConfig(config, databaseUrl, {
       db: typeormSql(db),
       now: () => clock.now(),
       logError: (err, message) => this.logger.error(err, message),
-      worker: config.exchange.importWorker
-        ? { databaseUrl, heapMb: config.exchange.importHeapMb }
-        : null,
-      inProcess: () => Promise.resolve(importFile),
     });
   }
 

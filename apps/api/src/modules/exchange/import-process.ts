@@ -8,6 +8,7 @@ import {
   type ImportOutcome,
   type ImportRequest,
 } from './import-ledger';
+import type { AppConfig } from '../../config/config';
 import type { SqlDatabase } from './sql';
 
 /** The compiled slim import process; absent when the API runs from TypeScript sources (tests). */
@@ -148,4 +149,23 @@ export function createImporter(
     return (request) => importInWorker(deps, { ...worker, script: WORKER_SCRIPT }, request);
   }
   return async (request) => (await inProcess())(deps, request);
+}
+
+/**
+ * The importer as the configuration asks for it: in the slim process with its heap cap
+ * (EXCHANGE_IMPORT_WORKER, EXCHANGE_IMPORT_HEAP_MB), else in this one, where import-core.ts is
+ * loaded on first use. One place for the API (FileImporterService) and the CLI (`kabinet import`).
+ */
+export function importerFromConfig(
+  config: { exchange: Pick<AppConfig['exchange'], 'importWorker' | 'importHeapMb'> },
+  databaseUrl: string,
+  options: Omit<ImporterOptions, 'worker' | 'inProcess'>,
+): (request: ImportRequest) => Promise<ImportOutcome> {
+  return createImporter({
+    ...options,
+    worker: config.exchange.importWorker
+      ? { databaseUrl, heapMb: config.exchange.importHeapMb }
+      : null,
+    inProcess: async () => (await import('./import-core.js')).importFile,
+  });
 }

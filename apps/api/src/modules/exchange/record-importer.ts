@@ -11,7 +11,7 @@ import type {
 import type { NotificationKind } from '@kabinet/shared';
 import { fromMinor, toMinor } from '../../common/money';
 import { normalizePhone } from '../../common/phone';
-import { sniffMime } from '../files/sniff';
+import { storeFile } from '../files/stored-files';
 import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
 import type { Sql } from './sql';
@@ -424,23 +424,11 @@ export class RecordImporter {
 
   /**
    * The contract's documents as a whole: upserted by their 1C id, the unlisted ones withdrawn.
-   * Each file's bytes are stored once (by SHA-256) in this same transaction.
+   * Each file's bytes are stored once (by SHA-256) in this same transaction (`storeFile`).
    */
   private async documents(contractId: string, docs: DocumentRecord[]): Promise<void> {
     for (const d of docs) {
-      const stored: Array<{ id: string }> = await this.tx.query(
-        'SELECT id FROM stored_files WHERE sha256 = $1',
-        [d.sha256],
-      );
-      const fileId =
-        stored[0]?.id ??
-        (
-          (await this.tx.query(
-            `INSERT INTO stored_files (sha256, size, mime, content) VALUES ($1, $2, $3, $4)
-             RETURNING id`,
-            [d.sha256, d.bytes.length, sniffMime(d.bytes), d.bytes],
-          )) as Array<{ id: string }>
-        )[0]!.id;
+      const fileId = await storeFile(this.tx, d.bytes);
       await this.tx.query(
         `INSERT INTO contract_documents (contract_id, external_id, kind, title, number, date,
                                          file_id, file_name)

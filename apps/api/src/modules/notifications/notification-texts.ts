@@ -1,4 +1,5 @@
 import type { NotificationKind } from '@kabinet/shared';
+import { formatMoney as formatExactMoney } from '../../common/format';
 
 /** What a delivery's text is made of: the notification and whom it is for. */
 export interface NotificationFacts {
@@ -20,19 +21,16 @@ export const SMS_MAX_LENGTH = 134;
 
 const str = (v: string | null | undefined) => (v === null || v === undefined ? '' : v);
 
-/** Money as the SPA shows it (`formatMoney`, ru-RU): `74250.00` → `74 250 ₽`, `10.5` → `10,50 ₽`. */
+/**
+ * Money as the SPA shows it (ru-RU, whole roubles when there are no kopecks): `74250.00` →
+ * `74 250 ₽`, `10.5` → `10,50 ₽`; exact, never through a float. What is not an amount (a
+ * missing parameter) is written as it came.
+ */
 export function formatMoney(amount: string, currency = 'RUB'): string {
-  const value = Number(amount);
-  if (!amount || !Number.isFinite(value)) return amount;
   try {
-    return new Intl.NumberFormat('ru-RU', {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
-      maximumFractionDigits: 2,
-    }).format(value);
+    return formatExactMoney(amount, currency, 'ru-RU', { fractionDigits: 'auto' });
   } catch {
-    return `${amount} ${currency}`; // a currency code Intl does not know
+    return amount;
   }
 }
 

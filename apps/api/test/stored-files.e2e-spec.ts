@@ -1,0 +1,65 @@
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgSql, type SqlDatabase } from '../src/modules/exchange/sql';
+import { storeFile } from '../src/modules/files/stored-files';
+import { createTestDatabase } from './helpers';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+
+describe('storeFile', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: Pool;
+  let sql: SqlDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new Pool({ connectionString: db.url, max: 4 });
+    sql = pgSql(pool);
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  it('stores the bytes once, with the sniffed kind', async () => {
+    const id = await storeFile(sql, PDF);
+    expect(await storeFile(sql, Buffer.from(PDF))).toBe(id);
+    const rows = await sql.query<{ size: number; mime: string }>(
+      'SELECT size, mime FROM stored_files WHERE id = $1',
+      [id],
+    );
+    expect(rows).toEqual([{ size: PDF.length, mime: 'application/pdf' }]);
+  });
+
+  it('lets two transactions store the same bytes at once', async () => {
+    const bytes = Buffer.from('the same scan, imported twice at once');
+    let firstStored!: () => void;
+    const stored = new Promise<void>((resolve) => (firstStored = resolve));
+    let commitFirst!: () => void;
+    const commit = new Promise<void>((resolve) => (commitFirst = resolve));
+    const first = sql.transaction(async (tx) => {
+      const id = await storeFile(tx, bytes);
+      firstStored();
+      await commit;
+      return id;
+    });
+    await stored;
+    // The second sees no committed row yet, so its INSERT waits on the first's.
+    const second = sql.transaction((tx) => storeFile(tx, bytes));
+    for (let i = 0; i < 100; i++) {
+      const waiting = await sql.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if (Number(waiting[0]!.n) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    commitFirst();
+    const [a, b] = await Promise.all([first, second]);
+    expect(b).toBe(a);
+    const rows = await sql.query<{ n: string }>(
+      'SELECT count(*) AS n FROM stored_files WHERE size = $1',
+      [bytes.length],
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+});
