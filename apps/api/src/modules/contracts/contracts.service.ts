@@ -5,7 +5,6 @@ import type { ContractKind, ItemKind, NotificationKind } from '@kabinet/shared';
 import { Clock, dateIn } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { fromMinor, toMinor } from '../../common/money';
-import { likeEscape, phoneDigits } from '../../common/search';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -24,6 +23,7 @@ import type {
 import { isViewable } from '../files/sniff';
 import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-pdf';
 import { allocatePayments } from './schedule';
+import { contractListSql, contractPageSql, contractSearchSql, SUMMARY_FROM } from './contracts.sql';
 
 interface SummaryRow {
   id: string;
@@ -41,26 +41,6 @@ interface SummaryRow {
   manager_name: string | null;
   changed: boolean;
 }
-
-/**
- * `$viewer` is the customer whose visits count (null for staff and for a staff member viewing as
- * the customer): only their own visits mark contracts as seen.
- */
-const summaryColumns = (viewer: string) => `c.id, c.number, to_char(c.date, 'YYYY-MM-DD') AS date,
-  c.status, c.kind, c.closed, c.total, c.paid, (c.total - c.paid) AS balance_due, c.currency,
-  c.customer_id, cu.full_name AS customer_name, m.full_name AS manager_name,
-  (c.customer_id = ${viewer}::uuid AND c.changed_at > COALESCE(
-     (SELECT v.seen_at FROM contract_views v WHERE v.customer_id = c.customer_id
-         AND v.contract_id = c.id), '-infinity')) IS TRUE AS changed`;
-const SUMMARY_FROM = `contracts c JOIN customers cu ON cu.id = c.customer_id
-  LEFT JOIN staff_users m ON m.id = c.manager_id`;
-
-const SORT_SQL = {
-  date: 'c.date',
-  number: 'c.number',
-  total: 'c.total',
-  balanceDue: '(c.total - c.paid)',
-} as const;
 
 function toSummary(r: SummaryRow): ContractSummaryDto {
   return {
@@ -233,29 +213,13 @@ export class ContractsService {
       params.push(query.customerId);
       where.push(`c.customer_id = $${params.length}`);
     }
-    if (query.q) where.push(this.search(query.q, params));
+    if (query.q) where.push(contractSearchSql(query.q, params));
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
-    const sort = SORT_SQL[query.sort ?? 'date'];
+    const sort = query.sort ?? 'date';
     const filter = where.join(' AND ');
     params.push(pageSize, (page - 1) * pageSize);
-    const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    const order = `${sort} ${dir}, c.number ${dir}, c.id ${dir}`;
-    // The page first on contracts alone, then the summary's joins and the "changed" lookup only
-    // for its rows; one statement either way. A search matches few rows, evaluated once into a
-    // materialized set that gives both the page and the total. Without one, page and total read
-    // contracts_list_date_idx (newest first) or the filters' indexes, not every wide row.
-    const pageAndTotal = query.q
-      ? `WITH filtered AS MATERIALIZED (
-           SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${filter}
-         ), page AS (SELECT c.id FROM filtered c ORDER BY ${order} ${limit})
-         SELECT p.id, (SELECT count(*) FROM filtered) AS total_count FROM page p`
-      : `SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${filter}) AS total_count
-           FROM contracts c WHERE ${filter} ORDER BY ${order} ${limit}`;
     const rows: Array<SummaryRow & { total_count: string }> = await this.db.query(
-      `SELECT ${summaryColumns('$1')}, p.total_count
-         FROM (${pageAndTotal}) p JOIN contracts c ON c.id = p.id
-         JOIN customers cu ON cu.id = c.customer_id LEFT JOIN staff_users m ON m.id = c.manager_id
-        ORDER BY ${order}`,
+      contractListSql({ filter, sort, order: dir, searched: Boolean(query.q), params }),
       params,
     );
     let total = Number(rows[0]?.total_count ?? 0);
@@ -268,25 +232,6 @@ export class ContractsService {
       total = Number(counted[0]?.n ?? 0);
     }
     return { items: rows.map(toSummary), total, page, pageSize };
-  }
-
-  /**
-   * A search condition: the contract number or the customer's name contains the text (trigram
-   * indexes), or the customer's phone contains its digits.
-   */
-  private search(q: string, params: unknown[]): string {
-    const text = q.trim().toLowerCase();
-    params.push(`%${likeEscape(text)}%`);
-    const like = `$${params.length}`;
-    const customer = [`lower(s.full_name) LIKE ${like}`];
-    const phone = phoneDigits(text);
-    if (phone) {
-      params.push(phone);
-      customer.push(`s.phone LIKE $${params.length}`);
-    }
-    // Each side on its own table, so each can use its trigram index (an OR across a join cannot).
-    return `(c.id IN (SELECT n.id FROM contracts n WHERE lower(n.number) LIKE ${like})
-             OR c.customer_id IN (SELECT s.id FROM customers s WHERE ${customer.join(' OR ')}))`;
   }
 
   /**
@@ -340,56 +285,7 @@ export class ContractsService {
           mime: string;
         }>;
       }
-    > = await this.db.query(
-      `WITH target AS (
-         SELECT c.id, c.customer_id FROM contracts c
-          WHERE c.id = $1 AND c.archived_at IS NULL AND ${scope.sql}
-       ), visit AS (
-         INSERT INTO contract_views (customer_id, contract_id, seen_at)
-         SELECT t.customer_id, t.id, now() FROM target t WHERE t.customer_id = $2::uuid
-         ON CONFLICT (customer_id, contract_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
-       ), mark_read AS (
-         UPDATE notifications n SET read_at = now()
-           FROM target t
-          WHERE n.contract_id = t.id AND n.customer_id = $2::uuid AND n.read_at IS NULL
-       )
-       SELECT ${summaryColumns('$2')},
-              to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
-              m.phone AS manager_phone, m.email AS manager_email, c.object, c.requisites,
-              (SELECT max(f.finished_at) FROM exchange_files f WHERE f.status = 'imported')
-                AS data_as_of,
-              (SELECT v.seen_at FROM contract_views v
-                WHERE v.customer_id = c.customer_id AND v.contract_id = c.id) AS last_seen_at,
-              COALESCE((SELECT json_agg(json_build_object('line_no', i.line_no, 'name', i.name,
-                         'kind', i.kind, 'quantity', i.quantity::text, 'unit', i.unit,
-                         'price', i.price::text, 'amount', i.amount::text) ORDER BY i.line_no)
-                          FROM contract_items i WHERE i.contract_id = c.id), '[]') AS items,
-              COALESCE((SELECT json_agg(json_build_object('line_no', s.line_no,
-                         'due_date', to_char(s.due_date, 'YYYY-MM-DD'),
-                         'amount', s.amount::text, 'note', s.note) ORDER BY s.due_date, s.line_no)
-                          FROM contract_installments s WHERE s.contract_id = c.id), '[]')
-                AS schedule,
-              COALESCE((SELECT json_agg(json_build_object('number', p.number,
-                         'date', to_char(p.date, 'YYYY-MM-DD'), 'amount', p.amount::text,
-                         'currency', p.currency, 'method', p.method) ORDER BY p.date, p.number)
-                          FROM contract_payments p
-                         WHERE p.contract_id = c.id AND p.archived_at IS NULL), '[]') AS payments,
-              COALESCE((SELECT json_agg(x ORDER BY x.created_at DESC) FROM (
-                         SELECT n.id, n.kind, n.params, n.contract_id, c.number AS contract_number,
-                                n.created_at, n.read_at IS NOT NULL AS read
-                           FROM notifications n WHERE n.contract_id = c.id
-                          ORDER BY n.created_at DESC LIMIT 50) x), '[]') AS notifications,
-              COALESCE((SELECT json_agg(json_build_object('id', d.id, 'kind', d.kind,
-                         'title', d.title, 'number', d.number,
-                         'date', to_char(d.date, 'YYYY-MM-DD'), 'file_name', d.file_name,
-                         'size', f.size, 'mime', f.mime) ORDER BY d.date DESC NULLS LAST, d.title)
-                          FROM contract_documents d JOIN stored_files f ON f.id = d.file_id
-                         WHERE d.contract_id = c.id AND d.archived_at IS NULL), '[]') AS documents
-         FROM target t JOIN contracts c ON c.id = t.id
-         JOIN customers cu ON cu.id = c.customer_id
-         LEFT JOIN staff_users m ON m.id = c.manager_id`,
-      [id, viewer, ...scope.params],
-    );
+    > = await this.db.query(contractPageSql(scope.sql), [id, viewer, ...scope.params]);
     const row = rows[0];
     if (!row) throw DomainError.notFound('Contract');
     const today = dateIn(this.clock.now(), this.config.timeZone);
