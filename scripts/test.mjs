@@ -61,41 +61,72 @@ async function vitest(suite, filter, env) {
   record(suite, json.numPassedTests, failed);
 }
 
-/** Installs missing Debian packages the suites use (root only), like .ci/run does. */
-function ensureDebianPackages(packages) {
-  const missing = packages.filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg);
-  if (!missing.length) return;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log(`Missing: installing Debian's ${missing.join(', ')} (apt-get)...`);
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  }
-  for (const [path, pkg] of packages) {
-    if (!existsSync(path)) console.error(`No ${path}: install Debian's ${pkg} package.`);
-  }
-}
-
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) ensureDebianPackages([[path, 'chromium']]);
-  if (existsSync(path)) return path;
-  console.error(
-    `No Chromium at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-  );
-  return undefined;
-}
-
-// The SFTP tests start a real OpenSSH sshd; the format tests validate against the XSD with xmllint;
-// the PDF tests read the text and fonts of generated PDFs with poppler's pdftotext and pdffonts.
-if (wanted('api') || wanted('exchange')) {
-  ensureDebianPackages([
+// The Debian packages each suite runs: the SFTP tests start a real OpenSSH sshd; the format tests
+// validate against the XSD with xmllint; the PDF tests read generated PDFs with poppler's
+// pdftotext and pdffonts; the browser tests drive Debian's Chromium (with a font for Cyrillic).
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SYSTEM_PACKAGES = {
+  api: [
     ['/usr/sbin/sshd', 'openssh-server'],
     ['/usr/bin/xmllint', 'libxml2-utils'],
     ['/usr/bin/pdftotext', 'poppler-utils'],
-  ]);
+  ],
+  exchange: [['/usr/bin/xmllint', 'libxml2-utils']],
+  e2e: [
+    [chromiumPath, 'chromium'],
+    ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'fonts-dejavu-core'],
+  ],
+};
+
+/** The packages of the wanted suites that are not installed. */
+function missingPackages() {
+  const wantedPackages = Object.entries(SYSTEM_PACKAGES)
+    .filter(([suite]) => wanted(suite))
+    .flatMap(([, list]) => list);
+  return [...new Set(wantedPackages.filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg))];
+}
+
+/**
+ * Installs the Debian packages the wanted suites need and the machine lacks, before anything
+ * runs: with apt-get as root, or through `sudo -n` when that works without a password. When it
+ * cannot, it names the one command to run and stops (a suite failing later on a missing tool
+ * says much less).
+ */
+function ensureSystemPackages() {
+  const missing = missingPackages();
+  if (!missing.length) return true;
+  const root = process.getuid?.() === 0;
+  const sudo =
+    !root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0
+      ? ['sudo', '-n']
+      : [];
+  if ((root || sudo.length) && existsSync('/usr/bin/apt-get')) {
+    console.log(`The tests need Debian's ${missing.join(', ')}: installing them (apt-get)...`);
+    const apt = (args) =>
+      spawnSync(
+        sudo[0] ?? 'apt-get',
+        [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args],
+        {
+          stdio: 'inherit',
+          env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+        },
+      );
+    apt(['update', '-qq']);
+    apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]);
+  }
+  const still = missingPackages();
+  if (!still.length) return true;
+  console.error(
+    `\nThe tests need Debian packages this machine lacks: ${still.join(', ')}.\n` +
+      `Install them with:\n\n  sudo apt-get install -y --no-install-recommends ${still.join(' ')}\n\n` +
+      'then run pnpm test again. (As root, pnpm test installs them itself.)',
+  );
+  return false;
+}
+
+if (!ensureSystemPackages()) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
 }
 
 // 1. Build everything (the checks read libs/shared/dist; Playwright runs the built app).
@@ -145,37 +176,32 @@ try {
   if (wanted('web')) await vitest('web', '@kabinet/web', {});
   // 7. Browser e2e against the built app on its own fresh database.
   if (wanted('e2e')) {
-    const chromium = ensureChromium();
-    if (!chromium) {
-      record('e2e', 0, 1);
-    } else {
-      const pg = await import('pg');
-      const client = new pg.default.Client({ connectionString: adminUrl });
-      await client.connect();
-      const db = `kabinet_e2e_${process.pid}`;
-      await client.query(`DROP DATABASE IF EXISTS ${db}`);
-      await client.query(`CREATE DATABASE ${db}`);
-      await client.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${db}`;
-      const report = join(out, 'e2e.json');
-      const code = await run('pnpm', ['--filter', '@kabinet/e2e', 'exec', 'playwright', 'test'], {
-        env: {
-          ...process.env,
-          CHROMIUM_PATH: chromium,
-          E2E_DATABASE_URL: url.toString(),
-          E2E_PORT: String(await freePort()),
-          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-        },
-      });
-      const json = readJson(report);
-      const passed = (json?.stats?.expected ?? 0) + (json?.stats?.flaky ?? 0);
-      const failed =
-        (json?.stats?.unexpected ?? 0) +
-        (json ? 0 : 1) +
-        (code !== 0 && json?.stats?.unexpected === 0 ? 1 : 0);
-      record('e2e', passed, failed);
-    }
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: adminUrl });
+    await client.connect();
+    const db = `kabinet_e2e_${process.pid}`;
+    await client.query(`DROP DATABASE IF EXISTS ${db}`);
+    await client.query(`CREATE DATABASE ${db}`);
+    await client.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${db}`;
+    const report = join(out, 'e2e.json');
+    const code = await run('pnpm', ['--filter', '@kabinet/e2e', 'exec', 'playwright', 'test'], {
+      env: {
+        ...process.env,
+        CHROMIUM_PATH: chromiumPath,
+        E2E_DATABASE_URL: url.toString(),
+        E2E_PORT: String(await freePort()),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      },
+    });
+    const json = readJson(report);
+    const passed = (json?.stats?.expected ?? 0) + (json?.stats?.flaky ?? 0);
+    const failed =
+      (json?.stats?.unexpected ?? 0) +
+      (json ? 0 : 1) +
+      (code !== 0 && json?.stats?.unexpected === 0 ? 1 : 0);
+    record('e2e', passed, failed);
   }
 } finally {
   await stopDb();

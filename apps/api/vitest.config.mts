@@ -23,7 +23,10 @@ export default defineConfig({
     include: ['src/**/*.spec.ts', 'test/**/*.e2e-spec.ts', '../../libs/shared/src/**/*.spec.ts'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // API e2e tests start the app on a real PostgreSQL: on a busy 2-core machine a test takes
+    // several times as long as on an idle one. Slower tests (the built CLI, imports of generated
+    // files) set their own; waits inside tests use test/wait.ts (a deadline, not a try count).
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
   },

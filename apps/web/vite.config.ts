@@ -21,5 +21,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // Component tests render whole pages in jsdom: seconds each on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -8,6 +8,7 @@ import { generateContent, writeImportFile } from '@kabinet/exchange-1c';
 import { CLI, runCli } from './cli';
 import { snapshot } from './exchange-helpers';
 import { createTestDatabase } from './helpers';
+import { waitFor } from './wait';
 
 describe('kill -9 during an import', () => {
   let dir: string;
@@ -40,13 +41,12 @@ describe('kill -9 during an import', () => {
     try {
       const { child, exited } = runCli(killed.url, ['import', file]);
       // Wait until the import is under way (the parser has reported progress), then kill -9.
-      for (let i = 0; i < 600; i++) {
+      await waitFor('the import to be under way', async () => {
         const rows = await q(
           `SELECT bytes_processed FROM exchange_files WHERE status = 'importing'`,
         );
-        if (rows[0] && Number(rows[0].bytes_processed) > 0) break;
-        await new Promise((r) => setTimeout(r, 25));
-      }
+        return rows[0] && Number(rows[0].bytes_processed) > 0 ? true : undefined;
+      });
       child.kill('SIGKILL');
       const { signal, out } = await exited;
       expect(signal, `the import finished before it could be killed: ${out}`).toBe('SIGKILL');
@@ -72,5 +72,5 @@ describe('kill -9 during an import', () => {
     } finally {
       await sql.end();
     }
-  }, 120_000); // three imports of a generated file and a killed process: slow on 2 busy cores
+  }, 300_000); // three imports of 1,600 contracts and a killed process: minutes on 2 busy cores
 });

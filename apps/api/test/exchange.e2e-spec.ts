@@ -18,6 +18,7 @@ import { ExportService } from '../src/modules/exchange/export.service';
 import { FileImporterService } from '../src/modules/exchange/file-importer.service';
 import { emptyImportedData, sampleFiles, snapshot } from './exchange-helpers';
 import { loginCustomer, loginStaff, startTestApp, type TestApp } from './helpers';
+import { waitFor } from './wait';
 
 interface Expected {
   stage: 'parse' | 'import';
@@ -331,12 +332,13 @@ describe('exchange runs, the admin API and the outbox', () => {
       body: form,
     });
     expect(res.status).toBe(202);
-    let rows: Array<{ status: string }> = [];
-    for (let i = 0; i < 100 && rows[0]?.status !== 'imported'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      rows = await t.sql(`SELECT status FROM exchange_files WHERE name = 'hand-upload.xml'`);
-    }
-    expect(rows[0]?.status).toBe('imported');
+    const status = await waitFor('the uploaded file to be imported', async () => {
+      const rows = await t.sql<{ status: string }>(
+        `SELECT status FROM exchange_files WHERE name = 'hand-upload.xml'`,
+      );
+      return rows[0]?.status === 'importing' ? undefined : rows[0]?.status;
+    });
+    expect(status).toBe('imported');
     expect(await t.sql(`SELECT 1 FROM customers WHERE external_id = 'upl-c-0'`)).toHaveLength(1);
 
     const bad = new FormData();

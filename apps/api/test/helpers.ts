@@ -10,6 +10,7 @@ import { ManualClock } from '../src/common/clock';
 import { loadConfig } from '../src/config/config';
 import { DemoService } from '../src/modules/demo/demo.service';
 import { MIGRATIONS } from './migrations';
+import { waitFor } from './wait';
 
 /** A fresh database cloned from the migrated template; dropped by `drop()`. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -138,17 +139,18 @@ export function createTestClient(baseUrl: string): TestClient {
  * of the outbox, so the next call waits for the next code.
  */
 export async function takeCode(t: TestApp, phone: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const rows = await t.sql<{ text: string }>(
-      `DELETE FROM dev_outbox_messages WHERE phone = $1 RETURNING text, created_at`,
-      [phone],
-    );
-    const code = rows.at(-1)?.text.match(/(\d{6})/)?.[1];
-    if (rows.length > 1) throw new Error(`${rows.length} codes waiting for ${phone}`);
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`No code was sent to ${phone}`);
+  return waitFor(
+    `the code sent to ${phone}`,
+    async () => {
+      const rows = await t.sql<{ text: string }>(
+        `DELETE FROM dev_outbox_messages WHERE phone = $1 RETURNING text, created_at`,
+        [phone],
+      );
+      if (rows.length > 1) throw new Error(`${rows.length} codes waiting for ${phone}`);
+      return rows.at(-1)?.text.match(/(\d{6})/)?.[1];
+    },
+    { timeoutMs: 20_000, everyMs: 20 },
+  );
 }
 
 /** Gets a CSRF cookie (any GET sets it), as the SPA does on its first request. */

@@ -9,6 +9,7 @@ import { ExchangeService } from '../src/modules/exchange/exchange.service';
 import { CLI, runCli } from './cli';
 import { sampleFiles, snapshot } from './exchange-helpers';
 import { createTestDatabase, startTestApp, type TestApp } from './helpers';
+import { waitFor } from './wait';
 
 // The built app imports each file in the slim import process (dist/.../import-worker.js); the
 // other tests run the TypeScript sources, which import in-process. These tests drive the built
@@ -38,15 +39,6 @@ function running(pid: number): boolean {
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
-  for (let i = 0; i < 1200; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 async function withSql<T>(url: string, work: (q: (text: string) => Promise<unknown[]>) => T) {
   const c = new Client({ connectionString: url });
   await c.connect();
@@ -63,6 +55,10 @@ const LEDGER = `SELECT name, status, created, updated, unchanged, archived, skip
 const RUNS = `SELECT trigger, status, files_imported, files_failed, files_duplicate, created,
                      updated, unchanged, archived FROM exchange_runs
                ORDER BY files_imported, files_failed, files_duplicate, created, updated, unchanged`;
+
+// Each test runs the built CLI (a Node process per import, a generated file of 2,000 customers)
+// and sometimes the test app beside it: seconds on an idle machine, much longer on 2 busy cores.
+const SLOW = 180_000;
 
 describe('the import process (built app)', () => {
   let dir: string;
@@ -90,124 +86,140 @@ describe('the import process (built app)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('leaves the same data, ledger and runs as the in-process import', async () => {
-    // Every golden file, good and bad, one after the other into one database, then the first
-    // again (a duplicate): through the CLI's import process, and in-process in the test app.
-    const files = [...sampleFiles('ok'), ...sampleFiles('not-ok')];
-    files.push(files[0]!);
-    const url = await database();
-    const viaProcess = await runCli(url, ['import', ...files]).exited;
-    expect(viaProcess.code, viaProcess.out).toBe(1); // the not-ok files fail
-    let t: TestApp | undefined;
-    try {
-      t = await startTestApp({ demo: false });
-      for (const f of files) await t.app.get(ExchangeService).importLocalFile(f, 'cli');
+  it(
+    'leaves the same data, ledger and runs as the in-process import',
+    async () => {
+      // Every golden file, good and bad, one after the other into one database, then the first
+      // again (a duplicate): through the CLI's import process, and in-process in the test app.
+      const files = [...sampleFiles('ok'), ...sampleFiles('not-ok')];
+      files.push(files[0]!);
+      const url = await database();
+      const viaProcess = await runCli(url, ['import', ...files]).exited;
+      expect(viaProcess.code, viaProcess.out).toBe(1); // the not-ok files fail
+      let t: TestApp | undefined;
+      try {
+        t = await startTestApp({ demo: false });
+        for (const f of files) await t.app.get(ExchangeService).importLocalFile(f, 'cli');
+        await withSql(url, async (q) => {
+          const expected = await snapshot(t!);
+          expect(await snapshot({ sql: q as TestApp['sql'] })).toEqual(expected);
+          expect(expected.contracts.length).toBeGreaterThan(0);
+          const ledger = await q(LEDGER);
+          expect(ledger).toEqual(await t!.sql(LEDGER));
+          expect(ledger.map((r) => (r as { status: string }).status)).toEqual(
+            expect.arrayContaining(['imported', 'failed', 'duplicate']),
+          );
+          expect(await q(RUNS)).toEqual(await t!.sql(RUNS));
+        });
+      } finally {
+        await t?.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'a killed import process leaves its file failed, with nothing saved',
+    async () => {
+      const url = await database();
+      const run = runCli(url, ['import', big]);
+      await waitFor('the import to be under way', () =>
+        withSql(url, async (q) => {
+          const rows = (await q(
+            `SELECT bytes_processed FROM exchange_files WHERE status = 'importing'`,
+          )) as Array<{ bytes_processed: string }>;
+          return rows[0] && Number(rows[0].bytes_processed) > 0 ? true : undefined;
+        }),
+      );
+      const [worker] = childrenOf(run.child.pid!);
+      expect(worker, 'the CLI imports in a child process').toBeDefined();
+      process.kill(worker!, 'SIGKILL');
+      const { code, out } = await run.exited;
+      expect(code, out).toBe(1);
+      expect(out).toContain(`${basename(big)}: FAILED`);
+      expect(out).toContain('The import process stopped unexpectedly (signal SIGKILL)');
       await withSql(url, async (q) => {
-        const expected = await snapshot(t!);
-        expect(await snapshot({ sql: q as TestApp['sql'] })).toEqual(expected);
-        expect(expected.contracts.length).toBeGreaterThan(0);
-        const ledger = await q(LEDGER);
-        expect(ledger).toEqual(await t!.sql(LEDGER));
-        expect(ledger.map((r) => (r as { status: string }).status)).toEqual(
-          expect.arrayContaining(['imported', 'failed', 'duplicate']),
-        );
-        expect(await q(RUNS)).toEqual(await t!.sql(RUNS));
+        expect(await q('SELECT 1 FROM contracts')).toHaveLength(0);
+        expect(await q('SELECT 1 FROM customers')).toHaveLength(0);
+        expect(await q('SELECT status FROM exchange_files')).toEqual([{ status: 'failed' }]);
+        expect(await q('SELECT status, files_failed FROM exchange_runs')).toEqual([
+          { status: 'failed', files_failed: 1 },
+        ]);
       });
-    } finally {
-      await t?.close();
-    }
-  });
+    },
+    SLOW,
+  );
 
-  it('a killed import process leaves its file failed, with nothing saved', async () => {
-    const url = await database();
-    const run = runCli(url, ['import', big]);
-    await until('the import to be under way', () =>
-      withSql(url, async (q) => {
-        const rows = (await q(
-          `SELECT bytes_processed FROM exchange_files WHERE status = 'importing'`,
-        )) as Array<{ bytes_processed: string }>;
-        return rows[0] && Number(rows[0].bytes_processed) > 0 ? true : undefined;
-      }),
-    );
-    const [worker] = childrenOf(run.child.pid!);
-    expect(worker, 'the CLI imports in a child process').toBeDefined();
-    process.kill(worker!, 'SIGKILL');
-    const { code, out } = await run.exited;
-    expect(code, out).toBe(1);
-    expect(out).toContain(`${basename(big)}: FAILED`);
-    expect(out).toContain('The import process stopped unexpectedly (signal SIGKILL)');
-    await withSql(url, async (q) => {
-      expect(await q('SELECT 1 FROM contracts')).toHaveLength(0);
-      expect(await q('SELECT 1 FROM customers')).toHaveLength(0);
-      expect(await q('SELECT status FROM exchange_files')).toEqual([{ status: 'failed' }]);
-      expect(await q('SELECT status, files_failed FROM exchange_runs')).toEqual([
-        { status: 'failed', files_failed: 1 },
-      ]);
-    });
-  });
+  it(
+    'when the CLI is killed, its import process stops too',
+    async () => {
+      const url = await database();
+      const run = runCli(url, ['import', big]);
+      await waitFor('the import to be under way', () =>
+        withSql(url, async (q) =>
+          (await q(`SELECT 1 FROM exchange_files WHERE bytes_processed > 0`)).length
+            ? true
+            : undefined,
+        ),
+      );
+      const [worker] = childrenOf(run.child.pid!);
+      expect(worker).toBeDefined();
+      run.child.kill('SIGKILL');
+      await run.exited;
+      await waitFor('the import process to exit', () => (running(worker!) ? undefined : true));
+      await withSql(url, async (q) => {
+        expect(await q('SELECT 1 FROM contracts')).toHaveLength(0);
+        expect(await q('SELECT status FROM exchange_files')).toEqual([{ status: 'importing' }]);
+      });
+    },
+    SLOW,
+  );
 
-  it('when the CLI is killed, its import process stops too', async () => {
-    const url = await database();
-    const run = runCli(url, ['import', big]);
-    await until('the import to be under way', () =>
-      withSql(url, async (q) =>
-        (await q(`SELECT 1 FROM exchange_files WHERE bytes_processed > 0`)).length
-          ? true
-          : undefined,
-      ),
-    );
-    const [worker] = childrenOf(run.child.pid!);
-    expect(worker).toBeDefined();
-    run.child.kill('SIGKILL');
-    await run.exited;
-    await until('the import process to exit', () => (running(worker!) ? undefined : true));
-    await withSql(url, async (q) => {
-      expect(await q('SELECT 1 FROM contracts')).toHaveLength(0);
-      expect(await q('SELECT status FROM exchange_files')).toEqual([{ status: 'importing' }]);
-    });
-  });
-
-  it('the exchange cycle running out of time stops the import process, which rolls back', async () => {
-    const url = await database();
-    const exchangeDir = join(dir, 'exchange');
-    await mkdir(join(exchangeDir, 'inbox'), { recursive: true });
-    await writeFile(join(exchangeDir, 'inbox', 'big.xml'), readFileSync(big));
-    const run = runCli(url, ['exchange'], {
-      EXCHANGE_SOURCE: 'local',
-      EXCHANGE_DIR: exchangeDir,
-      EXCHANGE_STABLE_MS: '0',
-      EXCHANGE_SCHEDULE: 'false',
-      EXCHANGE_CYCLE_TIMEOUT_SECONDS: '5',
-    });
-    // The API (Nest) hands the file to the import process: its connection is named so.
-    await until('the import process to connect', () =>
-      withSql(url, async (q) =>
-        (
-          await q(
-            `SELECT 1 FROM pg_stat_activity
+  it(
+    'the exchange cycle running out of time stops the import process, which rolls back',
+    async () => {
+      const url = await database();
+      const exchangeDir = join(dir, 'exchange');
+      await mkdir(join(exchangeDir, 'inbox'), { recursive: true });
+      await writeFile(join(exchangeDir, 'inbox', 'big.xml'), readFileSync(big));
+      const run = runCli(url, ['exchange'], {
+        EXCHANGE_SOURCE: 'local',
+        EXCHANGE_DIR: exchangeDir,
+        EXCHANGE_STABLE_MS: '0',
+        EXCHANGE_SCHEDULE: 'false',
+        EXCHANGE_CYCLE_TIMEOUT_SECONDS: '5',
+      });
+      // The API (Nest) hands the file to the import process: its connection is named so.
+      await waitFor('the import process to connect', () =>
+        withSql(url, async (q) =>
+          (
+            await q(
+              `SELECT 1 FROM pg_stat_activity
               WHERE datname = current_database() AND application_name = 'kabinet-import'`,
-          )
-        ).length
-          ? true
-          : undefined,
-      ),
-    );
-    const { code, out } = await run.exited;
-    expect(code, out).toBe(1);
-    expect(out).toContain('big.xml: failed');
-    await withSql(url, async (q) => {
-      expect(await q('SELECT 1 FROM contracts')).toHaveLength(0);
-      expect(await q('SELECT status, error_message FROM exchange_files')).toEqual([
-        {
-          status: 'failed',
-          error_message:
-            'The import was stopped (the exchange cycle ran out of time); nothing was saved',
-        },
+            )
+          ).length
+            ? true
+            : undefined,
+        ),
+      );
+      const { code, out } = await run.exited;
+      expect(code, out).toBe(1);
+      expect(out).toContain('big.xml: failed');
+      await withSql(url, async (q) => {
+        expect(await q('SELECT 1 FROM contracts')).toHaveLength(0);
+        expect(await q('SELECT status, error_message FROM exchange_files')).toEqual([
+          {
+            status: 'failed',
+            error_message:
+              'The import was stopped (the exchange cycle ran out of time); nothing was saved',
+          },
+        ]);
+      });
+      expect((await readdir(join(exchangeDir, 'inbox', 'failed'))).sort()).toEqual([
+        expect.stringMatching(/_big\.xml$/),
+        expect.stringMatching(/_big\.xml\.error\.txt$/),
       ]);
-    });
-    expect((await readdir(join(exchangeDir, 'inbox', 'failed'))).sort()).toEqual([
-      expect.stringMatching(/_big\.xml$/),
-      expect.stringMatching(/_big\.xml\.error\.txt$/),
-    ]);
-  }, 60_000);
+    },
+    SLOW,
+  );
 });

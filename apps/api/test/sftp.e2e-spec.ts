@@ -108,19 +108,22 @@ describe('SFTP exchange', () => {
   it('leaves a file that is still growing for the next run (size-stable check)', async () => {
     const bytes = file(3);
     await upload({ '04-growing.xml': bytes.subarray(0, 200) });
-    // The upload goes on in small steps for longer than a cycle's two listings take.
-    const steps = 30;
-    const growing = (async () => {
-      for (let i = 1; i <= steps; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        const size = 200 + Math.ceil(((bytes.length - 200) * i) / steps);
-        await writeFile(join(inbox, '04-growing.xml'), bytes.subarray(0, size));
-      }
-    })();
-    const cycle = t.app.get(ExchangeService).runCycle('manual');
-    await growing;
+    // The upload goes on, a few bytes at a time, for as long as the cycle runs (however long a
+    // busy machine makes it), and is complete only afterwards.
+    let cycleDone = false;
+    const cycle = t.app
+      .get(ExchangeService)
+      .runCycle('manual')
+      .finally(() => (cycleDone = true));
+    let size = 200;
+    while (!cycleDone) {
+      await new Promise((r) => setTimeout(r, 50));
+      size = Math.min(size + 3, bytes.length - 1);
+      await writeFile(join(inbox, '04-growing.xml'), bytes.subarray(0, size));
+    }
     const first = await cycle;
     expect(first!.files).toEqual([]);
+    await writeFile(join(inbox, '04-growing.xml'), bytes);
     const second = await t.app.get(ExchangeService).runCycle('manual');
     expect(second!.files.map((f) => [f.name, f.status])).toEqual([['04-growing.xml', 'imported']]);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSql, type SqlDatabase } from '../src/modules/exchange/sql';
 import { storeFile } from '../src/modules/files/stored-files';
 import { createTestDatabase } from './helpers';
+import { waitFor } from './wait';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
@@ -45,14 +46,13 @@ describe('storeFile', () => {
     await stored;
     // The second sees no committed row yet, so its INSERT waits on the first's.
     const second = sql.transaction((tx) => storeFile(tx, bytes));
-    for (let i = 0; i < 100; i++) {
+    await waitFor('the second INSERT to wait for the first', async () => {
       const waiting = await sql.query<{ n: string }>(
         `SELECT count(*) AS n FROM pg_stat_activity
           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
       );
-      if (Number(waiting[0]!.n) > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+      return Number(waiting[0]!.n) > 0 ? true : undefined;
+    });
     commitFirst();
     const [a, b] = await Promise.all([first, second]);
     expect(b).toBe(a);

@@ -1,6 +1,10 @@
 import '../lib/i18n';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy*/waitFor wait on wall time: a busy 2-core machine renders Mantine pages far slower
+// than an idle one, so allow 10 s rather than the library's 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks what Mantine measures with.
 Object.defineProperty(window, 'matchMedia', {
