@@ -50,6 +50,10 @@ export const en: Resource = {
     changePhone: 'Change number',
     resendIn: 'Send the code again in {{time}}',
     resend: 'Send the code again',
+    codeAlreadySent: 'A code has already been sent to {{phone}}.',
+    alreadySentHint:
+      'The code was sent less than a minute ago: enter it from the SMS. You can ask for a new one when the countdown ends.',
+    sendLimit: 'Too many codes for this number. You can request a new one in {{time}}',
     noCode:
       'If no SMS arrives, check the number or contact your manager: you can log in only with the number on your contract.',
     login: 'Login',
@@ -75,8 +79,11 @@ export const en: Resource = {
     conflict: 'This is already in progress; try again when it finishes',
     unavailable: 'A service we depend on is not reachable right now; try again later',
     otp_invalid: 'The code is wrong or has expired',
+    otp_invalid_left: 'Wrong code. Tries left: {{count}}',
+    otp_invalid_none: 'The code is wrong or no longer valid. Request a new code',
     otp_attempts_exceeded: 'Too many wrong tries. Request a new code',
     otp_send_limit: 'Too many codes in a row. You can request a new one in {{minutes}} min',
+    otp_resend_too_soon: 'A code was just sent. You can request a new one in {{seconds}} s',
     invalid_credentials: 'Wrong login or password',
     account_locked: 'Too many failed attempts. Login is locked for {{minutes}} min',
     internal: 'Something went wrong. Please try again',
