@@ -312,7 +312,7 @@ describe('staff login by password', () => {
     ]);
   });
 
-  it('locks the account after 5 failures, longer after each further failure', async () => {
+  it('locks the login from that address after 5 failures, longer after each further failure', async () => {
     const c = t.client();
     await primeCsrf(c);
     const attempt = (password: string) =>

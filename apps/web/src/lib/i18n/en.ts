@@ -85,7 +85,7 @@ export const en: Resource = {
     otp_send_limit: 'Too many codes in a row. You can request a new one in {{minutes}} min',
     otp_resend_too_soon: 'A code was just sent. You can request a new one in {{seconds}} s',
     invalid_credentials: 'Wrong login or password',
-    account_locked: 'Too many failed attempts. Login is locked for {{minutes}} min',
+    account_locked: 'Too many failed attempts. Try again in {{minutes}} min',
     internal: 'Something went wrong. Please try again',
     unknown: 'Something went wrong. Please try again',
     network: 'Cannot reach the server. Check your connection',
