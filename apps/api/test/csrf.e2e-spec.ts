@@ -97,10 +97,32 @@ interface Actor {
   cookie: string;
 }
 
+/** The login routes (public, so not in the access matrix): a forged login is an attack too. */
+const LOGIN_ROUTES: RouteCase[] = [
+  {
+    method: 'POST',
+    path: '/api/auth/otp/request',
+    target: 'none',
+    body: { phone: '+79123456789' },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/otp/verify',
+    target: 'none',
+    body: { phone: '+79123456789', code: '000000' },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/staff/login',
+    target: 'none',
+    body: { login: 'admin', password: 'kabinet-demo' },
+  },
+].map((r) => ({ ...r, expect: {} as RouteCase['expect'] }) as RouteCase);
+
 function stateChangingRoutes(ids: Record<Target, string>) {
   const seen = new Set<string>();
   const out: Array<RouteCase & { url: string; payload?: string }> = [];
-  for (const route of ROUTES) {
+  for (const route of [...ROUTES, ...LOGIN_ROUTES]) {
     if (!STATE_CHANGING.has(route.method)) continue;
     const url = route.path.replace('{id}', ids[route.target]);
     const key = `${route.method} ${url}`;
@@ -133,6 +155,8 @@ async function snapshot(t: TestApp): Promise<Record<string, string>> {
     exchange_export_changes: 'SELECT * FROM exchange_export_changes',
     audit_log: 'SELECT * FROM audit_log',
     staff_users: 'SELECT * FROM staff_users',
+    otp_challenges: 'SELECT * FROM otp_challenges',
+    staff_login_throttles: 'SELECT * FROM staff_login_throttles',
   };
   const out: Record<string, string> = {};
   for (const [table, sql] of Object.entries(queries)) {
@@ -228,6 +252,7 @@ function describeCsrf(mode: 'test' | 'production') {
           'POST /api/profile/change-requests',
           'PUT /api/profile/notification-settings',
           'DELETE /api/view-as',
+          'POST /api/auth/staff/login',
         ]),
       );
       const before = await snapshot(t);
