@@ -186,6 +186,11 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
       {request.error ? requestError : <ErrorAlert error={verify.error} />}
       <Button
         variant="subtle"
+        // The countdown must be readable on a phone: the label wraps rather than being cut.
+        h="auto"
+        mih={36}
+        py={6}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
         disabled={secondsLeft > 0 || request.isPending}
         onClick={() => send(phone)}
       >
