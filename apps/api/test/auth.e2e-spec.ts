@@ -127,11 +127,13 @@ describe('customer login by SMS code', () => {
     const code = await takeCode(t, IVANOVA);
     const wrong = code === '111111' ? '222222' : '111111';
     const codes: string[] = [];
+    const left: Array<number | undefined> = [];
     for (let i = 0; i < OTP.maxAttempts; i++) {
       const res = await c.api.POST('/api/auth/otp/verify', {
         body: { phone: IVANOVA, code: wrong },
       });
       codes.push(res.error!.code);
+      left.push(res.error!.attemptsLeft);
     }
     expect(codes).toEqual([
       'otp_invalid',
@@ -140,6 +142,8 @@ describe('customer login by SMS code', () => {
       'otp_invalid',
       'otp_attempts_exceeded',
     ]);
+    // Each wrong try says how many are left; after the last, none.
+    expect(left).toEqual([4, 3, 2, 1, 0]);
     const right = await c.api.POST('/api/auth/otp/verify', { body: { phone: IVANOVA, code } });
     expect(right.response.status).toBe(401);
   });
@@ -149,7 +153,7 @@ describe('customer login by SMS code', () => {
     await primeCsrf(c);
     await c.api.POST('/api/auth/otp/request', { body: { phone: IVANOVA } });
     const first = await takeCode(t, IVANOVA);
-    t.clock.advance(1000);
+    t.clock.advance(OTP.resendAfterSeconds * 1000);
     await c.api.POST('/api/auth/otp/request', { body: { phone: IVANOVA } });
     const second = await takeCode(t, IVANOVA);
     if (first !== second) {
@@ -180,6 +184,87 @@ describe('customer login by SMS code', () => {
     t.clock.advance(7 * 60 * 1000 + 1000);
     const again = await c.api.POST('/api/auth/otp/request', { body: { phone } });
     expect(again.response.status).toBe(202);
+  });
+
+  it.each([IVANOVA, UNKNOWN])('keeps the announced spacing between codes to %s', async (phone) => {
+    const c = t.client();
+    await primeCsrf(c);
+    const first = await c.api.POST('/api/auth/otp/request', { body: { phone } });
+    expect(first.response.status).toBe(202);
+    const wait = first.data!.resendAfterSeconds;
+    expect(wait).toBe(OTP.resendAfterSeconds);
+    // Asking again at once, and a second before the announced time: refused, with the wait.
+    const soon = await c.api.POST('/api/auth/otp/request', { body: { phone } });
+    expect(soon.response.status).toBe(429);
+    expect(soon.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(soon.error?.code).toBe('otp_resend_too_soon');
+    expect(soon.error?.retryAfterSeconds).toBe(wait);
+    expect(soon.response.headers.get('retry-after')).toBe(String(wait));
+    t.clock.advance((wait - 1) * 1000);
+    const almost = await c.api.POST('/api/auth/otp/request', { body: { phone } });
+    expect(almost.error?.code).toBe('otp_resend_too_soon');
+    expect(almost.error?.retryAfterSeconds).toBe(1);
+    // Refused requests are not sends: only one challenge exists, and at most one SMS went out.
+    expect(await t.sql('SELECT 1 FROM otp_challenges WHERE phone = $1', [phone])).toHaveLength(1);
+    t.clock.advance(1000);
+    const later = await c.api.POST('/api/auth/otp/request', { body: { phone } });
+    expect(later.response.status).toBe(202);
+  });
+
+  it('answers three requests within a second with one code and two waits', async () => {
+    const c = t.client();
+    await primeCsrf(c);
+    const answers = await Promise.all(
+      [IVANOVA, IVANOVA, IVANOVA].map((phone) =>
+        c.api.POST('/api/auth/otp/request', { body: { phone } }),
+      ),
+    );
+    expect(answers.map((a) => a.response.status).sort()).toEqual([202, 429, 429]);
+    await takeCode(t, IVANOVA);
+    const sms = await t.sql('SELECT 1 FROM dev_outbox_messages WHERE phone = $1', [IVANOVA]);
+    expect(sms).toHaveLength(0); // takeCode took the only one
+  });
+
+  it('answers the spacing the same for known and unknown phones', async () => {
+    const c = t.client();
+    await primeCsrf(c);
+    for (const phone of [IVANOVA, UNKNOWN]) {
+      await c.api.POST('/api/auth/otp/request', { body: { phone } });
+    }
+    t.clock.advance(15_000);
+    const known = await c.api.POST('/api/auth/otp/request', { body: { phone: IVANOVA } });
+    const unknown = await c.api.POST('/api/auth/otp/request', { body: { phone: UNKNOWN } });
+    const strip = (p: unknown) => ({ ...(p as object), requestId: undefined });
+    expect(strip(unknown.error)).toEqual(strip(known.error));
+    expect(known.error?.retryAfterSeconds).toBe(45);
+  });
+
+  it('tells how many tries a code has left, the same for known and unknown phones', async () => {
+    const c = t.client();
+    await primeCsrf(c);
+    await c.api.POST('/api/auth/otp/request', { body: { phone: IVANOVA } });
+    await c.api.POST('/api/auth/otp/request', { body: { phone: UNKNOWN } });
+    const code = await takeCode(t, IVANOVA);
+    const wrong = code === '111111' ? '222222' : '111111';
+    for (const expected of [4, 3]) {
+      const known = await c.api.POST('/api/auth/otp/verify', {
+        body: { phone: IVANOVA, code: wrong },
+      });
+      const unknown = await c.api.POST('/api/auth/otp/verify', {
+        body: { phone: UNKNOWN, code: wrong },
+      });
+      const strip = (p: unknown) => ({ ...(p as object), requestId: undefined });
+      expect(known.error).toMatchObject({ code: 'otp_invalid', attemptsLeft: expected });
+      expect(strip(unknown.error)).toEqual(strip(known.error));
+    }
+    // No code at all (never asked, or expired): nothing left to try, ask for a new one.
+    const never = await c.api.POST('/api/auth/otp/verify', {
+      body: { phone: '+79990003344', code: wrong },
+    });
+    expect(never.error).toMatchObject({ code: 'otp_invalid', attemptsLeft: 0 });
+    t.clock.advance(OTP.ttlSeconds * 1000 + 1);
+    const expired = await c.api.POST('/api/auth/otp/verify', { body: { phone: IVANOVA, code } });
+    expect(expired.error).toMatchObject({ code: 'otp_invalid', attemptsLeft: 0 });
   });
 });
 
@@ -227,7 +312,7 @@ describe('staff login by password', () => {
     ]);
   });
 
-  it('locks the account after 5 failures, longer after each further failure', async () => {
+  it('locks the login from that address after 5 failures, longer after each further failure', async () => {
     const c = t.client();
     await primeCsrf(c);
     const attempt = (password: string) =>

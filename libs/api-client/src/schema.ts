@@ -812,6 +812,7 @@ export interface components {
       | 'otp_invalid'
       | 'otp_attempts_exceeded'
       | 'otp_send_limit'
+      | 'otp_resend_too_soon'
       | 'invalid_credentials'
       | 'account_locked'
       | 'internal';
@@ -1103,6 +1104,8 @@ export interface components {
       | 'customer.viewAs'
       | 'changeRequest.manage';
     ProblemDto: {
+      /** @description For a wrong login code: how many more tries the code allows (0: request a new one) */
+      attemptsLeft?: number;
       code: components['schemas']['ErrorCode'];
       detail?: string;
       fields?: components['schemas']['FieldErrorDto'][];

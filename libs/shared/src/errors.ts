@@ -18,7 +18,10 @@ export const ERROR_CODES = [
   'unavailable',
   'otp_invalid',
   'otp_attempts_exceeded',
+  /** Three codes per phone in ten minutes are used up. */
   'otp_send_limit',
+  /** A code went to this phone less than `OTP.resendAfterSeconds` ago. */
+  'otp_resend_too_soon',
   'invalid_credentials',
   'account_locked',
   'internal',

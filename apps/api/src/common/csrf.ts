@@ -1,9 +1,21 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '@kabinet/shared';
 import type { ProblemDto } from './problem.dto';
 
+/** The only methods that never need the token: they must not change anything. */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The key in a route's Fastify config that exempts it from the CSRF check. */
+export const CSRF_EXEMPT = 'csrfExempt';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Why this route takes no CSRF token (see `CsrfExempt`). */
+    [CSRF_EXEMPT]?: string;
+  }
+}
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -12,9 +24,41 @@ function same(a: string, b: string): boolean {
 }
 
 /**
+ * Exempts a route from the CSRF check. Only for callers that do not authenticate with the
+ * browser's cookies (a request signed by its sender, an API key in a header): say which in
+ * `reason`. The exemption lives in the route's own Fastify config, so it is read from the route
+ * the request was matched to, never from its URL. Merges with other route config.
+ */
+export function CsrfExempt(reason: string): MethodDecorator {
+  if (!reason.trim()) throw new Error('CsrfExempt needs a reason');
+  return (_target, _key, descriptor) => {
+    const handler = descriptor.value as object;
+    const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<
+      string,
+      unknown
+    >;
+    Reflect.defineMetadata(
+      FASTIFY_ROUTE_CONFIG_METADATA,
+      { ...config, [CSRF_EXEMPT]: reason },
+      handler,
+    );
+    return descriptor;
+  };
+}
+
+/** The exemption of the route this request was matched to; none for an unmatched request. */
+function exemption(request: FastifyRequest): string | null {
+  // `routeOptions` describes the matched route (the not-found handler when nothing matched), so
+  // no spelling of a URL (percent-encoding, case, slashes) can move a request out of the check.
+  const reason: unknown = request.routeOptions?.config?.[CSRF_EXEMPT];
+  return typeof reason === 'string' && reason.length > 0 ? reason : null;
+}
+
+/**
  * Double-submit CSRF protection: every response without the CSRF cookie sets one (readable by
- * the SPA, SameSite=Strict); every state-changing /api request must echo it in a header. A page on
- * another site can neither read the cookie nor set the header.
+ * the SPA, SameSite=Strict); every request with another method than GET, HEAD or OPTIONS must
+ * echo it in a header, whatever its URL, unless the route it was matched to is exempt
+ * (`@CsrfExempt`). A page on another site can neither read the cookie nor set the header.
  */
 export function registerCsrf(
   app: FastifyInstance,
@@ -26,7 +70,7 @@ export function registerCsrf(
       token = randomBytes(24).toString('base64url');
       void reply.setCookie(cookie.name, token, cookie.options);
     }
-    if (SAFE.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (SAFE.has(request.method) || exemption(request)) return;
     const header = request.headers[CSRF_HEADER];
     if (typeof header !== 'string' || !request.cookies[cookie.name] || !same(header, token)) {
       const body: ProblemDto = {

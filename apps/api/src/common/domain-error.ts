@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   otp_invalid: 401,
   otp_attempts_exceeded: 429,
   otp_send_limit: 429,
+  otp_resend_too_soon: 429,
   invalid_credentials: 401,
   account_locked: 429,
   internal: 500,
@@ -25,7 +26,11 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      fields?: FieldError[];
+      retryAfterSeconds?: number;
+      attemptsLeft?: number;
+    } = {},
   ) {
     super(message);
     this.status = STATUS[code];

@@ -24,6 +24,11 @@ export class ProblemDto {
   fields?: FieldErrorDto[];
   @ApiPropertyOptional({ description: 'For 429 answers: when to try again' })
   retryAfterSeconds?: number;
+  @ApiPropertyOptional({
+    description:
+      'For a wrong login code: how many more tries the code allows (0: request a new one)',
+  })
+  attemptsLeft?: number;
   @ApiPropertyOptional({ description: 'The request id, to find the request in the logs' })
   requestId?: string;
 }

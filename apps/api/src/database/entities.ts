@@ -17,8 +17,10 @@ import { ExportFile } from '../modules/exchange/export-file.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { StaffNotice } from '../modules/notifications/staff-notice.entity';
 import { ProfileChangeRequest } from '../modules/profile/change-request.entity';
 import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
+import { StaffLoginThrottle } from '../modules/staff/staff-login-throttle.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 
 /** Every entity; the data source, the tests and the migration drift check share this list. */
@@ -45,4 +47,6 @@ export const ENTITIES = [
   AuditEntry,
   StoredFile,
   ContractDocument,
+  StaffLoginThrottle,
+  StaffNotice,
 ];

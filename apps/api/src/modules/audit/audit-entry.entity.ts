@@ -3,7 +3,8 @@ import { TimestampColumn } from '../../common/columns';
 
 /**
  * Who did what to whom, when: an append-only log of sensitive staff actions (opening a customer's
- * cabinet as them, resolving their requests). Ids are kept even when the people are deleted.
+ * cabinet as them, resolving their requests) and of attacks on staff logins. Ids are kept even
+ * when the people are deleted.
  */
 @Entity('audit_log')
 @Index('audit_log_at_idx', ['at'])
@@ -15,12 +16,16 @@ export class AuditEntry {
   @TimestampColumn({ default: () => 'now()' })
   at: Date;
 
-  /** The staff member who acted. */
+  /** The staff member who acted; null when no one signed in did (failed logins of an attacker). */
   @Index('audit_log_actor_idx')
-  @Column({ type: 'uuid' })
-  actorId: string;
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
 
-  /** e.g. `customer.viewAs.start`, `customer.viewAs.end`, `changeRequest.resolve`. */
+  /**
+   * e.g. `customer.viewAs.start`, `customer.viewAs.end`, `changeRequest.resolve`,
+   * `staff.login.locked` (an address was locked out of a login), `staff.login.slowed` (failures
+   * from many addresses slow every new address down).
+   */
   @Column({ type: 'varchar', length: 60 })
   action: string;
 

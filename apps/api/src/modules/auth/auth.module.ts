@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { MeController } from '../me/me.controller';
 import { MeService } from '../me/me.service';
+import { LoginAlertService } from '../staff/login-alerts';
+import { LoginThrottleService } from '../staff/login-throttle';
 import { StaffService } from '../staff/staff.service';
 import { AuthController } from './auth.controller';
 import { AuthHousekeepingService } from './housekeeping.service';
@@ -16,6 +18,8 @@ import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
     OtpService,
     SessionsService,
     StaffService,
+    LoginThrottleService,
+    LoginAlertService,
     MeService,
     CustomerOtpStrategy,
     StaffPasswordStrategy,

@@ -17,7 +17,8 @@ export interface OtpRequested {
 }
 
 type VerifyOutcome =
-  { ok: true; customerId: string } | { ok: false; error: 'otp_invalid' | 'otp_attempts_exceeded' };
+  | { ok: true; customerId: string }
+  | { ok: false; error: 'otp_invalid' | 'otp_attempts_exceeded'; attemptsLeft: number };
 
 /**
  * Login codes for customers. Answers are the same for known and unknown phones; every limit
@@ -47,14 +48,21 @@ export class OtpService {
           ORDER BY created_at ASC`,
         [phone, windowStart],
       );
+      const secondsUntil = (t: number) => Math.max(1, Math.ceil((t - now.getTime()) / 1000));
+      // The spacing the answer announces (`resendAfterSeconds`), kept per phone.
+      const latest = recent.at(-1)?.created_at.getTime();
+      const spacedUntil = latest === undefined ? 0 : latest + OTP.resendAfterSeconds * 1000;
       if (recent.length >= OTP.maxSendsPerWindow) {
         const oldest = recent[0]!.created_at.getTime();
-        const retryAfterSeconds = Math.max(
-          1,
-          Math.ceil((oldest + OTP.sendWindowSeconds * 1000 - now.getTime()) / 1000),
-        );
         throw new DomainError('otp_send_limit', 'Too many codes requested for this number', {
-          retryAfterSeconds,
+          retryAfterSeconds: secondsUntil(
+            Math.max(oldest + OTP.sendWindowSeconds * 1000, spacedUntil),
+          ),
+        });
+      }
+      if (spacedUntil > now.getTime()) {
+        throw new DomainError('otp_resend_too_soon', 'A code was sent to this number just now', {
+          retryAfterSeconds: secondsUntil(spacedUntil),
         });
       }
       await tx.update(OtpChallenge, { phone, closedAt: IsNull() }, { closedAt: now });
@@ -104,7 +112,9 @@ export class OtpService {
         order: { createdAt: 'DESC' },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!challenge || challenge.expiresAt <= now) return { ok: false, error: 'otp_invalid' };
+      if (!challenge || challenge.expiresAt <= now) {
+        return { ok: false, error: 'otp_invalid', attemptsLeft: 0 };
+      }
       const matches =
         challenge.codeHash !== null &&
         challenge.customerId !== null &&
@@ -117,7 +127,7 @@ export class OtpService {
         });
         return customer
           ? { ok: true, customerId: customer.id }
-          : { ok: false, error: 'otp_invalid' };
+          : { ok: false, error: 'otp_invalid', attemptsLeft: 0 };
       }
       const attempts = challenge.attempts + 1;
       const burnt = attempts >= OTP.maxAttempts;
@@ -126,12 +136,18 @@ export class OtpService {
         { id: challenge.id },
         { attempts, ...(burnt ? { closedAt: now } : {}) },
       );
-      return { ok: false, error: burnt ? 'otp_attempts_exceeded' : 'otp_invalid' };
+      return {
+        ok: false,
+        error: burnt ? 'otp_attempts_exceeded' : 'otp_invalid',
+        attemptsLeft: OTP.maxAttempts - attempts,
+      };
     });
     if (outcome.ok) return outcome.customerId;
+    // How many tries the code has left (0: request a new one), the same for every phone.
+    const extra = { attemptsLeft: outcome.attemptsLeft };
     throw outcome.error === 'otp_attempts_exceeded'
-      ? new DomainError('otp_attempts_exceeded', 'Too many wrong codes: request a new one')
-      : new DomainError('otp_invalid', 'The code is wrong or has expired');
+      ? new DomainError('otp_attempts_exceeded', 'Too many wrong codes: request a new one', extra)
+      : new DomainError('otp_invalid', 'The code is wrong or has expired', extra);
   }
 
   private phoneOrFail(raw: string): string {

@@ -22,7 +22,7 @@ export class CustomerOtpStrategy extends PassportStrategy(Strategy, 'customer-ot
   }
 }
 
-/** Staff login: login + password (argon2id), with lockout after repeated failures. */
+/** Staff login: login + password (argon2id), throttled per login and address (login-throttle.ts). */
 @Injectable()
 export class StaffPasswordStrategy extends PassportStrategy(Strategy, 'staff-password') {
   constructor(private readonly staff: StaffService) {
@@ -31,7 +31,7 @@ export class StaffPasswordStrategy extends PassportStrategy(Strategy, 'staff-pas
 
   async validate(request: FastifyRequest): Promise<LoginSubject> {
     const body = await validateBody(StaffLoginDto, request.body);
-    const staffUserId = await this.staff.authenticate(body.login, body.password);
+    const staffUserId = await this.staff.authenticate(body.login, body.password, request.ip);
     return { kind: 'staff', staffUserId };
   }
 }

@@ -7,6 +7,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { MAIL_SENDER, MailDeliveryError, type MailSender } from '../mail/mail-sender';
 import { SMS_SENDER, type SmsSender } from '../sms/sms-sender';
 import { renderNotification } from './notification-texts';
+import { renderStaffNotice } from './staff-notice-texts';
+import type { StaffNoticeKind } from './staff-notice.entity';
 
 /** How long a claimed delivery is its poller's: longer than any send can take (SMTP: 30 s). */
 const LEASE_MS = 10 * 60 * 1000;
@@ -26,10 +28,13 @@ interface Claimed {
   channel: NotificationChannel;
   address: string;
   attempts: number;
-  kind: NotificationKind;
+  /** A customer's notification, or else a staff notice (`staff_kind`). */
+  kind: NotificationKind | null;
   params: Record<string, string | null>;
   contract_id: string | null;
   full_name: string;
+  staff_kind: StaffNoticeKind | null;
+  staff_recipient_id: string | null;
 }
 
 /**
@@ -107,12 +112,17 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
        ), claimed AS (
          UPDATE notification_deliveries d SET attempts = d.attempts + 1, next_attempt_at = $2
            FROM due WHERE d.id = due.id
-         RETURNING d.id, d.notification_id, d.channel, d.address, d.attempts
+         RETURNING d.id, d.notification_id, d.staff_notice_id, d.channel, d.address, d.attempts
        )
-       SELECT c.id, c.channel, c.address, c.attempts, n.kind, n.params, n.contract_id,
-              cu.full_name
-         FROM claimed c JOIN notifications n ON n.id = c.notification_id
-         JOIN customers cu ON cu.id = n.customer_id
+       SELECT c.id, c.channel, c.address, c.attempts, n.kind,
+              COALESCE(n.params, sn.params) AS params, n.contract_id,
+              COALESCE(cu.full_name, su.full_name, '') AS full_name,
+              sn.kind AS staff_kind, sn.recipient_id AS staff_recipient_id
+         FROM claimed c
+         LEFT JOIN notifications n ON n.id = c.notification_id
+         LEFT JOIN customers cu ON cu.id = n.customer_id
+         LEFT JOIN staff_notices sn ON sn.id = c.staff_notice_id
+         LEFT JOIN staff_users su ON su.id = sn.recipient_id
         ORDER BY c.id`,
       [now, new Date(now.getTime() + LEASE_MS), limit],
     );
@@ -130,15 +140,26 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
   }
 
   private async deliver(d: Claimed): Promise<keyof DeliveryRunResult> {
-    const texts = renderNotification(
-      {
-        kind: d.kind,
-        params: d.params,
-        contractId: d.contract_id,
-        customerName: d.full_name,
-      },
-      this.config.publicUrl,
-    );
+    const texts = d.staff_kind
+      ? renderStaffNotice(
+          {
+            kind: d.staff_kind,
+            params: d.params,
+            recipientId: d.staff_recipient_id ?? '',
+            recipientName: d.full_name,
+          },
+          this.config.publicUrl,
+          this.config.timeZone,
+        )
+      : renderNotification(
+          {
+            kind: d.kind!,
+            params: d.params,
+            contractId: d.contract_id,
+            customerName: d.full_name,
+          },
+          this.config.publicUrl,
+        );
     try {
       switch (d.channel) {
         case 'email': {

@@ -10,6 +10,7 @@ import {
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@kabinet/shared';
 import { TimestampColumn } from '../../common/columns';
 import { Notification } from './notification.entity';
+import { StaffNotice } from './staff-notice.entity';
 
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
 /**
@@ -24,7 +25,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 /**
  * The outbox of e-mails and SMS: one row per notification and channel the customer wanted it on
  * when it was made, written in the same transaction as the notification (see
- * `createNotifications`), to the address 1C had then. The delivery poller claims due rows.
+ * `createNotifications`), to the address 1C had then; or one e-mail per staff notice. The
+ * delivery poller claims due rows.
  */
 @Entity('notification_deliveries')
 @Index('notification_deliveries_notification_channel_uq', ['notificationId', 'channel'], {
@@ -33,16 +35,32 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 @Index('notification_deliveries_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
 @Check('notification_deliveries_channel_ck', `channel IN (${list(NOTIFICATION_CHANNELS)})`)
 @Check('notification_deliveries_status_ck', `status IN (${list(DELIVERY_STATUSES)})`)
+@Index('notification_deliveries_staff_notice_channel_uq', ['staffNoticeId', 'channel'], {
+  unique: true,
+})
+@Check(
+  'notification_deliveries_one_source_ck',
+  'num_nonnulls(notification_id, staff_notice_id) = 1',
+)
 export class NotificationDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
-  notificationId: string;
+  /** The customer's notification it delivers; or else `staffNoticeId`. */
+  @Column({ type: 'uuid', nullable: true })
+  notificationId: string | null;
 
   @ManyToOne(() => Notification, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'notification_id' })
   notification?: Notification;
+
+  /** The staff notice it delivers (by e-mail); or else `notificationId`. */
+  @Column({ type: 'uuid', nullable: true })
+  staffNoticeId: string | null;
+
+  @ManyToOne(() => StaffNotice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'staff_notice_id' })
+  staffNotice?: StaffNotice;
 
   @Column({ type: 'varchar', length: 10 })
   channel: NotificationChannel;

@@ -62,7 +62,7 @@ function link(n: NotificationFacts, baseUrl: string): string {
   return `${baseUrl}/contracts/${encodeURIComponent(n.contractId)}${tab ? `?tab=${tab}` : ''}`;
 }
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -8,7 +8,6 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { STAFF_ROLES, type StaffRole } from '@kabinet/shared';
-import { TimestampColumn } from '../../common/columns';
 
 /** A staff member: logs in with a login and password; the role decides the permissions. */
 @Entity('staff_users')
@@ -49,13 +48,6 @@ export class StaffUser {
   /** SHA-256 of the 1C record as last imported: the same record again is "unchanged". */
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceHash: string | null;
-
-  /** Consecutive failed logins; reset on success. */
-  @Column({ type: 'integer', default: 0 })
-  failedLogins: number;
-
-  @TimestampColumn({ nullable: true })
-  lockedUntil: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,60 +1,69 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { StaffRole } from '@kabinet/shared';
-import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
+import { LoginAlertService } from './login-alerts';
+import { LoginThrottleService } from './login-throttle';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { StaffUser } from './staff-user.entity';
 
-/** After this many consecutive failures the account locks, for longer each time. */
-export const LOCK_AFTER_FAILURES = 5;
-const BASE_LOCK_MS = 60_000;
-const MAX_LOCK_MS = 60 * 60_000;
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function lockDurationMs(failures: number): number {
-  if (failures < LOCK_AFTER_FAILURES) return 0;
-  return Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failures - LOCK_AFTER_FAILURES));
-}
+/** `source` for a request whose client address is not known. */
+const UNKNOWN_SOURCE = 'unknown';
 
 @Injectable()
-export class StaffService {
+export class StaffService implements OnModuleInit {
+  private readonly logger = new Logger(StaffService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly clock: Clock,
+    private readonly throttle: LoginThrottleService,
+    private readonly alerts: LoginAlertService,
   ) {}
 
-  /** Checks a login and password; returns the staff user's id or throws a typed error. */
-  async authenticate(rawLogin: string, password: string): Promise<string> {
+  /** The dummy hash is made at startup, so the first unknown login takes no longer than others. */
+  async onModuleInit(): Promise<void> {
+    await dummyHash();
+  }
+
+  /**
+   * Checks a login and password; returns the staff user's id or throws a typed error. A login
+   * that does not exist (or has no password, or is switched off) goes through the same steps —
+   * the same throttle rows, the same query, an argon2 check with the same parameters — and gets
+   * the same answers, so neither the status, the body nor the time tells whether it exists.
+   * The lockout rules are in `login-throttle.ts`.
+   */
+  async authenticate(rawLogin: string, password: string, ip?: string): Promise<string> {
     const login = rawLogin.trim().toLowerCase();
-    const now = this.clock.now();
-    const repo = this.db.getRepository(StaffUser);
-    const user = await repo.findOne({ where: { login } });
-    if (!user || !user.active || !user.passwordHash) {
-      await verifyPassword(await dummyHash(), password);
-      throw new DomainError('invalid_credentials', 'Wrong login or password');
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw this.locked(user.lockedUntil, now);
-    }
-    if (await verifyPassword(user.passwordHash, password)) {
-      await repo.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
+    const source = ip?.slice(0, 64) || UNKNOWN_SOURCE;
+    const admission = await this.throttle.admit(login, source);
+    if (!admission.admitted) throw locked(admission.retryAfterSeconds);
+    const user = await this.db
+      .getRepository(StaffUser)
+      .findOne({ where: { login }, select: { id: true, active: true, passwordHash: true } });
+    const usable = !!user && user.active && !!user.passwordHash;
+    const right = await verifyPassword(usable ? user.passwordHash! : await dummyHash(), password);
+    if (usable && right) {
+      await this.throttle.succeeded(login, source);
       return user.id;
     }
-    // Count the failure atomically: concurrent wrong guesses must all count.
-    const rows: Array<{ failed_logins: number }> = await this.db.query(
-      `UPDATE staff_users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins`,
-      [user.id],
-    );
-    const failures = rows[0]?.failed_logins ?? user.failedLogins + 1;
-    const lockMs = lockDurationMs(failures);
-    if (lockMs > 0) {
-      const until = new Date(now.getTime() + lockMs);
-      await repo.update({ id: user.id }, { lockedUntil: until });
-      throw this.locked(until, now);
+    if (admission.startsLock || admission.startsSlowdown) {
+      // Not awaited: telling people must not make a real login's answer slower than a made-up one's.
+      this.alerts
+        .attacked({
+          login,
+          ip: source,
+          event: admission.startsLock ? 'locked' : 'slowed',
+          failures: admission.startsLock ? admission.sourceFailures : admission.allFailures,
+          lockedUntil: admission.startsLock ? admission.lockedUntil : null,
+        })
+        .catch((err: unknown) => this.logger.error({ err, login }, 'Could not record the attack'));
     }
+    // The attempt that locks the address says so at once, with the wait.
+    if (admission.lockSeconds) throw locked(admission.lockSeconds);
     throw new DomainError('invalid_credentials', 'Wrong login or password');
   }
 
@@ -91,24 +100,22 @@ export class StaffService {
       email: input.email ?? existing?.email ?? null,
       phone: normalizePhone(input.phone) ?? existing?.phone ?? null,
       active: true,
-      failedLogins: 0,
-      lockedUntil: null,
     };
-    if (existing) {
-      await repo.update({ id: existing.id }, values);
-      return repo.findOneOrFail({ where: { id: existing.id } });
-    }
-    return repo.save(repo.create(values));
+    return this.db.transaction(async (tx) => {
+      // A new password: whatever locked this login out is over.
+      await this.throttle.reset(tx, login);
+      const staff = tx.getRepository(StaffUser);
+      if (existing) {
+        await staff.update({ id: existing.id }, values);
+        return staff.findOneOrFail({ where: { id: existing.id } });
+      }
+      return staff.save(staff.create(values));
+    });
   }
+}
 
-  private locked(until: Date, now: Date): DomainError {
-    const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    return new DomainError(
-      'account_locked',
-      'Too many failed logins: the account is locked for a while',
-      {
-        retryAfterSeconds,
-      },
-    );
-  }
+function locked(retryAfterSeconds: number): DomainError {
+  return new DomainError('account_locked', 'Too many failed logins: try again later', {
+    retryAfterSeconds,
+  });
 }

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, PinInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PinInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -17,10 +18,29 @@ function useCountdown(until: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!until) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
+    const tick = () => setNow(Date.now());
+    // Count from now, not from when the last countdown stopped.
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [until]);
   return until ? Math.max(0, Math.ceil((until - now) / 1000)) : 0;
+}
+
+/** `m:ss`, as the countdowns show it. */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** The code of an API error that says "wait before asking for another code", if it is one. */
+function waitCode(error: unknown): 'otp_send_limit' | 'otp_resend_too_soon' | null {
+  if (!(error instanceof ApiError)) return null;
+  return error.code === 'otp_send_limit' || error.code === 'otp_resend_too_soon'
+    ? error.code
+    : null;
 }
 
 /** Customer login: phone → code from SMS. */
@@ -45,9 +65,15 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
       },
       onError: (err) => {
         applyFieldErrors(form, err);
-        // Too many codes: the button waits as long as the API asks.
+        // Too many codes, or one just now: the button waits as long as the API asks.
         const wait = err instanceof ApiError ? err.problem.retryAfterSeconds : undefined;
         if (wait) setResendAt(Date.now() + wait * 1000);
+        // A code went to this number a moment ago (another tab, a reload): it is the one to enter.
+        if (waitCode(err) === 'otp_resend_too_soon' && !phone) {
+          setPhone(e164);
+          setCode('');
+          verify.reset();
+        }
       },
     });
 
@@ -59,7 +85,8 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
         onSuccess,
         onError: (err) => {
           setCode('');
-          // The code is burnt: a new one may be requested right away.
+          // The code is burnt or gone: a new one may be requested right away.
+          if (err instanceof ApiError && err.problem.attemptsLeft === 0) setResendAt(null);
           if (err instanceof ApiError && err.code === 'otp_attempts_exceeded') setResendAt(null);
         },
       },
@@ -73,6 +100,22 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
     verify.reset();
   };
   const burnt = verify.error instanceof ApiError && verify.error.code === 'otp_attempts_exceeded';
+  const waiting = waitCode(request.error);
+  const resetRequest = request.reset;
+  // The wait is over: its message goes, the button is back.
+  useEffect(() => {
+    if (waiting && secondsLeft === 0) resetRequest();
+  }, [waiting, secondsLeft, resetRequest]);
+
+  /** The request's error: a wait counts down live; anything else as ErrorAlert says it. */
+  const requestError =
+    waiting === 'otp_send_limit' && secondsLeft > 0 ? (
+      <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert" variant="light">
+        {t('login.sendLimit', { time: clock(secondsLeft) })}
+      </Alert>
+    ) : waiting ? null : (
+      <ErrorAlert error={request.error} />
+    );
 
   if (!phone) {
     return (
@@ -93,7 +136,7 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
             error={fieldError('phone')}
             {...form.register('phone')}
           />
-          <ErrorAlert error={request.error} />
+          {requestError}
           <Button type="submit" loading={request.isPending} fullWidth>
             {t('login.getCode')}
           </Button>
@@ -102,12 +145,13 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
     );
   }
 
-  const mm = Math.floor(secondsLeft / 60);
-  const ss = String(secondsLeft % 60).padStart(2, '0');
+  const alreadySent = waiting === 'otp_resend_too_soon';
   return (
     <Stack>
       <Text size="sm">
-        {t('login.codeSentTo', { phone: formatPhone(phone) })}{' '}
+        {t(alreadySent ? 'login.codeAlreadySent' : 'login.codeSentTo', {
+          phone: formatPhone(phone),
+        })}{' '}
         <Anchor component="button" type="button" size="sm" onClick={changePhone}>
           {t('login.changePhone')}
         </Anchor>
@@ -134,13 +178,23 @@ export function CustomerLogin({ onSuccess }: { onSuccess: () => void }) {
           />
         </Group>
       </Stack>
-      <ErrorAlert error={request.error ?? verify.error} />
+      {alreadySent && (
+        <Alert color="blue" icon={<IconInfoCircle size={18} />} role="status" variant="light">
+          {t('login.alreadySentHint')}
+        </Alert>
+      )}
+      {request.error ? requestError : <ErrorAlert error={verify.error} />}
       <Button
         variant="subtle"
+        // The countdown must be readable on a phone: the label wraps rather than being cut.
+        h="auto"
+        mih={36}
+        py={6}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
         disabled={secondsLeft > 0 || request.isPending}
         onClick={() => send(phone)}
       >
-        {secondsLeft > 0 ? t('login.resendIn', { time: `${mm}:${ss}` }) : t('login.resend')}
+        {secondsLeft > 0 ? t('login.resendIn', { time: clock(secondsLeft) }) : t('login.resend')}
       </Button>
       <Text size="xs" c="dimmed">
         {t('login.noCode')}

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { customerMe, managerMe } from '../../../test/fixtures';
@@ -70,6 +70,92 @@ describe('LoginPage, customer', () => {
     await userEvent.keyboard('123456');
     expect(await screen.findByText('inside')).toBeTruthy();
     expect(router.state.location.pathname).toBe('/contracts/42');
+  });
+});
+
+describe('LoginPage, customer: wrong codes and waits', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const sent = () =>
+    Response.json({ expiresInSeconds: 300, resendAfterSeconds: 60 }, { status: 202 });
+
+  async function askForCode(phone = '79123456789') {
+    await userEvent.type(await screen.findByLabelText(/Номер телефона/), phone);
+    await userEvent.click(screen.getByRole('button', { name: 'Получить код' }));
+  }
+
+  async function typeCode(code: string) {
+    await userEvent.click((await screen.findAllByLabelText('Код из SMS'))[0]!);
+    await userEvent.keyboard(code);
+  }
+
+  it('says how many tries are left, and after the last one to ask for a new code', async () => {
+    let left = 5;
+    fakeApi({
+      ...anonymous,
+      'POST /api/auth/otp/request': sent,
+      'POST /api/auth/otp/verify': () => {
+        left -= 1;
+        return left > 0
+          ? problem(401, 'otp_invalid', { attemptsLeft: left })
+          : problem(429, 'otp_attempts_exceeded', { attemptsLeft: 0 });
+      },
+    });
+    renderLogin();
+    await askForCode();
+    await typeCode('000000');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Неверный код. Осталось попыток: 4',
+    );
+    await typeCode('111111');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Неверный код. Осталось попыток: 3',
+    );
+    await typeCode('222222');
+    await typeCode('333333');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Неверный код. Осталось попыток: 1',
+    );
+    await typeCode('444444');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Слишком много неверных попыток. Запросите новый код',
+    );
+    // A new code may be asked for at once.
+    expect(
+      screen.getByRole('button', { name: 'Отправить код повторно' }).hasAttribute('disabled'),
+    ).toBe(false);
+  });
+
+  it('a code sent a moment ago: goes to the code and counts down to the next', async () => {
+    fakeApi({
+      ...anonymous,
+      'POST /api/auth/otp/request': () =>
+        problem(429, 'otp_resend_too_soon', { retryAfterSeconds: 45 }),
+    });
+    renderLogin();
+    await askForCode();
+    expect(await screen.findByText(/Код на номер \+7 912 345-67-89 уже отправлен/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('введите его из SMS');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getAllByLabelText('Код из SMS').length).toBeGreaterThan(0);
+    const resend = screen.getByRole('button', { name: /Отправить код повторно через 0:4\d/ });
+    expect(resend.hasAttribute('disabled')).toBe(true);
+  });
+
+  it('too many codes: says how long to wait, counting down, until it may ask again', async () => {
+    fakeApi({
+      ...anonymous,
+      'POST /api/auth/otp/request': () => problem(429, 'otp_send_limit', { retryAfterSeconds: 2 }),
+    });
+    renderLogin();
+    await askForCode();
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(
+        /^Слишком много кодов на этот номер\. Новый код можно запросить через 0:0[12]$/,
+      ),
+    );
+    // When the wait is over the message goes.
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull(), { timeout: 5000 });
   });
 });
 
