@@ -476,7 +476,7 @@ function rateOf(
   if (raw === null) return { rate: null, exempt: false };
   if (EXEMPT.test(raw)) return { rate: null, exempt: true };
   const rate = decimal(raw.replace(/%/g, '').split('/')[0] ?? '');
-  if (rate === null || rate.startsWith('-')) {
+  if (rate === null || rate.startsWith('-') || toCents(rate) > 10000n) {
     warn('tax_rate_unknown', `The tax rate «${raw}» is not a number: left out`, path, {
       rate: raw,
     });
