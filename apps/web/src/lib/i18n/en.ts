@@ -408,6 +408,7 @@ export const en: Resource = {
     confirmEverywhere: 'Log out on every device? You can log in again with an SMS code.',
     readOnly: 'Changes are not available while viewing as the customer',
     legal: 'Company details',
+    companyName: 'Name',
     legalHint:
       'Your organisation’s details as 1C has them. If something is wrong, write to your manager.',
     inn: 'INN (tax number)',

@@ -57,7 +57,9 @@ function CompanyLine({ c }: { c: CustomerSummary }) {
   const official = c.officialName && c.officialName !== c.fullName ? c.officialName : null;
   return (
     <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-testid="customer-company">
-      {[official, c.inn ? t('customers.inn', { inn: c.inn }) : null].filter(Boolean).join(' · ')}
+      {official}
+      {official && c.inn && ' · '}
+      {c.inn && <span style={{ whiteSpace: 'nowrap' }}>{t('customers.inn', { inn: c.inn })}</span>}
     </Text>
   );
 }

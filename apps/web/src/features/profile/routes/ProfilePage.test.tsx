@@ -73,7 +73,9 @@ describe('ProfilePage', () => {
     ]) {
       expect(card.textContent).toContain(text);
     }
-    expect(screen.getByTestId('profile-contacts').textContent).toContain('+7 345 250-60-70');
+    const contacts = screen.getByTestId('profile-contacts').textContent;
+    expect(contacts).toContain('НаименованиеСеверный ветер ООО');
+    expect(contacts).toContain('+7 345 250-60-70');
     first.unmount();
     fakeApi({ 'GET /api/profile': () => Response.json(profile) });
     renderProfile();

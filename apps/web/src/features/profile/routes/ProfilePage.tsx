@@ -50,7 +50,7 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
       <Text size="sm" c="dimmed">
         {t('profile.contactsHint')}
       </Text>
-      <Field label={t('profile.fullName')}>{p.fullName}</Field>
+      <Field label={t(p.legal ? 'profile.companyName' : 'profile.fullName')}>{p.fullName}</Field>
       <Field label={t('profile.phone')}>
         {p.phone ? formatPhone(p.phone) : (p.phoneRaw ?? notSet)}
         {!p.phone && p.phoneRaw && (
