@@ -144,7 +144,7 @@ describe('ProfilePage', () => {
     await userEvent.click(screen.getByTestId('change-request-submit'));
     expect(await screen.findByTestId('change-request-sent')).toBeTruthy();
     expect(sent[1]).toEqual({ field: 'phone', value: '+7 916 555-44-33' });
-  });
+  }, 20_000); // types a number key by key: seconds on a busy machine
 
   it('switches a notification setting at once and puts it back when the API refuses', async () => {
     let fail = false;
