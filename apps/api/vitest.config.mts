@@ -8,16 +8,27 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
-    alias: {
-      '@kabinet/shared': resolve(
-        dirname(fileURLToPath(import.meta.url)),
-        '../../libs/shared/src/index.ts',
-      ),
-      '@kabinet/exchange-1c': resolve(
-        dirname(fileURLToPath(import.meta.url)),
-        '../../libs/exchange-1c/src/index.ts',
-      ),
-    },
+    alias: [
+      {
+        find: '@kabinet/shared',
+        replacement: resolve(
+          dirname(fileURLToPath(import.meta.url)),
+          '../../libs/shared/src/index.ts',
+        ),
+      },
+      // A module of the 1C library on its own (`@kabinet/exchange-1c/dist/notes`), from sources.
+      {
+        find: /^@kabinet\/exchange-1c\/dist\/(.*)$/,
+        replacement: `${resolve(dirname(fileURLToPath(import.meta.url)), '../../libs/exchange-1c/src')}/$1.ts`,
+      },
+      {
+        find: /^@kabinet\/exchange-1c$/,
+        replacement: resolve(
+          dirname(fileURLToPath(import.meta.url)),
+          '../../libs/exchange-1c/src/index.ts',
+        ),
+      },
+    ],
   },
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.e2e-spec.ts', '../../libs/shared/src/**/*.spec.ts'],

@@ -16,19 +16,21 @@ export async function snapshot(t: Pick<TestApp, 'sql'>): Promise<Record<string, 
     ),
     customers: await q(
       `SELECT external_id, full_name, phone, phone_raw, email, bonus_balance, requisites,
+              inn, kpp, official_name, legal_address, postal_address, bank_accounts,
               archived_at IS NOT NULL AS archived FROM customers ORDER BY external_id`,
     ),
     contracts: await q(
       `SELECT c.external_id, c.number, to_char(c.date, 'YYYY-MM-DD') AS date,
               cu.external_id AS customer, m.external_id AS manager, c.kind, c.status, c.closed,
               c.total, c.currency, to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end,
-              c.object, c.requisites, c.archived_at IS NOT NULL AS archived, c.paid
+              c.object, c.requisites, c.taxes, c.archived_at IS NOT NULL AS archived, c.paid
          FROM contracts c JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN staff_users m ON m.id = c.manager_id ORDER BY c.external_id`,
     ),
     items: await q(
-      `SELECT c.external_id AS contract, i.line_no, i.external_id, i.name, i.kind, i.quantity,
-              i.unit, i.price, i.amount
+      `SELECT c.external_id AS contract, i.line_no, i.external_id, i.name, i.name_raw, i.kind,
+              i.quantity, i.unit, i.price, i.amount, i.tax_name, i.tax_rate, i.tax_exempt,
+              i.tax_amount, i.tax_included
          FROM contract_items i JOIN contracts c ON c.id = i.contract_id
         ORDER BY c.external_id, i.line_no`,
     ),

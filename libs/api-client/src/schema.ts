@@ -323,7 +323,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The error report of a failed file (what and where: line, element) */
+    /** The text report of a file: a failed one’s error (what and where: line, element), an imported one’s warnings and skipped parts */
     get: operations['getExchangeFileReport'];
     put?: never;
     post?: never;
@@ -526,6 +526,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    BankAccountDto: {
+      /** @example 40702810500000012345 */
+      account: string;
+      bankName: string | null;
+      /** @example 047102987 */
+      bik: string | null;
+      /** @example 30101810400000000987 */
+      correspondentAccount: string | null;
+    };
     ChangeRequestDto: {
       comment: string | null;
       /** Format: date-time */
@@ -626,6 +635,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       items: components['schemas']['ContractItemDto'][];
+      /**
+       * @description The sum of the lines
+       * @example 64000.00
+       */
+      itemsTotal: string;
       kind: components['schemas']['ContractKind'];
       /**
        * Format: date-time
@@ -656,6 +670,8 @@ export interface components {
        * @example В работе
        */
       status: string;
+      /** @description VAT of the contract: included in the lines or on top of them (total = lines + taxes on top); empty when 1C sends none */
+      taxes: components['schemas']['TaxTotalDto'][];
       /**
        * @description Decimal string
        * @example 125000.00
@@ -673,11 +689,13 @@ export interface components {
       amount: string;
       kind: components['schemas']['ItemKind'];
       lineNo: number;
+      /** @description As 1C names it, on one line (1C’s line breaks collapsed) */
       name: string;
       /** @example 45000.00 */
       price: string;
       /** @example 1.000 */
       quantity: string;
+      tax: components['schemas']['ItemTaxDto'] | null;
       /** @example шт */
       unit: string;
     };
@@ -776,8 +794,12 @@ export interface components {
       fullName: string;
       /** Format: uuid */
       id: string;
+      /** @description A company’s ИНН from 1C */
+      inn: string | null;
       /** Format: date */
       lastContractDate: string | null;
+      /** @description A company’s official name */
+      officialName: string | null;
       /** @description E.164 */
       phone: string | null;
     };
@@ -829,6 +851,8 @@ export interface components {
       finishedAt: string | null;
       /** @description The original can be downloaded */
       hasOriginal: boolean;
+      /** @description A text report can be downloaded (errors, warnings, skipped parts) */
+      hasReport: boolean;
       /** Format: uuid */
       id: string;
       /** @example orders_20261123.xml */
@@ -838,11 +862,17 @@ export interface components {
       size: number;
       /** @description Elements the cabinet does not import (catalogue goods, ...) */
       skipped: number;
+      /** @description What was not imported, and why */
+      skippedSections: components['schemas']['SkippedSectionDto'][];
       /** Format: date-time */
       startedAt: string;
       status: components['schemas']['ExchangeFileStatus'];
       unchanged: number;
       updated: number;
+      /** @description Values imported with a fallback or left out */
+      warningCount: number;
+      /** @description The first 200 warnings */
+      warnings: components['schemas']['ExchangeWarningDto'][];
     };
     /** @enum {string} */
     ExchangeFileStatus: 'importing' | 'imported' | 'failed' | 'duplicate' | 'interrupted';
@@ -869,6 +899,8 @@ export interface components {
       trigger: components['schemas']['ExchangeRunTrigger'];
       unchanged: number;
       updated: number;
+      /** @description Warnings of the files it imported */
+      warnings: number;
     };
     ExchangeRunPageDto: {
       items: components['schemas']['ExchangeRunDto'][];
@@ -896,6 +928,33 @@ export interface components {
       sourceLocation: string | null;
       /** @description Largest file accepted by hand, bytes */
       uploadLimitBytes: number;
+    };
+    /** @enum {string} */
+    ExchangeWarningCode:
+      | 'name_fallback'
+      | 'number_fallback'
+      | 'address_empty'
+      | 'requisite_format'
+      | 'value_truncated'
+      | 'tax_rate_unknown'
+      | 'deceased_skipped'
+      | 'phone_invalid';
+    ExchangeWarningDto: {
+      code: components['schemas']['ExchangeWarningCode'];
+      /** @example Документ/Контрагенты/Контрагент/Наименование */
+      element: string;
+      line: number;
+      /** @description What was replaced or left out (English) */
+      message: string;
+      /** @description The facts of the message, per code (for translations) */
+      params: {
+        [key: string]: string;
+      };
+      /**
+       * @description Which record
+       * @example Контрагент guest-3157
+       */
+      record: string;
     };
     ExportFileDto: {
       changeCount: number;
@@ -953,6 +1012,37 @@ export interface components {
     InstallmentStatus: 'paid' | 'partlyPaid' | 'overdue' | 'due' | 'upcoming';
     /** @enum {string} */
     ItemKind: 'goods' | 'service';
+    ItemTaxDto: {
+      /**
+       * @description Decimal string
+       * @example 7500.00
+       */
+      amount: string | null;
+      /** @description «Без НДС»: not taxed */
+      exempt: boolean;
+      /** @description Included in the amount (true) or on top of it (false) */
+      included: boolean | null;
+      /** @example НДС */
+      name: string;
+      /**
+       * @description Percent; null when exempt or not given
+       * @example 20
+       */
+      rate: string | null;
+    };
+    LegalDetailsDto: {
+      bankAccounts: components['schemas']['BankAccountDto'][];
+      /** @example 7203123456 */
+      inn: string | null;
+      /** @example 720301001 */
+      kpp: string | null;
+      /** @description Legal (registered) address */
+      legalAddress: string | null;
+      /** @description ОфициальноеНаименование */
+      officialName: string | null;
+      /** @description Postal (actual) address */
+      postalAddress: string | null;
+    };
     ManagerOptionDto: {
       fullName: string;
       /** Format: uuid */
@@ -1127,6 +1217,8 @@ export interface components {
       changeRequests: components['schemas']['ChangeRequestDto'][];
       email: string | null;
       fullName: string;
+      /** @description ИНН, КПП, official name, addresses, bank accounts; null when 1C has none */
+      legal: components['schemas']['LegalDetailsDto'] | null;
       /** @description The managers responsible for my contracts, those of open contracts first */
       managers: components['schemas']['ContractManagerDto'][];
       /** @description Every kind × channel */
@@ -1165,6 +1257,31 @@ export interface components {
     /** @enum {string} */
     Role:
       'customer' | 'admin' | 'manager' | 'operator' | 'estimator' | 'measurer' | 'foreman' | 'head';
+    SkippedSectionDto: {
+      /** @description How many such elements */
+      count: number;
+      /**
+       * @description For documents: their ХозОперация
+       * @example Счет на оплату
+       */
+      detail: string | null;
+      /**
+       * @description The element not imported
+       * @example Каталог
+       */
+      element: string;
+      /**
+       * @description What they held, by element
+       * @example {
+       *       "Товар": 540
+       *     }
+       */
+      items: {
+        [key: string]: number;
+      };
+      /** @description The line of the first one */
+      line: number;
+    };
     StaffChangeRequestDto: {
       comment: string | null;
       /** Format: date-time */
@@ -1195,6 +1312,24 @@ export interface components {
     StartViewAsDto: {
       /** Format: uuid */
       customerId: string;
+    };
+    TaxTotalDto: {
+      /**
+       * @description Decimal string
+       * @example 12375.00
+       */
+      amount: string;
+      /** @description The contract is not taxed («Без НДС»); the amount is zero */
+      exempt: boolean;
+      /** @description Included in the lines (true) or on top of them (false) */
+      included: boolean;
+      /** @example НДС */
+      name: string;
+      /**
+       * @description Percent
+       * @example 20
+       */
+      rate: string | null;
     };
     UpdateNotificationSettingsDto: {
       /** @description Only the pairs to change */
@@ -1848,7 +1983,7 @@ export interface operations {
   listCustomers: {
     parameters: {
       query?: {
-        /** @description Part of the name, phone digits or a contract number */
+        /** @description Part of the name, phone digits, a contract number or a company’s ИНН */
         q?: string;
         page?: number;
         pageSize?: number;

@@ -74,13 +74,16 @@ export function generateContent(options: GenerateOptions): ImportFileContent {
   for (const ch of prefix) prefixNumber = (prefixNumber * 31 + ch.charCodeAt(0)) % 1000;
   for (let c = first; c < first + options.customers; c++) {
     const customerId = `${prefix}-c-${c}`;
+    // +7 9xx: unique per customer within one generated set.
+    // Unique per (idPrefix, customer) for up to 900 000 customers a set.
+    const phone = `+7 (9${pad(10 + (c % 90), 2)}) ${pad(prefixNumber, 3)}-${pad(Math.floor(c / 90) % 10_000, 4)}`;
     customers.push({
       externalId: customerId,
       fullName: `${SURNAMES[c % SURNAMES.length]} ${NAMES[(c * 7) % NAMES.length]} №${c}`,
-      // +7 9xx: unique per customer within one generated set.
-      // Unique per (idPrefix, customer) for up to 900 000 customers a set.
-      phoneRaw: `+7 (9${pad(10 + (c % 90), 2)}) ${pad(prefixNumber, 3)}-${pad(Math.floor(c / 90) % 10_000, 4)}`,
+      phoneRaw: phone,
+      phones: [{ type: 'Телефон мобильный', value: phone }],
       email: null,
+      legal: null,
       bonusBalance: money(Math.floor(rnd() * 500_000)),
       requisites: [{ name: 'Вид контрагента', value: 'Физическое лицо' }],
       deleted: false,
@@ -95,11 +98,13 @@ export function generateContent(options: GenerateOptions): ImportFileContent {
         return {
           externalId: `${prefix}-n-${i}`,
           name: goods ? GOODS[i % GOODS.length]! : SERVICES[i % SERVICES.length]!,
+          nameRaw: null,
           kind: goods ? ('goods' as const) : ('service' as const),
           quantity: `${quantity}.000`,
           unit: 'шт',
           price: money(price),
           amount: money(price * quantity),
+          tax: null,
         };
       });
       const totalKopecks = items.reduce((sum, i) => sum + Math.round(Number(i.amount) * 100), 0);
@@ -117,6 +122,7 @@ export function generateContent(options: GenerateOptions): ImportFileContent {
         closed: false,
         total: money(totalKopecks),
         currency: 'RUB',
+        taxes: [],
         plannedEndDate: day(start, dateOffset + 120),
         documents: null,
         object: {

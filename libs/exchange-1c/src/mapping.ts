@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   MAX_DOCUMENT_BYTES,
+  type BankAccountRecord,
+  type ContactPhone,
   type ContractItemRecord,
   type ContractKindName,
   type ContractObjectRecord,
@@ -9,11 +11,14 @@ import {
   type DeceasedRecord,
   type DocumentRecord,
   type InstallmentRecord,
+  type LegalDetailsRecord,
   type PaymentRecord,
   type Requisite,
   type StaffRecord,
   type StaffRoleName,
   type StageRecord,
+  type TaxRecord,
+  type WarningCode,
 } from './records';
 import { currency, date, decimal, flag } from './values';
 
@@ -29,6 +34,40 @@ export class MappingError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Reports a value that was replaced by a fallback or left out (the record is still imported):
+ * the code, an English message, the element path inside the record, and the message's facts.
+ */
+export type Warn = (
+  code: WarningCode,
+  message: string,
+  path: string,
+  params?: Record<string, string>,
+) => void;
+
+const noWarn: Warn = () => undefined;
+
+/** Whitespace that is layout, not content: runs of it become one space in names. */
+const LAYOUT_SPACE = /[ \t\r\n\f\v\u2028\u2029\u0085]+/g;
+
+/**
+ * A name for display: line breaks, tabs and indentation that 1C keeps in names (a name typed
+ * over several lines, or pretty-printed XML) become single spaces. No-break spaces stay.
+ */
+export function oneLine(s: string): string {
+  return s.replace(LAYOUT_SPACE, ' ').trim();
+}
+
+/** Text whose line breaks mean something (an inscription, a note): each line tidied, breaks kept. */
+export function tidyLines(s: string): string {
+  return s
+    .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
+    .map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Requisites whose names start with this carry the Кабинет extension's scalar fields. */
@@ -62,6 +101,33 @@ function textOf(node: XNode): string | null {
 function text(m: Mapped, name: string): string | null {
   const child = one(m, name);
   return child ? textOf(child.node) : null;
+}
+
+/** A display text: `text` with layout whitespace collapsed (see `oneLine`). */
+function display(m: Mapped, el: string): string | null {
+  const value = text(m, el);
+  if (value === null) return null;
+  return oneLine(value) || null;
+}
+
+/** The element is in the file but has no text (what real exports do with "required" elements). */
+function emptyElement(m: Mapped, el: string): boolean {
+  const child = one(m, el);
+  return child !== null && textOf(child.node) === null && !hasChildren(child.node);
+}
+
+function hasChildren(node: XNode): boolean {
+  return typeof node !== 'string' && Object.keys(node).some((k) => k !== '_' && k !== '$');
+}
+
+/** Cuts `value` to `max` characters, with a warning (a database column would refuse it). */
+function clip(value: string, max: number, path: string, what: string, warn: Warn): string {
+  if (value.length <= max) return value;
+  warn('value_truncated', `${what} is longer than ${max} characters: cut to ${max}`, path, {
+    what,
+    max: String(max),
+  });
+  return value.slice(0, max);
 }
 
 function attr(m: Mapped, name: string): string | null {
@@ -129,11 +195,11 @@ class Requisites {
     }
     return null;
   }
-  /** Raw requisites without the extension's own (those become typed fields). */
+  /** Requisites without the extension's own (those become typed fields), tidied for display. */
   raw(): Requisite[] {
     return this.list
       .filter((r) => !r.name.startsWith(EXT))
-      .map((r) => ({ name: r.name, value: r.value }));
+      .map((r) => ({ name: oneLine(r.name), value: oneLine(r.value) }));
   }
 }
 
@@ -165,7 +231,7 @@ export const ROLE_TITLES: Record<StaffRoleName, string> = {
   head: 'Руководитель',
 };
 
-export function mapStaff(m: Mapped): StaffRecord {
+export function mapStaff(m: Mapped, warn: Warn = noWarn): StaffRecord {
   const roleRaw = required(m, 'Роль', 'The staff member’s role');
   const role = ROLE_NAMES[roleRaw.toLowerCase()];
   if (!role) {
@@ -181,10 +247,21 @@ export function mapStaff(m: Mapped): StaffRecord {
       one(m, 'Логин')!.path,
     );
   }
+  const externalId = required(m, 'Ид', 'The staff member’s id');
+  let fullName = display(m, 'ФИО') ?? display(m, 'Наименование');
+  if (!fullName) {
+    fullName = login;
+    warn(
+      'name_fallback',
+      `The staff member has no name (ФИО): shown as their login «${login}»`,
+      `${m.path}/ФИО`,
+      { name: login, from: 'Логин' },
+    );
+  }
   return {
-    externalId: required(m, 'Ид', 'The staff member’s id'),
+    externalId,
     login,
-    fullName: text(m, 'ФИО') ?? required(m, 'Наименование', 'The staff member’s name'),
+    fullName: clip(fullName, 200, `${m.path}/ФИО`, 'The name', warn),
     role,
     phone: text(m, 'Телефон'),
     email: text(m, 'Почта'),
@@ -192,36 +269,189 @@ export function mapStaff(m: Mapped): StaffRecord {
   };
 }
 
-const MOBILE = /моб|mobile|сотов/i;
+const MOBILE = /моб|mobile|сотов|cell/i;
 const PHONE = /тел|phone/i;
 const MAIL = /почт|mail/i;
+/** Contact types that are never a phone, whatever digits their value has. */
+const NOT_PHONE = /сайт|site|web|icq|skype|координат|адрес|address/i;
 
-export function mapCustomer(m: Mapped): CustomerRecord {
-  const contacts = kids(m, 'Контакты').flatMap((c) => kids(c, 'Контакт'));
-  const typed = contacts.map((c) => ({
-    type: text(c, 'Тип') ?? text(c, 'Вид') ?? '',
-    value: text(c, 'Значение') ?? text(c, 'Представление'),
-  }));
-  const phone =
-    typed.find((c) => MOBILE.test(c.type) && c.value) ??
-    typed.find((c) => PHONE.test(c.type) && !MAIL.test(c.type) && c.value);
-  const email = typed.find((c) => MAIL.test(c.type) && c.value);
+/** Where a counterparty's requisites may be: itself, or an element around them (see LegalDetailsRecord). */
+const REQUISITE_WRAPPERS = ['ЮридическоеЛицо', 'ФизическоеЛицо', 'Реквизиты'];
+
+function scopesOf(m: Mapped): Mapped[] {
+  const out = [m];
+  for (let i = 0; i < out.length && out.length < 10; i++) {
+    for (const w of REQUISITE_WRAPPERS) out.push(...kids(out[i]!, w));
+  }
+  return out;
+}
+
+/** The first non-empty display text of `el` in any scope, with its path. */
+function fromScopes(scopes: Mapped[], el: string): { value: string; path: string } | null {
+  for (const s of scopes) {
+    const value = display(s, el);
+    if (value) return { value, path: one(s, el)!.path };
+  }
+  return null;
+}
+
+/** An address (`Адрес` type): `Представление`, else its `АдресноеПоле` values in file order. */
+function addressOf(scopes: Mapped[], elements: string[], warn: Warn): string | null {
+  for (const el of elements) {
+    for (const s of scopes) {
+      const a = one(s, el);
+      if (!a) continue;
+      const shown = display(a, 'Представление');
+      const fields = kids(a, 'АдресноеПоле')
+        .map((f) => display(f, 'Значение'))
+        .filter((v): v is string => v !== null);
+      const value = shown ?? (fields.length ? fields.join(', ') : null);
+      if (value) return clip(value, 1000, a.path, `The address (${el})`, warn);
+      warn('address_empty', `The address ${el} is empty: left out`, a.path, { element: el });
+    }
+  }
+  return null;
+}
+
+/** `РасчетныеСчета/РасчетныйСчет` (and a document counterparty's single `РасчетныйСчет`). */
+function bankAccountsOf(scopes: Mapped[], warn: Warn): BankAccountRecord[] {
+  const out: BankAccountRecord[] = [];
+  const blocks = scopes.flatMap((s) => [
+    ...kids(s, 'РасчетныеСчета').flatMap((g) => kids(g, 'РасчетныйСчет')),
+    ...kids(s, 'РасчетныйСчет'),
+  ]);
+  for (const b of blocks) {
+    const account = text(b, 'НомерСчета')?.replace(/\s+/g, '');
+    if (!account) continue;
+    if (out.some((a) => a.account === account)) continue;
+    const bank = one(b, 'Банк');
+    const clipped = (v: string | null, max: number, el: string) =>
+      v === null ? null : clip(v, max, `${bank?.path ?? b.path}/${el}`, el, warn);
+    out.push({
+      account: clip(account, 34, `${b.path}/НомерСчета`, 'НомерСчета', warn),
+      bankName: clipped(bank ? display(bank, 'Наименование') : null, 300, 'Наименование'),
+      bik: clipped(bank ? (text(bank, 'БИК') ?? text(bank, 'SWIFT')) : null, 20, 'БИК'),
+      correspondentAccount: clipped(
+        bank ? (text(bank, 'СчетКорреспондентский')?.replace(/\s+/g, '') ?? null) : null,
+        34,
+        'СчетКорреспондентский',
+      ),
+    });
+  }
+  return out;
+}
+
+function legalOf(scopes: Mapped[], warn: Warn): LegalDetailsRecord | null {
+  const code = (el: string, pattern: RegExp, what: string): string | null => {
+    const found = fromScopes(scopes, el);
+    if (!found) return null;
+    const value = found.value.replace(/\s+/g, '');
+    if (!pattern.test(value)) {
+      warn(
+        'requisite_format',
+        `${el} «${found.value}» is not ${what}: kept as written`,
+        found.path,
+        {
+          element: el,
+          value: found.value,
+        },
+      );
+    }
+    return clip(value, 20, found.path, el, warn);
+  };
+  const official = fromScopes(scopes, 'ОфициальноеНаименование');
+  const legal: LegalDetailsRecord = {
+    inn: code('ИНН', /^(\d{10}|\d{12})$/, '10 or 12 digits'),
+    kpp: code('КПП', /^\d{4}[\dA-Z]{2}\d{3}$/, '9 characters'),
+    officialName: official
+      ? clip(official.value, 500, official.path, 'ОфициальноеНаименование', warn)
+      : null,
+    legalAddress: addressOf(scopes, ['ЮридическийАдрес', 'АдресРегистрации'], warn),
+    postalAddress: addressOf(scopes, ['Адрес'], warn),
+    bankAccounts: bankAccountsOf(scopes, warn),
+  };
+  const empty =
+    legal.inn === null &&
+    legal.kpp === null &&
+    legal.officialName === null &&
+    legal.legalAddress === null &&
+    legal.postalAddress === null &&
+    legal.bankAccounts.length === 0;
+  return empty ? null : legal;
+}
+
+/** Phones among the contacts: mobile types first, then other phone types, then the rest. */
+function phonesOf(contacts: Array<{ type: string; value: string | null }>): ContactPhone[] {
+  const rank = (type: string) => (MOBILE.test(type) ? 0 : PHONE.test(type) ? 1 : 2);
+  return contacts
+    .filter((c): c is ContactPhone => c.value !== null)
+    .filter(
+      (c) =>
+        !MAIL.test(c.type) &&
+        !NOT_PHONE.test(c.type) &&
+        (PHONE.test(c.type) || MOBILE.test(c.type) || (c.value.match(/\d/g)?.length ?? 0) >= 5),
+    )
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c.type) - rank(b.c.type) || a.i - b.i)
+    .map(({ c }) => ({ type: c.type, value: c.value.slice(0, 100) }));
+}
+
+/**
+ * A counterparty. Its name: `ПолноеНаименование`, else `Наименование`, else
+ * `ОфициальноеНаименование`, else `Фамилия Имя Отчество`, else «Контрагент <Ид>»; a name
+ * element that is there but empty (a site's guest buyer) is reported as a warning. Only a
+ * counterparty without `Ид` cannot be imported: nothing could ever find it again.
+ */
+export function mapCustomer(m: Mapped, warn: Warn = noWarn): CustomerRecord {
+  const scopes = scopesOf(m);
+  const person = ['Фамилия', 'Имя', 'Отчество']
+    .map((el) => fromScopes(scopes, el)?.value)
+    .filter(Boolean)
+    .join(' ');
+  const sources = ['ПолноеНаименование', 'Наименование', 'ОфициальноеНаименование'];
+  const named = sources
+    .map((el) => ({ el, found: fromScopes(scopes, el) }))
+    .find((s) => s.found !== null);
+  const externalId = text(m, 'Ид');
+  if (!externalId) {
+    const known = named?.found?.value ?? (person || null);
+    throw new MappingError(
+      `The counterparty${known ? ` «${known}»` : ''} has no Ид: it cannot be identified`,
+      `${m.path}/Ид`,
+    );
+  }
+  const fullName = named?.found?.value ?? (person || `Контрагент ${externalId}`);
+  const from = named?.el ?? (person ? 'Фамилия, Имя, Отчество' : 'Ид');
+  const empty = sources.filter((el) => scopes.some((s) => emptyElement(s, el)));
+  if (empty.length || from === 'Ид') {
+    warn(
+      'name_fallback',
+      `${empty.length ? `${empty.join(', ')} ${empty.length > 1 ? 'are' : 'is'} empty` : 'The counterparty has no name'}: named «${fullName}» (from ${from})`,
+      `${m.path}/${empty[0] ?? 'Наименование'}`,
+      { name: fullName, from, empty: empty.join(', ') },
+    );
+  }
+  const contacts = kids(m, 'Контакты')
+    .flatMap((c) => kids(c, 'Контакт'))
+    .map((c) => ({
+      type: display(c, 'Тип') ?? display(c, 'Вид') ?? '',
+      value: text(c, 'Значение') ?? text(c, 'Представление'),
+    }));
+  const phones = phonesOf(contacts);
+  const email = contacts.find((c) => MAIL.test(c.type) && c.value);
   const requisites = new Requisites(requisitesOf(m));
   const bonus = requisites.get(`${EXT}БонусныйБаланс`);
   const bonusBalance = bonus ? decimal(bonus.value) : null;
   if (bonus && bonusBalance === null) {
     throw new MappingError(`The bonus balance «${bonus.value}» is not a number`, bonus.path);
   }
-  const person = [text(m, 'Фамилия'), text(m, 'Имя'), text(m, 'Отчество')]
-    .filter(Boolean)
-    .join(' ');
-  const fullName = text(m, 'ПолноеНаименование') ?? text(m, 'Наименование') ?? (person || null);
-  if (!fullName) throw new MappingError('The counterparty has no name', `${m.path}/Наименование`);
   return {
-    externalId: required(m, 'Ид', 'The counterparty’s id'),
-    fullName,
-    phoneRaw: phone?.value ?? null,
-    email: email?.value ?? null,
+    externalId,
+    fullName: clip(fullName, 300, `${m.path}/Наименование`, 'The name', warn),
+    phoneRaw: phones[0]?.value ?? null,
+    phones,
+    email: email?.value?.slice(0, 200) ?? null,
+    legal: legalOf(scopes, warn),
     bonusBalance,
     requisites: requisites.raw(),
     deleted: deletedOf(m),
@@ -235,7 +465,80 @@ const KINDS: Array<[RegExp, ContractKindName]> = [
   [/^(other|прочее|другое)/i, 'other'],
 ];
 
-function itemOf(m: Mapped): ContractItemRecord {
+const EXEMPT = /без|не\s*облага|exempt|without|no\s*vat/i;
+
+/** A tax rate as 1C writes it: `20`, `20%`, `20/120`, `0`, «Без НДС». */
+function rateOf(
+  raw: string | null,
+  path: string,
+  warn: Warn,
+): { rate: string | null; exempt: boolean } {
+  if (raw === null) return { rate: null, exempt: false };
+  if (EXEMPT.test(raw)) return { rate: null, exempt: true };
+  const rate = decimal(raw.replace(/%/g, '').split('/')[0] ?? '');
+  if (rate === null || rate.startsWith('-') || toCents(rate) > 10000n) {
+    warn('tax_rate_unknown', `The tax rate «${raw}» is not a number: left out`, path, {
+      rate: raw,
+    });
+    return { rate: null, exempt: false };
+  }
+  return { rate: rate.includes('.') ? rate.replace(/\.?0+$/, '') : rate, exempt: false };
+}
+
+const VAT = /ндс|vat/i;
+
+/** `Налоги/Налог` of a line or document: the tax, its rate, amount, «included in the sum». */
+function taxesOf(m: Mapped, warn: Warn): Array<TaxRecord & { path: string }> {
+  return kids(m, 'Налоги')
+    .flatMap((g) => kids(g, 'Налог'))
+    .map((t) => ({
+      name: clip(
+        display(t, 'Наименование') ?? 'НДС',
+        50,
+        `${t.path}/Наименование`,
+        'The tax',
+        warn,
+      ),
+      ...rateOf(text(t, 'Ставка'), `${t.path}/Ставка`, warn),
+      amount: money(t, 'Сумма', 'The tax amount'),
+      included: flag(text(t, 'УчтеноВСумме')),
+      path: t.path,
+    }));
+}
+
+/**
+ * A line's VAT: `Налоги/Налог` (amount, «included in the sum», maybe the rate) merged with
+ * `СтавкиНалогов/СтавкаНалога` (the rate). The one named НДС/VAT, else the first.
+ */
+function lineTaxOf(m: Mapped, warn: Warn): TaxRecord | null {
+  const taxes = taxesOf(m, warn);
+  const rates = kids(m, 'СтавкиНалогов')
+    .flatMap((g) => kids(g, 'СтавкаНалога'))
+    .map((r) => ({
+      name: display(r, 'Наименование') ?? 'НДС',
+      raw: text(r, 'Ставка'),
+      path: `${r.path}/Ставка`,
+    }));
+  const tax = taxes.find((t) => VAT.test(t.name)) ?? taxes[0] ?? null;
+  const named = tax?.name ?? rates.find((r) => VAT.test(r.name))?.name ?? rates[0]?.name;
+  if (named === undefined) return null;
+  const rateEntry =
+    rates.find((r) => r.name.toLowerCase() === named.toLowerCase()) ??
+    rates.find((r) => VAT.test(r.name)) ??
+    rates[0];
+  const fromRates = rateEntry
+    ? rateOf(rateEntry.raw, rateEntry.path, tax && (tax.rate || tax.exempt) ? noWarn : warn)
+    : { rate: null, exempt: false };
+  return {
+    name: named,
+    rate: tax?.rate ?? fromRates.rate,
+    exempt: (tax?.exempt ?? false) || (!tax?.rate && fromRates.exempt),
+    amount: tax?.amount ?? null,
+    included: tax?.included ?? null,
+  };
+}
+
+function itemOf(m: Mapped, n: number, warn: Warn): ContractItemRecord {
   const requisites = new Requisites(requisitesOf(m));
   const type = requisites.get('ВидНоменклатуры', 'ТипНоменклатуры')?.value ?? '';
   const quantity = money(m, 'Количество', 'The quantity') ?? '1';
@@ -244,39 +547,65 @@ function itemOf(m: Mapped): ContractItemRecord {
   if (price === null && amount === null) {
     throw new MappingError('The line has neither a price nor an amount', `${m.path}/Сумма`);
   }
+  const raw = text(m, 'Наименование');
+  let name = raw === null ? null : oneLine(raw);
+  if (!name) {
+    name = `Позиция ${n}`;
+    warn(
+      'name_fallback',
+      `Line ${n} has no name (Наименование): shown as «${name}»`,
+      `${m.path}/Наименование`,
+      { name, line: String(n) },
+    );
+  }
+  const unit =
+    display(m, 'БазоваяЕдиница') ??
+    attr(one(m, 'БазоваяЕдиница') ?? m, 'НаименованиеПолное') ??
+    'шт';
   return {
     externalId: text(m, 'Ид'),
-    name: required(m, 'Наименование', 'The line’s name'),
+    name: clip(name, 500, `${m.path}/Наименование`, 'The line’s name', warn),
+    nameRaw: raw !== null && raw !== name ? raw : null,
     kind: /услуг/i.test(type) ? 'service' : 'goods',
     quantity,
-    unit:
-      text(m, 'БазоваяЕдиница') ??
-      attr(one(m, 'БазоваяЕдиница') ?? m, 'НаименованиеПолное') ??
-      'шт',
+    unit: clip(unit, 30, `${m.path}/БазоваяЕдиница`, 'The unit', warn),
     price: price ?? amount!,
     amount: amount ?? price!,
+    tax: lineTaxOf(m, warn),
   };
 }
 
-function objectOf(doc: Mapped): ContractObjectRecord {
+function objectOf(doc: Mapped, warn: Warn): ContractObjectRecord {
   const object: ContractObjectRecord = {};
   const block = one(doc, 'Объект');
   if (!block) return object;
-  const deceased: DeceasedRecord[] = kids(block, 'Умерший').map((p) => ({
-    fullName: required(p, 'ФИО', 'The deceased’s full name'),
-    birthDate: day(p, 'ДатаРождения', 'The date of birth'),
-    deathDate: day(p, 'ДатаСмерти', 'The date of death'),
-  }));
+  const deceased: DeceasedRecord[] = [];
+  for (const p of kids(block, 'Умерший')) {
+    const fullName = display(p, 'ФИО');
+    if (!fullName) {
+      warn('deceased_skipped', 'A deceased person without a name (ФИО): left out', `${p.path}/ФИО`);
+      continue;
+    }
+    deceased.push({
+      fullName,
+      birthDate: day(p, 'ДатаРождения', 'The date of birth'),
+      deathDate: day(p, 'ДатаСмерти', 'The date of death'),
+    });
+  }
   if (deceased.length) object.deceased = deceased;
   const monument = one(block, 'Памятник');
   if (monument) {
+    const inscription = text(monument, 'Надпись');
     object.monument = {
-      material: text(monument, 'Материал'),
-      size: text(monument, 'Размер'),
-      cemetery: text(monument, 'Кладбище'),
-      plot: text(monument, 'Участок'),
-      inscription: text(monument, 'Надпись'),
-      extra: requisitesOf(monument).map(({ name, value }) => ({ name, value })),
+      material: display(monument, 'Материал'),
+      size: display(monument, 'Размер'),
+      cemetery: display(monument, 'Кладбище'),
+      plot: display(monument, 'Участок'),
+      inscription: inscription === null ? null : tidyLines(inscription) || null,
+      extra: requisitesOf(monument).map((r) => ({
+        name: oneLine(r.name),
+        value: oneLine(r.value),
+      })),
     };
   }
   const renovation = one(block, 'ОбъектРемонта');
@@ -290,10 +619,13 @@ function objectOf(doc: Mapped): ContractObjectRecord {
       );
     }
     object.renovation = {
-      address: text(renovation, 'Адрес'),
+      address: display(renovation, 'Адрес'),
       area: money(renovation, 'Площадь', 'The area'),
       rooms,
-      extra: requisitesOf(renovation).map(({ name, value }) => ({ name, value })),
+      extra: requisitesOf(renovation).map((r) => ({
+        name: oneLine(r.name),
+        value: oneLine(r.value),
+      })),
     };
   }
   return object;
@@ -315,11 +647,77 @@ export function documentKind(doc: Mapped): DocumentKind {
   return 'other';
 }
 
-export function mapContract(doc: Mapped, customerExternalId: string): ContractRecord {
+/** The document's number; its `Ид` (with a warning) when 1C left `Номер` empty. */
+function numberOf(doc: Mapped, externalId: string, warn: Warn): string {
+  const number = display(doc, 'Номер');
+  if (number) return number;
+  if (!one(doc, 'Номер')) missing(doc, 'Номер', 'The document number');
+  warn(
+    'number_fallback',
+    `The document number (Номер) is empty: its Ид «${externalId}» is used`,
+    `${doc.path}/Номер`,
+    { number: externalId },
+  );
+  return externalId;
+}
+
+/**
+ * The tax amount for a line or document amount at `rate` percent: included in `amount`
+ * (amount × rate / (100 + rate)) or on top of it (amount × rate / 100), rounded half up to
+ * kopecks. Exact: integers only.
+ */
+export function taxAmount(amount: string, rate: string, included: boolean): string {
+  const cents = toCents(amount);
+  const bp = toCents(rate); // percent × 100
+  const num = cents * bp;
+  const den = included ? 10000n + bp : 10000n;
+  const negative = num < 0n;
+  const abs = negative ? -num : num;
+  const rounded = (abs * 2n + den) / (2n * den);
+  return fromCents(negative ? -rounded : rounded);
+}
+
+/**
+ * Fills what 1C left unsaid about the taxes: «included» (`УчтеноВСумме`) from the document's
+ * tax of the same name, else from the totals (a document sum above its lines' sum means the tax
+ * is on top); a missing amount from the rate.
+ */
+function completeTaxes(
+  items: ContractItemRecord[],
+  taxes: TaxRecord[],
+  documentSum: string | null,
+): void {
+  const linesSum = items.reduce((sum, i) => sum + toCents(i.amount), 0n);
+  const guess = documentSum !== null ? !(toCents(documentSum) > linesSum) : true;
+  for (const t of taxes) t.included ??= guess;
+  for (const i of items) {
+    const t = i.tax;
+    if (!t) continue;
+    t.included ??=
+      taxes.find((d) => d.name.toLowerCase() === t.name.toLowerCase())?.included ?? guess;
+    if (t.amount === null && t.rate !== null && !t.exempt) {
+      t.amount = taxAmount(i.amount, t.rate, t.included);
+    }
+  }
+}
+
+export function mapContract(
+  doc: Mapped,
+  customerExternalId: string,
+  warn: Warn = noWarn,
+): ContractRecord {
+  const externalId = text(doc, 'Ид');
+  if (!externalId) {
+    const number = display(doc, 'Номер');
+    throw new MappingError(
+      `The document${number ? ` № ${number}` : ''} has no Ид: it cannot be identified`,
+      `${doc.path}/Ид`,
+    );
+  }
   const requisites = new Requisites(requisitesOf(doc));
   const ext = (name: string) => requisites.get(`${EXT}${name}`);
   const kindRaw = ext('Вид')?.value ?? requisites.get('Вид договора', 'ВидДоговора')?.value ?? null;
-  const object = objectOf(doc);
+  const object = objectOf(doc, warn);
   let kind: ContractKindName = object.renovation
     ? 'renovation'
     : object.deceased || object.monument
@@ -343,9 +741,11 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
         flag(requisites.get('Отменен')?.value) === true ||
         flag(requisites.get('Закрыт')?.value) === true;
   const status = (
-    ext('Статус')?.value ??
-    requisites.get('Статус заказа', 'Статус')?.value.replace(/^\[[^\]]*\]\s*/, '') ??
-    'Новый'
+    oneLine(
+      ext('Статус')?.value ??
+        requisites.get('Статус заказа', 'Статус')?.value.replace(/^\[[^\]]*\]\s*/, '') ??
+        '',
+    ) || 'Новый'
   ).slice(0, 100);
   const planned = ext('ПлановаяДатаОкончания') ?? requisites.get('Плановая дата окончания');
   const plannedEndDate = planned ? date(planned.value) : null;
@@ -354,20 +754,25 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
   }
   const items = kids(doc, 'Товары')
     .flatMap((t) => kids(t, 'Товар'))
-    .map(itemOf);
-  const total =
-    money(doc, 'Сумма', 'The contract total') ??
-    items.reduce((sum, i) => addDecimals(sum, i.amount), '0');
+    .map((t, i) => itemOf(t, i + 1, warn));
+  const taxes: TaxRecord[] = taxesOf(doc, warn).map(({ path: _path, ...t }) => t);
+  const documentSum = money(doc, 'Сумма', 'The contract total');
+  completeTaxes(items, taxes, documentSum);
+  const total = documentSum ?? totalOf(items, taxes);
   const currencyRaw = text(doc, 'Валюта');
   const cur = currency(currencyRaw);
   if (!cur) throw new MappingError(`Unknown currency «${currencyRaw}»`, `${doc.path}/Валюта`);
   const schedule: InstallmentRecord[] = kids(doc, 'ГрафикПлатежей')
     .flatMap((g) => kids(g, 'Платеж'))
-    .map((p) => ({
-      dueDate: day(p, 'Дата', 'The payment date') ?? missing(p, 'Дата', 'The payment date'),
-      amount: money(p, 'Сумма', 'The payment amount') ?? missing(p, 'Сумма', 'The payment amount'),
-      note: text(p, 'Комментарий'),
-    }));
+    .map((p) => {
+      const note = text(p, 'Комментарий');
+      return {
+        dueDate: day(p, 'Дата', 'The payment date') ?? missing(p, 'Дата', 'The payment date'),
+        amount:
+          money(p, 'Сумма', 'The payment amount') ?? missing(p, 'Сумма', 'The payment amount'),
+        note: note === null ? null : tidyLines(note) || null,
+      };
+    });
   const stages: StageRecord[] = kids(doc, 'Этапы')
     .flatMap((g) => kids(g, 'Этап'))
     .map((s) => {
@@ -381,10 +786,22 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
           `${s.path}/ДатаОкончания`,
         );
       }
+      const stageId = required(s, 'Ид', 'The stage id');
+      let stageName = display(s, 'Наименование');
+      if (!stageName) {
+        stageName = `Этап ${stageId}`;
+        warn(
+          'name_fallback',
+          `Stage ${stageId} has no name (Наименование): shown as «${stageName}»`,
+          `${s.path}/Наименование`,
+          { name: stageName },
+        );
+      }
+      const description = text(s, 'Описание');
       return {
-        externalId: required(s, 'Ид', 'The stage id'),
-        name: required(s, 'Наименование', 'The stage name'),
-        description: text(s, 'Описание'),
+        externalId: stageId,
+        name: stageName,
+        description: description === null ? null : tidyLines(description) || null,
         startDate,
         endDate,
         previousExternalId: text(s, 'Предыдущий'),
@@ -401,7 +818,7 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
   }
   const documentBlocks = kids(doc, 'Документы');
   const documents = documentBlocks.length
-    ? documentBlocks.flatMap((g) => kids(g, 'Документ')).map(documentOf)
+    ? documentBlocks.flatMap((g) => kids(g, 'Документ')).map((d) => documentOf(d, warn))
     : null;
   const documentIds = new Set<string>();
   for (const [i, d] of (documents ?? []).entries()) {
@@ -418,8 +835,8 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
       ?.value.split(/[,;\s]+/)
       .filter(Boolean) ?? [];
   return {
-    externalId: required(doc, 'Ид', 'The document id'),
-    number: required(doc, 'Номер', 'The document number'),
+    externalId,
+    number: clip(numberOf(doc, externalId, warn), 50, `${doc.path}/Номер`, 'The number', warn),
     date: day(doc, 'Дата', 'The document date') ?? missing(doc, 'Дата', 'The document date'),
     customerExternalId,
     managerExternalId: ext('Менеджер')?.value ?? null,
@@ -429,6 +846,7 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
     closed,
     total,
     currency: cur,
+    taxes,
     plannedEndDate,
     object,
     requisites: requisites.raw(),
@@ -440,10 +858,19 @@ export function mapContract(doc: Mapped, customerExternalId: string): ContractRe
   };
 }
 
+/** The total when 1C gives no `Сумма`: the lines, plus the taxes on top of them. */
+function totalOf(items: ContractItemRecord[], taxes: TaxRecord[]): string {
+  const lines = items.reduce((sum, i) => sum + toCents(i.amount), 0n);
+  const onTop = (taxes.length ? taxes : items.flatMap((i) => (i.tax ? [i.tax] : [])))
+    .filter((t) => t.included === false && t.amount !== null)
+    .reduce((sum, t) => sum + toCents(t.amount!), 0n);
+  return fromCents(lines + onTop);
+}
+
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** `Кабинет:Документ`: what it is and its file, base64 in `Кабинет:Данные`. */
-function documentOf(d: Mapped): DocumentRecord {
+function documentOf(d: Mapped, warn: Warn): DocumentRecord {
   const data = one(d, 'Данные');
   const raw = data ? textOf(data.node) : null;
   if (!data || raw === null) {
@@ -470,12 +897,24 @@ function documentOf(d: Mapped): DocumentRecord {
       `${d.path}/ИмяФайла`,
     );
   }
-  const title = required(d, 'Наименование', 'The document title');
+  const externalId = required(d, 'Ид', 'The document id');
+  const kind = (display(d, 'Вид') ?? 'Документ').slice(0, 200);
+  const number = display(d, 'Номер');
+  let title = display(d, 'Наименование');
+  if (!title) {
+    title = number ? `${kind} № ${number}` : fileName;
+    warn(
+      'name_fallback',
+      `Document ${externalId} has no title (Наименование): shown as «${title}»`,
+      `${d.path}/Наименование`,
+      { name: title },
+    );
+  }
   return {
-    externalId: required(d, 'Ид', 'The document id'),
-    kind: (text(d, 'Вид') ?? 'Документ').slice(0, 200),
+    externalId,
+    kind,
     title: title.slice(0, 500),
-    number: text(d, 'Номер'),
+    number,
     date: day(d, 'Дата', 'The document date'),
     fileName,
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -487,7 +926,7 @@ function documentOf(d: Mapped): DocumentRecord {
  * A payment document. The contract it pays is the requisite «Кабинет.Договор», or the
  * document's basis (`Основание/Ид`).
  */
-export function mapPayment(doc: Mapped): PaymentRecord {
+export function mapPayment(doc: Mapped, warn: Warn = noWarn): PaymentRecord {
   const requisites = new Requisites(requisitesOf(doc));
   const contract =
     requisites.get(`${EXT}Договор`)?.value ?? text(one(doc, 'Основание') ?? doc, 'Ид') ?? null;
@@ -503,16 +942,28 @@ export function mapPayment(doc: Mapped): PaymentRecord {
   const cur = currency(text(doc, 'Валюта'));
   if (!cur)
     throw new MappingError(`Unknown currency «${text(doc, 'Валюта')}»`, `${doc.path}/Валюта`);
+  const externalId = text(doc, 'Ид');
+  if (!externalId) {
+    throw new MappingError(
+      'The payment document has no Ид: it cannot be identified',
+      `${doc.path}/Ид`,
+    );
+  }
+  const method = requisites.get('Метод оплаты', 'Способ оплаты')?.value;
   return {
-    externalId: required(doc, 'Ид', 'The document id'),
-    number: required(doc, 'Номер', 'The document number'),
+    externalId,
+    number: clip(numberOf(doc, externalId, warn), 50, `${doc.path}/Номер`, 'The number', warn),
     date: day(doc, 'Дата', 'The document date') ?? missing(doc, 'Дата', 'The document date'),
     contractExternalId: contract,
     amount,
     currency: cur,
-    method:
-      requisites.get('Метод оплаты', 'Способ оплаты')?.value ??
-      (/безналичн/i.test(op) ? 'Безналичный расчет' : /наличн/i.test(op) ? 'Наличные' : null),
+    method: method
+      ? oneLine(method)
+      : /безналичн/i.test(op)
+        ? 'Безналичный расчет'
+        : /наличн/i.test(op)
+          ? 'Наличные'
+          : null,
     deleted: deletedOf(doc),
   };
 }
@@ -545,13 +996,19 @@ function missing(m: Mapped, name: string, what: string): never {
   throw new MappingError(`${what} (${name}) is missing`, `${m.path}/${name}`);
 }
 
-/** Adds two non-negative decimal strings exactly. */
-function addDecimals(a: string, b: string): string {
-  const scale = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
-  const toInt = (s: string) => {
-    const [i, f = ''] = s.split('.');
-    return BigInt(`${i}${f.padEnd(scale, '0')}`);
-  };
-  const sum = (toInt(a) + toInt(b)).toString().padStart(scale + 1, '0');
-  return scale ? `${sum.slice(0, -scale)}.${sum.slice(-scale)}` : sum;
+/** A decimal string as whole kopecks (hundredths), rounded half up beyond two places. Exact. */
+export function toCents(value: string): bigint {
+  const m = /^(-)?(\d*)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m) throw new Error(`Not a decimal: «${value}»`);
+  const [, minus, whole = '', fraction = ''] = m;
+  let cents = BigInt(whole || '0') * 100n + BigInt(fraction.slice(0, 2).padEnd(2, '0'));
+  if ((fraction[2] ?? '0') >= '5') cents += 1n;
+  return minus ? -cents : cents;
+}
+
+/** Kopecks as a decimal string with two places: 123450n → `1234.50`. */
+export function fromCents(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }

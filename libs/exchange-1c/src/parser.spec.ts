@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { generateContent } from './generate';
+import { describeSkipped, describeWarning, ImportNotes } from './notes';
 import { ExchangeFormatError } from './parser';
 import type { ContractRecord, CustomerRecord, ExchangeRecord } from './records';
 import { SAMPLES_DIR } from './samples';
@@ -103,9 +104,23 @@ describe('golden files: ok', () => {
       namespace: 'urn:1C.ru:commerceml_208',
     });
     expect(records).toEqual([]);
-    expect(
-      events.filter((e) => e.kind === 'skipped').map((e) => e.kind === 'skipped' && e.element),
-    ).toEqual(['Классификатор', 'Каталог']);
+    // What the catalogue holds is counted, so the report can say what was skipped.
+    expect(events.filter((e) => e.kind === 'skipped')).toEqual([
+      {
+        kind: 'skipped',
+        element: 'Классификатор',
+        line: 3,
+        detail: null,
+        items: { Свойство: 6 },
+      },
+      { kind: 'skipped', element: 'Каталог', line: 1517, detail: null, items: { Товар: 540 } },
+    ]);
+    const notes = new ImportNotes();
+    for (const e of events) if (e.kind === 'skipped') notes.skip(e);
+    expect(notes.skipped.map(describeSkipped)).toEqual([
+      'The catalogue’s classifier Классификатор (6 properties) was skipped: importing the catalogue is not supported yet',
+      'The goods catalogue Каталог (540 products) was skipped: importing the catalogue is not supported yet',
+    ]);
   });
 
   it('a stock 1C 2.10 export without the extension: Контейнер, 2.10 contacts, money with commas', async () => {
@@ -116,7 +131,13 @@ describe('golden files: ok', () => {
         externalId: '000000777',
         fullName: 'Орлова Наталья Ивановна',
         phoneRaw: '8-925-777-00-22',
+        // Mobile first, whatever the order in the file.
+        phones: [
+          { type: 'Телефон мобильный', value: '8-925-777-00-22' },
+          { type: 'Телефон рабочий', value: '+7 (495) 777-00-11' },
+        ],
         email: 'orlova.ni@example.ru',
+        legal: null,
         bonusBalance: null,
         requisites: [],
         deleted: false,
@@ -170,6 +191,228 @@ describe('golden files: ok', () => {
     expect(memorial.object.deceased).toHaveLength(2);
     expect(memorial.object.monument?.cemetery).toBe('Николо-Архангельское кладбище');
     expect(payments).toHaveLength(4);
+  });
+});
+
+/** The warnings of a file, as the report lists them. */
+function warningsOf(events: Awaited<ReturnType<typeof parseBytes>>['events']) {
+  return events.flatMap((e) => (e.kind === 'warning' ? [e.warning] : []));
+}
+
+describe('golden files: what real exports leave empty or write their own way', () => {
+  it('site orders: an empty Наименование, no name at all, empty addresses → fallbacks and warnings', async () => {
+    const { records, events } = await parseBytes(ok('site-guest-orders-2.08.xml'));
+    const { customers, contracts } = byType(records);
+    // Both orders import: one buyer without a name fails nothing.
+    expect(contracts.map((k) => [k.number, k.customerExternalId])).toEqual([
+      ['3157', 'guest-3157'],
+      ['3158', 'guest-3158'],
+    ]);
+    expect(customers.map((c) => [c.externalId, c.fullName, c.phoneRaw, c.legal])).toEqual([
+      // Наименование is empty: the full name is there.
+      ['guest-3157', 'Ковалёва Дарья Сергеевна', '+7 (922) 480-15-16', null],
+      // Nothing names the buyer: «Контрагент <Ид>»; the phone comes from a «Прочее» contact.
+      ['guest-3158', 'Контрагент guest-3158', '8 912 600-70-80', null],
+    ]);
+    expect(warningsOf(events).map(describeWarning)).toEqual([
+      'line 21, Контрагент guest-3157: Наименование is empty: named «Ковалёва Дарья Сергеевна» (from ПолноеНаименование)',
+      'line 26, Контрагент guest-3157: The address АдресРегистрации is empty: left out',
+      'line 108, Контрагент guest-3158: ПолноеНаименование, Наименование are empty: named «Контрагент guest-3158» (from Ид)',
+      'line 109, Контрагент guest-3158: The address Адрес is empty: left out',
+    ]);
+    expect(warningsOf(events).map((w) => w.code)).toEqual([
+      'name_fallback',
+      'address_empty',
+      'name_fallback',
+      'address_empty',
+    ]);
+  });
+
+  it('names, statuses and requisites typed over several lines are shown on one line; the raw name is kept', async () => {
+    const { records } = await parseBytes(ok('site-guest-orders-2.08.xml'));
+    const [order] = byType(records).contracts as [ContractRecord];
+    expect(order.items.map((i) => [i.name, i.nameRaw])).toEqual([
+      ['Ваза гранитная круглая, d=20 см', 'Ваза гранитная\n\t\t\t\t\tкруглая,   d=20 см'],
+      ['Доставка заказа', 'Доставка\tзаказа'],
+    ]);
+    expect(order.status).toBe('Принят, ожидает подтверждения');
+    expect(order.requisites).toContainEqual({
+      name: 'Адрес доставки',
+      value: '620014, Екатеринбург, ул. Малышева, д. 51, кв. 7',
+    });
+  });
+
+  it('a company: official name, addresses, ИНН, КПП, bank accounts; a work phone; VAT included', async () => {
+    const { records, events } = await parseBytes(ok('legal-entity-vat-included-2.10.xml'));
+    const { customers, contracts } = byType(records);
+    expect(customers).toEqual([
+      {
+        externalId: 'b2c4e6a8-1f3d-4a5b-8c7d-000000000719',
+        fullName: 'Северный ветер ООО',
+        phoneRaw: '+7 (3452) 50-60-70',
+        phones: [{ type: 'Телефон рабочий', value: '+7 (3452) 50-60-70' }],
+        email: 'buh@severny-veter.example',
+        legal: {
+          inn: '7203123456',
+          kpp: '720301001',
+          officialName: 'Общество с ограниченной ответственностью «Северный ветер»',
+          legalAddress: '625000, Тюменская обл., г. Тюмень, ул. Республики, д. 14, офис 301',
+          postalAddress: '625003, г. Тюмень, а/я 112',
+          bankAccounts: [
+            {
+              account: '40702810500000012345',
+              bankName: 'АО «Банк Пример», г. Тюмень',
+              bik: '047102987',
+              correspondentAccount: '30101810400000000987',
+            },
+            {
+              account: '40702810900000054321',
+              bankName: 'ПАО «Уральский банк»',
+              bik: '046577555',
+              correspondentAccount: '30101810100000000555',
+            },
+          ],
+        },
+        bonusBalance: null,
+        requisites: [],
+        deleted: false,
+      },
+    ]);
+    const [order] = contracts as [ContractRecord];
+    expect(order).toMatchObject({ kind: 'consulting', total: '74250.00', status: 'В работе' });
+    expect(order.items.map((i) => i.tax)).toEqual([
+      { name: 'НДС', rate: '20', exempt: false, amount: '7500.00', included: true },
+      { name: 'НДС', rate: '20', exempt: false, amount: '4875.00', included: true },
+    ]);
+    expect(order.taxes).toEqual([
+      { name: 'НДС', rate: null, exempt: false, amount: '12375.00', included: true },
+    ]);
+    expect(warningsOf(events)).toEqual([]);
+  });
+
+  it('VAT on top, a line without VAT, requisites inside ЮридическоеЛицо, a work phone with an extension', async () => {
+    const { records, events } = await parseBytes(ok('vat-on-top-windows-1251.xml'));
+    const { customers, contracts } = byType(records);
+    const [company] = customers as [CustomerRecord];
+    expect(company.fullName).toBe('Уралкамень ООО');
+    // The importer takes the first valid number: the mobile «нет» is not one.
+    expect(company.phones).toEqual([
+      { type: 'Телефон мобильный', value: 'нет' },
+      { type: 'ТелефонРабочий', value: '8-912-777-41-52 доб. 12' },
+      { type: 'Факс', value: '+7 (343) 222-33-45' },
+    ]);
+    expect(company.legal).toEqual({
+      inn: '6671234567',
+      kpp: '667101001',
+      officialName: 'ООО "Уралкамень"',
+      // No Представление: the address fields, in file order.
+      legalAddress: '620075, Екатеринбург, ул. Луначарского, д. 31',
+      postalAddress: null,
+      bankAccounts: [
+        {
+          account: '40702810100000007730',
+          bankName: 'Филиал «Екатеринбургский» АО «Банк Пример»',
+          bik: '046577674',
+          correspondentAccount: '30101810500000000674',
+        },
+      ],
+    });
+    const [order] = contracts as [ContractRecord];
+    expect(order.total).toBe('80300.00');
+    expect(order.items.map((i) => [i.amount, i.tax])).toEqual([
+      ['40000.00', { name: 'НДС', rate: '20', exempt: false, amount: '8000.00', included: false }],
+      ['24000.00', { name: 'НДС', rate: '20', exempt: false, amount: '4800.00', included: false }],
+      ['3500.00', { name: 'НДС', rate: null, exempt: true, amount: null, included: false }],
+    ]);
+    expect(order.taxes).toEqual([
+      { name: 'НДС', rate: null, exempt: false, amount: '12800.00', included: false },
+    ]);
+    // The invoice is skipped, and said so.
+    const skipped = events.filter((e) => e.kind === 'skipped');
+    expect(skipped).toEqual([
+      { kind: 'skipped', element: 'Документ', line: 158, detail: 'Счет на оплату', items: {} },
+    ]);
+    const notes = new ImportNotes();
+    for (const e of skipped) if (e.kind === 'skipped') notes.skip(e);
+    expect(notes.skipped.map(describeSkipped)).toEqual([
+      '1 document «Счет на оплату» skipped: only orders (Заказ товара) and payments are imported',
+    ]);
+    expect(warningsOf(events)).toEqual([]);
+  });
+
+  it.each([
+    'site-guest-orders-2.08.xml',
+    'legal-entity-vat-included-2.10.xml',
+    'vat-on-top-windows-1251.xml',
+  ])(
+    '%s: the writer writes what the parser read (requisites, phones, VAT, raw names)',
+    async (name) => {
+      const read = byType((await parseBytes(ok(name))).records);
+      const written = writeImportFile(read, { generatedAt: '2026-11-24T12:00:00' });
+      expect(byType((await parseBytes(written)).records)).toEqual(read);
+    },
+  );
+
+  it('a rate without an amount: the amount is computed exactly, included or on top', async () => {
+    const xml = (included: string, sum: string) =>
+      Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<КоммерческаяИнформация ВерсияСхемы="2.10" ДатаФормирования="2026-11-24T10:00:00">
+<Документ><Ид>t-1</Ид><Номер>Т-1</Номер><Дата>2026-11-24</Дата><ХозОперация>Заказ товара</ХозОперация>
+<Валюта>RUB</Валюта>${sum}
+<Контрагенты><Контрагент><Ид>c-t</Ид><Наименование>Т</Наименование><Роль>Покупатель</Роль></Контрагент></Контрагенты>
+${included}
+<Товары><Товар><Наименование>Услуга</Наименование><СтавкиНалогов><СтавкаНалога><Наименование>НДС</Наименование><Ставка>10</Ставка></СтавкаНалога></СтавкиНалогов>
+<ЦенаЗаЕдиницу>1000.01</ЦенаЗаЕдиницу><Количество>1</Количество><Сумма>1000.01</Сумма></Товар></Товары>
+</Документ></КоммерческаяИнформация>`);
+    const taxOf = async (bytes: Buffer) => {
+      const [k] = byType((await parseBytes(bytes)).records).contracts as [ContractRecord];
+      return [k.total, k.items[0]!.tax];
+    };
+    // 1000.01 × 10 / 110 = 90.91; × 10 / 100 = 100.001 → 100.00.
+    expect(await taxOf(xml('', '<Сумма>1000.01</Сумма>'))).toEqual([
+      '1000.01',
+      { name: 'НДС', rate: '10', exempt: false, amount: '90.91', included: true },
+    ]);
+    expect(await taxOf(xml('', '<Сумма>1100.01</Сумма>'))).toEqual([
+      '1100.01',
+      { name: 'НДС', rate: '10', exempt: false, amount: '100.00', included: false },
+    ]);
+    // Without a document sum, tax on top is added to the lines.
+    const onTop =
+      '<Налоги><Налог><Наименование>НДС</Наименование><УчтеноВСумме>false</УчтеноВСумме><Сумма>100.00</Сумма></Налог></Налоги>';
+    expect(await taxOf(xml(onTop, ''))).toEqual([
+      '1100.01',
+      { name: 'НДС', rate: '10', exempt: false, amount: '100.00', included: false },
+    ]);
+  });
+
+  it('empty names elsewhere: a line, a document number, a stage, a staff member, a deceased', async () => {
+    const bytes = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<КоммерческаяИнформация xmlns:Кабинет="urn:kabinet:exchange:1" ВерсияСхемы="2.10" ДатаФормирования="2026-11-24T10:00:00">
+<Кабинет:Сотрудники><Кабинет:Сотрудник><Кабинет:Ид>s-1</Кабинет:Ид><Кабинет:Логин>petrov</Кабинет:Логин><Кабинет:ФИО/><Кабинет:Роль>Прораб</Кабинет:Роль></Кабинет:Сотрудник></Кабинет:Сотрудники>
+<Документ><Ид>e-1</Ид><Номер></Номер><Дата>2026-11-24</Дата><ХозОперация>Заказ товара</ХозОперация>
+<Контрагенты><Контрагент><Ид>c-e</Ид><Наименование>Е</Наименование><Роль>Покупатель</Роль></Контрагент></Контрагенты>
+<Товары><Товар><Наименование/><Сумма>10</Сумма></Товар></Товары>
+<Кабинет:Объект><Кабинет:Умерший><Кабинет:ФИО/></Кабинет:Умерший></Кабинет:Объект>
+<Кабинет:Этапы><Кабинет:Этап><Кабинет:Ид>st</Кабинет:Ид><Кабинет:Наименование/><Кабинет:ДатаНачала>2026-11-24</Кабинет:ДатаНачала><Кабинет:ДатаОкончания>2026-11-25</Кабинет:ДатаОкончания></Кабинет:Этап></Кабинет:Этапы>
+</Документ></КоммерческаяИнформация>`);
+    const { records, events } = await parseBytes(bytes);
+    const { staff, contracts } = byType(records);
+    expect(staff[0]!.fullName).toBe('petrov');
+    const [k] = contracts as [ContractRecord];
+    expect([k.number, k.items[0]!.name, k.stages[0]!.name, k.object]).toEqual([
+      'e-1',
+      'Позиция 1',
+      'Этап st',
+      {},
+    ]);
+    expect(warningsOf(events).map((w) => [w.code, w.record])).toEqual([
+      ['name_fallback', 'Сотрудник s-1'],
+      ['deceased_skipped', 'Документ e-1'],
+      ['name_fallback', 'Документ e-1'],
+      ['name_fallback', 'Документ e-1'],
+      ['number_fallback', 'Документ e-1'],
+    ]);
   });
 });
 
@@ -264,10 +507,13 @@ describe('encodings', () => {
   });
 });
 
-/** Text as people type it into 1C: any printable characters, XML's special ones included. */
+/**
+ * Text as people type it into 1C: any printable characters, XML's special ones included. Line
+ * and paragraph separators are layout (names are shown on one line), so they are not generated.
+ */
 const text = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-  .map((s) => s.replace(/[\p{Cc}\ufffd\ufeff]/gu, '').trim())
+  .map((s) => s.replace(/[\p{Cc}\p{Zl}\p{Zp}\ufffd\ufeff]/gu, '').trim())
   .filter((s) => s.length > 0 && !/\s{2,}/.test(s));
 
 const contentArb = fc

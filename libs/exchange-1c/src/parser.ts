@@ -12,9 +12,10 @@ import {
   mapStaff,
   paymentInOrder,
   type Mapped,
+  type Warn,
   type XNode,
 } from './mapping';
-import type { ExchangeHeader, ExchangeRecord } from './records';
+import type { ExchangeHeader, ExchangeRecord, ExchangeWarning } from './records';
 
 /**
  * Why a file cannot be imported, and where: the 1-based line (and column) in the file and the
@@ -33,11 +34,28 @@ export class ExchangeFormatError extends Error {
   }
 }
 
+/**
+ * A part of the file the cabinet does not import (a catalogue, its offers, a document of another
+ * kind): counted and reported, not an error.
+ */
+export interface SkippedElement {
+  /** The element's local name: `Классификатор`, `Каталог`, `ПакетПредложений`, `Документ`, … */
+  element: string;
+  /** The line it starts on. */
+  line: number;
+  /** For a document: its `ХозОперация` (e.g. «Счет на оплату»); else null. */
+  detail: string | null;
+  /** What it holds, by element: `{ Товар: 540 }` for a catalogue, `{ Группа: 12, Свойство: 4 }`. */
+  items: Record<string, number>;
+}
+
 export type ExchangeEvent =
   | { kind: 'header'; header: ExchangeHeader }
   | { kind: 'record'; record: ExchangeRecord }
+  /** A value replaced by a fallback or left out; its record is imported. */
+  | { kind: 'warning'; warning: ExchangeWarning }
   /** Elements the cabinet does not import (a catalogue's goods, offers): counted, not an error. */
-  | { kind: 'skipped'; element: string; line: number }
+  | ({ kind: 'skipped' } & SkippedElement)
   /** Progress: how many bytes of the file were consumed so far. */
   | { kind: 'progress'; bytes: number };
 
@@ -52,6 +70,13 @@ const CONTAINERS = new Set(['Контейнер', 'Контрагенты', 'С�
 /** Record elements, by where they may appear. */
 const RECORDS = new Set(['Документ', 'Контрагент', 'Сотрудник']);
 const PROGRESS_EVERY = 256 * 1024;
+/** What a skipped section holds worth saying, by section: the elements counted inside it. */
+const SECTION_ITEMS: Record<string, string[]> = {
+  Каталог: ['Товар'],
+  ПакетПредложений: ['Предложение'],
+  ИзмененияПакетаПредложений: ['Предложение'],
+  Классификатор: ['Группа', 'Свойство'],
+};
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -114,7 +139,13 @@ export async function* parseExchange(
   let rootClosed = false;
   const path: string[] = [];
   let capture: Capture | null = null;
-  let skipping: { depth: number } | null = null;
+  let skipping: {
+    depth: number;
+    element: string;
+    line: number;
+    counted: string[];
+    items: Record<string, number>;
+  } | null = null;
   const numbers = new Map<string, string>();
 
   const fail = (
@@ -145,17 +176,44 @@ export async function* parseExchange(
       }
       return c.line;
     };
+    /** Collects a record's warnings; they are emitted once the record is known (its label). */
+    const collector = () => {
+      const list: Array<Omit<ExchangeWarning, 'record'>> = [];
+      const warn: Warn = (code, message, path, params = {}) =>
+        list.push({ code, message, line: lineOf(path), element: path, params });
+      const emit = (record: string) => {
+        for (const w of list) queue.push({ kind: 'warning', warning: { ...w, record } });
+      };
+      return { warn, emit };
+    };
     try {
       if (c.name === 'Сотрудник') {
-        emitRecord({ type: 'staff', line: c.line, record: mapStaff(m) });
+        const w = collector();
+        const staff = mapStaff(m, w.warn);
+        emitRecord({ type: 'staff', line: c.line, record: staff });
+        w.emit(`Сотрудник ${staff.externalId}`);
       } else if (c.name === 'Контрагент') {
-        emitRecord({ type: 'customer', line: c.line, record: mapCustomer(m) });
+        const w = collector();
+        const customer = mapCustomer(m, w.warn);
+        emitRecord({ type: 'customer', line: c.line, record: customer });
+        w.emit(`Контрагент ${customer.externalId}`);
       } else {
         const kind = documentKind(m);
         if (kind === 'other') {
-          queue.push({ kind: 'skipped', element: 'Документ', line: c.line });
+          const op = m.node && typeof m.node !== 'string' ? m.node['ХозОперация'] : undefined;
+          const detail = Array.isArray(op) && typeof op[0] === 'string' ? op[0].trim() : '';
+          queue.push({
+            kind: 'skipped',
+            element: 'Документ',
+            line: c.line,
+            detail: detail || null,
+            items: {},
+          });
         } else if (kind === 'payment') {
-          emitRecord({ type: 'payment', line: c.line, record: mapPayment(m) });
+          const w = collector();
+          const payment = mapPayment(m, w.warn);
+          emitRecord({ type: 'payment', line: c.line, record: payment });
+          w.emit(`Документ ${payment.number}`);
         } else {
           const buyer = buyerOf(m);
           if (!buyer)
@@ -163,8 +221,10 @@ export async function* parseExchange(
               'The order has no buyer (Контрагенты/Контрагент)',
               `${c.name}/Контрагенты`,
             );
-          const customer = mapCustomer(buyer);
-          const contract = mapContract(m, customer.externalId);
+          const buyerWarnings = collector();
+          const customer = mapCustomer(buyer, buyerWarnings.warn);
+          const w = collector();
+          const contract = mapContract(m, customer.externalId, w.warn);
           const seen = numbers.get(contract.number);
           if (seen !== undefined && seen !== contract.externalId) {
             throw new MappingError(
@@ -174,7 +234,9 @@ export async function* parseExchange(
           }
           numbers.set(contract.number, contract.externalId);
           emitRecord({ type: 'customer', line: lineOf(buyer.path), record: customer });
+          buyerWarnings.emit(`Контрагент ${customer.externalId}`);
           emitRecord({ type: 'contract', line: c.line, record: contract });
+          w.emit(`Документ ${contract.number}`);
           const paid = paymentInOrder(m, contract);
           if (paid) emitRecord({ type: 'payment', line: c.line, record: paid });
         }
@@ -232,7 +294,10 @@ export async function* parseExchange(
       return;
     }
     path.push(name);
-    if (skipping) return;
+    if (skipping) {
+      if (skipping.counted.includes(name)) skipping.items[name] = (skipping.items[name] ?? 0) + 1;
+      return;
+    }
     if (capture) {
       const parent = capture.stack[capture.stack.length - 1]!;
       const n = (parent.counts.get(name) ?? 0) + 1;
@@ -264,15 +329,24 @@ export async function* parseExchange(
       return;
     }
     if (CONTAINERS.has(name)) return;
-    skipping = { depth: path.length };
-    queue.push({ kind: 'skipped', element: name, line: parser.line + 1 });
+    skipping = {
+      depth: path.length,
+      element: name,
+      line: parser.line + 1,
+      counted: SECTION_ITEMS[name] ?? [],
+      items: {},
+    };
   };
 
   parser.onclosetag = () => {
     if (failure) return;
     path.pop();
     if (skipping) {
-      if (path.length < skipping.depth) skipping = null;
+      if (path.length < skipping.depth) {
+        const { element, line, items } = skipping;
+        queue.push({ kind: 'skipped', element, line, detail: null, items });
+        skipping = null;
+      }
       return;
     }
     if (capture) {

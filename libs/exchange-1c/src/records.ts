@@ -29,26 +29,93 @@ export interface StaffRecord {
   deleted: boolean;
 }
 
+/** A phone among the counterparty's contacts (`Контакты/Контакт`), as 1C wrote it. */
+export interface ContactPhone {
+  /** `Тип` as in the file, e.g. «Телефон мобильный», «ТелефонРабочий», «Прочее». */
+  type: string;
+  value: string;
+}
+
+/** A bank account of the counterparty (`РасчетныеСчета/РасчетныйСчет`). */
+export interface BankAccountRecord {
+  /** `НомерСчета`, as written. */
+  account: string;
+  /** `Банк/Наименование`. */
+  bankName: string | null;
+  /** `Банк/БИК`. */
+  bik: string | null;
+  /** `Банк/СчетКорреспондентский`. */
+  correspondentAccount: string | null;
+}
+
+/**
+ * What 1C knows about a company (or a person registered as one): from the counterparty itself
+ * (CommerceML's `РеквизитыЮрЛица`/`РеквизитыФизЛица` groups) or from a `ЮридическоеЛицо`,
+ * `ФизическоеЛицо` or `Реквизиты` element around them, as stock exports write it.
+ */
+export interface LegalDetailsRecord {
+  /** `ИНН`: 10 digits for a company, 12 for a person (kept as written when it is neither). */
+  inn: string | null;
+  /** `КПП`: 9 characters. */
+  kpp: string | null;
+  /** `ОфициальноеНаименование`: the name in the founding documents. */
+  officialName: string | null;
+  /** `ЮридическийАдрес` (a company) or `АдресРегистрации` (a person): `Представление`, else its fields. */
+  legalAddress: string | null;
+  /** `Адрес`: the actual (postal) address. */
+  postalAddress: string | null;
+  bankAccounts: BankAccountRecord[];
+}
+
 export interface CustomerRecord {
   externalId: string;
   fullName: string;
-  /** The login phone exactly as in 1C (mobile preferred); the importer normalises it to E.164. */
+  /**
+   * The login phone exactly as in 1C: the first of `phones`. The importer takes the first of
+   * `phones` that is a valid number (a mobile one before others) and normalises it to E.164.
+   */
   phoneRaw: string | null;
+  /** Every phone among the contacts, mobile types first, then other phone types, then the rest. */
+  phones: ContactPhone[];
   email: string | null;
+  /** Requisites of a company; null when the file gives none. */
+  legal: LegalDetailsRecord | null;
   /** Bonus balance; null when the file does not say (the stored one is kept). */
   bonusBalance: string | null;
   requisites: Requisite[];
   deleted: boolean;
 }
 
+/**
+ * A tax (`Налог`, `СтавкаНалога`) of a line or of the whole document. Kabinet shows VAT: per line
+ * its rate and amount, in the totals "VAT included" or "VAT on top".
+ */
+export interface TaxRecord {
+  /** `Наименование`, e.g. «НДС». */
+  name: string;
+  /** The rate in percent as a decimal string (`20`, `10`, `0`); null when exempt or not given. */
+  rate: string | null;
+  /** 1C says the line is not taxed: «Без НДС», «Без налога», «НДС не облагается». */
+  exempt: boolean;
+  /** The tax amount (`Сумма`); computed from the rate when 1C gives only the rate. */
+  amount: string | null;
+  /** `УчтеноВСумме`: true = included in the amounts, false = on top of them. */
+  included: boolean | null;
+}
+
 export interface ContractItemRecord {
   externalId: string | null;
+  /** For display: whitespace collapsed (1C names often carry line breaks and indentation). */
   name: string;
+  /** The name exactly as in the file (trimmed), when it differs from `name`; else null. */
+  nameRaw: string | null;
   kind: 'goods' | 'service';
   quantity: string;
   unit: string;
   price: string;
   amount: string;
+  /** The line's VAT (`Налоги/Налог` and `СтавкиНалогов/СтавкаНалога`); null when none is given. */
+  tax: TaxRecord | null;
 }
 
 /** One row of the payment schedule (`Кабинет:ГрафикПлатежей/Кабинет:Платеж`). */
@@ -134,6 +201,8 @@ export interface ContractRecord {
   closed: boolean;
   total: string;
   currency: string;
+  /** The document's taxes (`Документ/Налоги/Налог`); empty when it gives none. */
+  taxes: TaxRecord[];
   plannedEndDate: string | null;
   object: ContractObjectRecord;
   requisites: Requisite[];
@@ -182,4 +251,41 @@ export interface ExchangeHeader {
    * importer then archives customers and contracts absent from the file.
    */
   onlyChanges: boolean;
+}
+
+/** Why a value was replaced or left out: stable codes (the admin page translates them). */
+export const WARNING_CODES = [
+  /** A name or title is empty: a fallback was used (full name → official name → «Контрагент <Ид>»). */
+  'name_fallback',
+  /** The document number is empty: its `Ид` is used. */
+  'number_fallback',
+  /** An address element is empty: left out. */
+  'address_empty',
+  /** ИНН or КПП is not in the expected form: kept as written. */
+  'requisite_format',
+  /** Longer than Kabinet keeps: cut. */
+  'value_truncated',
+  /** A tax rate that is not a number: the line is shown without its rate. */
+  'tax_rate_unknown',
+  /** A deceased person without a name: left out. */
+  'deceased_skipped',
+  /** No valid phone number among the contacts: kept as written, the customer cannot log in. */
+  'phone_invalid',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/**
+ * Something in a record that Kabinet imported with a fallback, or left out: the record itself
+ * is imported. `message` is English and self-contained; `params` are its facts for translations.
+ */
+export interface ExchangeWarning {
+  code: WarningCode;
+  message: string;
+  /** Which record, e.g. «Контрагент c-17», «Документ ЗК-12». */
+  record: string;
+  /** The line the value is on (else the record's). */
+  line: number;
+  /** The element path inside the record, e.g. `Контрагент/Наименование`. */
+  element: string;
+  params: Record<string, string>;
 }

@@ -6,6 +6,7 @@ import type {
   PaymentRecord,
   Requisite,
   StaffRecord,
+  TaxRecord,
 } from './records';
 
 /** Everything one import file can carry (the writer's input; the parser yields the same records). */
@@ -70,6 +71,21 @@ class Xml {
     }
     return this.close('ЗначенияРеквизитов');
   }
+  /** `Налоги/Налог`: the tax's name, «included», amount, and the rate when `withRate`. */
+  taxes(list: TaxRecord[], withRate: boolean) {
+    const written = list.filter((t) => t.amount !== null || t.included !== null);
+    if (!written.length) return this;
+    this.open('Налоги');
+    for (const t of written) {
+      this.open('Налог')
+        .leaf('Наименование', t.name)
+        .leaf('УчтеноВСумме', t.included === null ? null : String(t.included))
+        .leaf('Сумма', t.amount)
+        .leaf('Ставка', withRate ? (t.exempt ? 'Без НДС' : t.rate) : null)
+        .close('Налог');
+    }
+    return this.close('Налоги');
+  }
   toString() {
     return this.lines.length ? `${this.lines.join('\n')}\n` : '';
   }
@@ -128,13 +144,38 @@ export class ImportFileWriter {
     x.open('Контрагент').leaf('Ид', c.externalId).leaf('Наименование', c.fullName);
     if (role) x.leaf('Роль', role);
     x.leaf('ПолноеНаименование', c.fullName);
-    if (c.phoneRaw !== null || c.email !== null) {
+    const l = c.legal;
+    if (l) {
+      x.leaf('ОфициальноеНаименование', l.officialName);
+      if (l.legalAddress !== null) {
+        x.open('ЮридическийАдрес').leaf('Представление', l.legalAddress).close('ЮридическийАдрес');
+      }
+      x.leaf('ИНН', l.inn).leaf('КПП', l.kpp);
+      if (l.bankAccounts.length) {
+        x.open('РасчетныеСчета');
+        for (const a of l.bankAccounts) {
+          x.open('РасчетныйСчет').leaf('НомерСчета', a.account).open('Банк');
+          x.leaf('СчетКорреспондентский', a.correspondentAccount)
+            .leaf('Наименование', a.bankName)
+            .leaf('БИК', a.bik)
+            .close('Банк')
+            .close('РасчетныйСчет');
+        }
+        x.close('РасчетныеСчета');
+      }
+      if (l.postalAddress !== null) {
+        x.open('Адрес').leaf('Представление', l.postalAddress).close('Адрес');
+      }
+    }
+    const phones = c.phones.length
+      ? c.phones
+      : c.phoneRaw !== null
+        ? [{ type: 'Телефон мобильный', value: c.phoneRaw }]
+        : [];
+    if (phones.length || c.email !== null) {
       x.open('Контакты');
-      if (c.phoneRaw !== null) {
-        x.open('Контакт')
-          .leaf('Тип', 'Телефон мобильный')
-          .leaf('Значение', c.phoneRaw)
-          .close('Контакт');
+      for (const p of phones) {
+        x.open('Контакт').leaf('Тип', p.type).leaf('Значение', p.value).close('Контакт');
       }
       if (c.email !== null) {
         x.open('Контакт').leaf('Тип', 'Почта').leaf('Значение', c.email).close('Контакт');
@@ -171,16 +212,26 @@ export class ImportFileWriter {
     x.open('Контрагенты');
     this.customerXml(x, customer, 'Покупатель');
     x.close('Контрагенты');
+    x.taxes(k.taxes, true);
     if (k.items.length) {
       x.open('Товары');
       for (const i of k.items) {
         x.open('Товар')
           .leaf('Ид', i.externalId)
-          .leaf('Наименование', i.name)
-          .leaf('БазоваяЕдиница', i.unit)
-          .leaf('ЦенаЗаЕдиницу', i.price)
+          .leaf('Наименование', i.nameRaw ?? i.name)
+          .leaf('БазоваяЕдиница', i.unit);
+        if (i.tax && (i.tax.rate !== null || i.tax.exempt)) {
+          x.open('СтавкиНалогов')
+            .open('СтавкаНалога')
+            .leaf('Наименование', i.tax.name)
+            .leaf('Ставка', i.tax.exempt ? 'Без НДС' : i.tax.rate)
+            .close('СтавкаНалога')
+            .close('СтавкиНалогов');
+        }
+        x.leaf('ЦенаЗаЕдиницу', i.price)
           .leaf('Количество', i.quantity)
           .leaf('Сумма', i.amount)
+          .taxes(i.tax ? [i.tax] : [], false)
           .requisites([
             { name: 'ВидНоменклатуры', value: i.kind === 'service' ? 'Услуга' : 'Товар' },
           ])

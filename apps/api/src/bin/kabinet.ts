@@ -109,7 +109,17 @@ async function main(): Promise<number> {
             process.stderr.write('Another exchange run is in progress\n');
             return 1;
           }
-          for (const f of result.files) process.stdout.write(`${f.name}: ${f.status}\n`);
+          const { notesReport } = await import('../modules/exchange/import-ledger.js');
+          for (const f of result.files) {
+            const warned =
+              f.status === 'imported' && f.warningCount
+                ? ` with ${f.warningCount} warning${f.warningCount === 1 ? '' : 's'}`
+                : '';
+            process.stdout.write(`${f.name}: ${f.status}${warned}\n`);
+            if (f.status === 'imported') {
+              for (const line of notesReport(f)) process.stdout.write(`  ${line}\n`);
+            }
+          }
           process.stdout.write(
             `Run ${result.status}: ${result.files.length} file(s), ${result.exported} change(s) exported${result.error ? `; ${result.error}` : ''}\n`,
           );
@@ -131,6 +141,7 @@ async function main(): Promise<number> {
 async function importFiles(config: AppConfig, databaseUrl: string, files: string[]) {
   const { Pool } = await import('pg');
   const { importLocalFile } = await import('../modules/exchange/exchange-runs.js');
+  const { notesReport } = await import('../modules/exchange/import-ledger.js');
   const { importerFromConfig } = await import('../modules/exchange/import-process.js');
   const { pgSql } = await import('../modules/exchange/sql.js');
   // Two connections: an in-process import (EXCHANGE_IMPORT_WORKER=false) holds one for its
@@ -159,9 +170,13 @@ async function importFiles(config: AppConfig, databaseUrl: string, files: string
         switch (f.status) {
           case 'imported': {
             const c = f.counts;
+            const warned = f.warningCount
+              ? ` with ${f.warningCount} warning${f.warningCount === 1 ? '' : 's'}`
+              : '';
             process.stdout.write(
-              `${f.name}: imported (created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, archived ${c.archived})\n`,
+              `${f.name}: imported${warned} (created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, archived ${c.archived})\n`,
             );
+            for (const line of notesReport(f)) process.stdout.write(`  ${line}\n`);
             break;
           }
           case 'duplicate':

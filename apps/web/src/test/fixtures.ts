@@ -53,6 +53,7 @@ export const profile: Schemas['ProfileDto'] = {
   email: null,
   bonusBalance: '1500.00',
   requisites: [{ name: 'Адрес', value: 'Москва, ул. Лесная, 5' }],
+  legal: null,
   notificationSettings: [
     { kind: 'contract_added', channel: 'email', enabled: true },
     { kind: 'contract_added', channel: 'sms', enabled: false },

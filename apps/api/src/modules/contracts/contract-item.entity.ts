@@ -33,8 +33,13 @@ export class ContractItem {
   @Column({ type: 'varchar', length: 100, nullable: true })
   externalId: string | null;
 
+  /** For display: 1C's line breaks and indentation collapsed. */
   @Column({ type: 'varchar', length: 500 })
   name: string;
+
+  /** The name exactly as 1C sent it, when it differs from `name`. */
+  @Column({ type: 'text', nullable: true })
+  nameRaw: string | null;
 
   @Column({ type: 'varchar', length: 10 })
   kind: ItemKind;
@@ -50,4 +55,23 @@ export class ContractItem {
 
   @MoneyColumn()
   amount: string;
+
+  /** The line's tax as 1C names it («НДС»); null when 1C gives none. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  taxName: string | null;
+
+  /** Its rate in percent (20.00); null when exempt or not given. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  taxRate: string | null;
+
+  /** «Без НДС»: 1C says the line is not taxed. */
+  @Column({ type: 'boolean', default: false })
+  taxExempt: boolean;
+
+  @MoneyColumn({ nullable: true })
+  taxAmount: string | null;
+
+  /** `УчтеноВСумме`: included in `amount` (true) or on top of it (false). */
+  @Column({ type: 'boolean', nullable: true })
+  taxIncluded: boolean | null;
 }

@@ -16,6 +16,15 @@ import { Customer, type Requisite } from '../customers/customer.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { ContractItem } from './contract-item.entity';
 
+/** A tax of the whole document as 1C sent it (amounts as decimal strings). */
+export interface ContractTax {
+  name: string;
+  rate: string | null;
+  exempt: boolean;
+  amount: string | null;
+  included: boolean | null;
+}
+
 /** A contract (1C document «Заказ»): what the customer bought and the work it covers. */
 @Entity('contracts')
 /** Trigram index for search by number (migration SearchAndPaid). */
@@ -79,6 +88,10 @@ export class Contract {
 
   @Column({ type: 'varchar', length: 3, default: 'RUB' })
   currency: string;
+
+  /** The document's own taxes from 1C (`Документ/Налоги`), when it gives them. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  taxes: ContractTax[];
 
   @Column({ type: 'date', nullable: true })
   plannedEndDate: string | null;

@@ -136,14 +136,49 @@ export class ContractPageDto {
   @ApiProperty() pageSize: number;
 }
 
+/** A line's tax (VAT) as 1C gives it. */
+export class ItemTaxDto {
+  @ApiProperty({ example: 'НДС' }) name: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '20',
+    description: 'Percent; null when exempt or not given',
+  })
+  rate: string | null;
+  @ApiProperty({ description: '«Без НДС»: not taxed' }) exempt: boolean;
+  @ApiProperty({ type: String, nullable: true, example: '7500.00', description: 'Decimal string' })
+  amount: string | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'Included in the amount (true) or on top of it (false)',
+  })
+  included: boolean | null;
+}
+
+/** A line of the contract's tax totals. */
+export class TaxTotalDto {
+  @ApiProperty({ example: 'НДС' }) name: string;
+  @ApiProperty({ type: String, nullable: true, example: '20', description: 'Percent' })
+  rate: string | null;
+  @ApiProperty({ description: 'The contract is not taxed («Без НДС»); the amount is zero' })
+  exempt: boolean;
+  @ApiProperty({ description: 'Included in the lines (true) or on top of them (false)' })
+  included: boolean;
+  @ApiProperty({ example: '12375.00', description: 'Decimal string' }) amount: string;
+}
+
 export class ContractItemDto {
   @ApiProperty() lineNo: number;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'As 1C names it, on one line (1C’s line breaks collapsed)' })
+  name: string;
   @ApiProperty({ enum: ITEM_KINDS, enumName: 'ItemKind' }) kind: ItemKind;
   @ApiProperty({ example: '1.000' }) quantity: string;
   @ApiProperty({ example: 'шт' }) unit: string;
   @ApiProperty({ example: '45000.00' }) price: string;
   @ApiProperty({ example: '45000.00' }) amount: string;
+  @ApiProperty({ type: ItemTaxDto, nullable: true }) tax: ItemTaxDto | null;
 }
 
 export class ManagerOptionDto {
@@ -290,6 +325,13 @@ export class ContractDocumentDto {
 
 export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: [ContractItemDto] }) items: ContractItemDto[];
+  @ApiProperty({ example: '64000.00', description: 'The sum of the lines' }) itemsTotal: string;
+  @ApiProperty({
+    type: [TaxTotalDto],
+    description:
+      'VAT of the contract: included in the lines or on top of them (total = lines + taxes on top); empty when 1C sends none',
+  })
+  taxes: TaxTotalDto[];
   @ApiProperty({ type: ContractObjectDto }) object: ContractObjectDto;
   @ApiProperty({ type: [RequisiteDto], description: 'Every requisite 1C sent, as is' })
   requisites: RequisiteDto[];

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ContractKind, ItemKind, NotificationKind } from '@kabinet/shared';
 import { Clock, dateIn } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { fromMinor, toMinor } from '../../common/money';
+import { fromMinor, sumMinor, toMinor } from '../../common/money';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -22,7 +22,9 @@ import type {
 } from './contracts.dto';
 import { isViewable } from '../files/sniff';
 import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-pdf';
+import type { ContractTax } from './contract.entity';
 import { allocatePayments } from './schedule';
+import { plainRate, taxTotals } from './taxes';
 import { contractListSql, contractPageSql, contractSearchSql, SUMMARY_FROM } from './contracts.sql';
 
 interface SummaryRow {
@@ -255,6 +257,7 @@ export class ContractsService {
         data_as_of: Date | null;
         object: StoredObject | null;
         requisites: Requisite[] | null;
+        taxes: ContractTax[] | null;
         last_seen_at: Date | null;
         items: Array<{
           line_no: number;
@@ -264,6 +267,11 @@ export class ContractsService {
           unit: string;
           price: string;
           amount: string;
+          tax_name: string | null;
+          tax_rate: string | null;
+          tax_exempt: boolean;
+          tax_amount: string | null;
+          tax_included: boolean | null;
         }>;
         schedule: Array<{ line_no: number; due_date: string; amount: string; note: string | null }>;
         payments: Array<{
@@ -300,6 +308,25 @@ export class ContractsService {
       today,
     );
     let balance = toMinor(row.total);
+    const items = row.items.map((i) => ({
+      lineNo: i.line_no,
+      name: i.name,
+      kind: i.kind,
+      quantity: i.quantity,
+      unit: i.unit,
+      price: i.price,
+      amount: i.amount,
+      tax:
+        i.tax_name === null
+          ? null
+          : {
+              name: i.tax_name,
+              rate: plainRate(i.tax_rate),
+              exempt: i.tax_exempt,
+              amount: i.tax_amount,
+              included: i.tax_included,
+            },
+    }));
     return {
       ...toSummary(row),
       plannedEndDate: row.planned_end_date,
@@ -310,15 +337,9 @@ export class ContractsService {
         : null,
       object: toObject(row.object),
       requisites: row.requisites ?? [],
-      items: row.items.map((i) => ({
-        lineNo: i.line_no,
-        name: i.name,
-        kind: i.kind,
-        quantity: i.quantity,
-        unit: i.unit,
-        price: i.price,
-        amount: i.amount,
-      })),
+      items,
+      itemsTotal: fromMinor(sumMinor(items.map((i) => i.amount))),
+      taxes: taxTotals(items, row.taxes ?? []),
       schedule: {
         rows: allocation.rows,
         dueNow: allocation.dueNow,

@@ -102,9 +102,13 @@ export function contractPageSql(scope: string): string {
                 AS data_as_of,
               (SELECT v.seen_at FROM contract_views v
                 WHERE v.customer_id = c.customer_id AND v.contract_id = c.id) AS last_seen_at,
+              c.taxes,
               COALESCE((SELECT json_agg(json_build_object('line_no', i.line_no, 'name', i.name,
                          'kind', i.kind, 'quantity', i.quantity::text, 'unit', i.unit,
-                         'price', i.price::text, 'amount', i.amount::text) ORDER BY i.line_no)
+                         'price', i.price::text, 'amount', i.amount::text,
+                         'tax_name', i.tax_name, 'tax_rate', i.tax_rate::text,
+                         'tax_exempt', i.tax_exempt, 'tax_amount', i.tax_amount::text,
+                         'tax_included', i.tax_included) ORDER BY i.line_no)
                           FROM contract_items i WHERE i.contract_id = c.id), '[]') AS items,
               COALESCE((SELECT json_agg(json_build_object('line_no', s.line_no,
                          'due_date', to_char(s.due_date, 'YYYY-MM-DD'),

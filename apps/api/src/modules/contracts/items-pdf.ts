@@ -32,6 +32,11 @@ const TEXT = {
     price: 'Цена',
     amount: 'Сумма',
     total: 'Итого',
+    tax: 'НДС',
+    linesTotal: 'Сумма по строкам',
+    taxIncluded: (name: string, rate: string) => `в т. ч. ${name}${rate ? ` ${rate} %` : ''}`,
+    taxOnTop: (name: string, rate: string) => `${name} сверху${rate ? ` ${rate} %` : ''}`,
+    noTax: (name: string) => (/ндс/i.test(name) ? 'Без НДС' : `Без налога (${name})`),
     kinds: { goods: 'Товар', service: 'Услуга' } satisfies Record<ItemKind, string>,
     noItems: 'В договоре пока нет позиций',
     page: (i: number, n: number) => `Стр. ${i} из ${n}`,
@@ -52,6 +57,13 @@ const TEXT = {
     price: 'Price',
     amount: 'Amount',
     total: 'Total',
+    tax: 'VAT',
+    linesTotal: 'Lines total',
+    taxIncluded: (name: string, rate: string) =>
+      `incl. ${/ндс/i.test(name) ? 'VAT' : name}${rate ? ` ${rate}%` : ''}`,
+    taxOnTop: (name: string, rate: string) =>
+      `${/ндс/i.test(name) ? 'VAT' : name} on top${rate ? ` ${rate}%` : ''}`,
+    noTax: (name: string) => (/ндс/i.test(name) ? 'No VAT' : `No tax (${name})`),
     kinds: { goods: 'Goods', service: 'Service' } satisfies Record<ItemKind, string>,
     noItems: 'The contract has no items yet',
     page: (i: number, n: number) => `Page ${i} of ${n}`,
@@ -133,7 +145,7 @@ const MIN_NAME_WIDTH = 150;
 
 type Align = 'left' | 'right';
 interface Column {
-  key: 'lineNo' | 'name' | 'kind' | 'quantity' | 'unit' | 'price' | 'amount';
+  key: 'lineNo' | 'name' | 'kind' | 'quantity' | 'unit' | 'price' | 'tax' | 'amount';
   header: string;
   align: Align;
   width: number;
@@ -218,6 +230,22 @@ export async function renderItemsPdf(
   doc.moveDown(0.8);
 
   // The table: every column but the name as wide as its widest cell; the name takes the rest.
+  const rate = (r: string | null) =>
+    r === null
+      ? ''
+      : new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 }).format(decimal(r));
+  // The line's VAT: its rate over its amount, or «Без НДС»; a column only when 1C sent taxes.
+  const lineTax = (i: ContractDto['items'][number]) => {
+    if (!i.tax) return '';
+    if (i.tax.exempt) return t.noTax(i.tax.name);
+    return [
+      i.tax.rate !== null ? `${rate(i.tax.rate)} %` : null,
+      i.tax.amount && money(i.tax.amount),
+    ]
+      .filter(Boolean)
+      .join('\n');
+  };
+  const taxed = contract.items.some((i) => i.tax !== null);
   const rows = contract.items.map((i) => ({
     lineNo: String(i.lineNo),
     name: i.name,
@@ -225,14 +253,35 @@ export async function renderItemsPdf(
     quantity: formatQuantity(i.quantity, options.language),
     unit: i.unit,
     price: money(i.price),
+    tax: lineTax(i),
     amount: money(i.amount),
   }));
   const total = money(contract.total);
+  // The totals: with VAT on top the lines' sum, the tax and the total; VAT included under it.
+  const onTop = contract.taxes.filter((x) => !x.exempt && !x.included);
+  const totals: Array<{ label: string; value: string; bold: boolean }> = [];
+  if (onTop.length)
+    totals.push({ label: t.linesTotal, value: money(contract.itemsTotal), bold: false });
+  for (const x of onTop) {
+    totals.push({ label: t.taxOnTop(x.name, rate(x.rate)), value: money(x.amount), bold: false });
+  }
+  totals.push({ label: t.total, value: total, bold: true });
+  for (const x of contract.taxes.filter((y) => !y.exempt && y.included)) {
+    totals.push({
+      label: t.taxIncluded(x.name, rate(x.rate)),
+      value: money(x.amount),
+      bold: false,
+    });
+  }
+  for (const x of contract.taxes.filter((y) => y.exempt)) {
+    totals.push({ label: t.noTax(x.name), value: '', bold: false });
+  }
+  const widthOf = (v: string) => Math.max(...v.split('\n').map((line) => doc.widthOfString(line)));
   const widest = (header: string, values: string[], extra: string[] = []) => {
     doc.font('bold');
-    let w = Math.max(doc.widthOfString(header), ...extra.map((v) => doc.widthOfString(v)));
+    let w = Math.max(doc.widthOfString(header), ...extra.map(widthOf));
     doc.font('regular');
-    for (const v of values) w = Math.max(w, doc.widthOfString(v));
+    for (const v of values) w = Math.max(w, widthOf(v));
     return Math.ceil(w) + 2 * PAD_X + 1;
   };
   const columns: Column[] = [
@@ -242,6 +291,7 @@ export async function renderItemsPdf(
     { key: 'quantity', header: t.quantity, align: 'right', width: 0 },
     { key: 'unit', header: t.unit, align: 'left', width: 0 },
     { key: 'price', header: t.price, align: 'right', width: 0 },
+    ...(taxed ? [{ key: 'tax' as const, header: t.tax, align: 'right' as const, width: 0 }] : []),
     { key: 'amount', header: t.amount, align: 'right', width: 0 },
   ];
   const nameColumn = columns.find((c) => c.key === 'name')!;
@@ -254,7 +304,7 @@ export async function renderItemsPdf(
     doc.fontSize(fontSize);
     for (const c of others) {
       const values = rows.map((r) => r[c.key]);
-      c.width = widest(c.header, values, c.key === 'amount' ? [total] : []);
+      c.width = widest(c.header, values, c.key === 'amount' ? totals.map((x) => x.value) : []);
       if (c.key === 'unit') c.width = Math.min(c.width, 70); // a long unit wraps
     }
     if (contentWidth - othersWidth() >= MIN_NAME_WIDTH || fontSize <= 7) break;
@@ -335,11 +385,14 @@ export async function renderItemsPdf(
     y = doc.y + 6;
   }
   const labelWidth = columns.slice(0, -1).reduce((sum, c) => sum + c.width, 0);
-  const totalCells: Cell[] = [
-    { text: t.total, width: labelWidth, align: 'right', font: 'bold' },
-    { text: total, width: columns.at(-1)!.width, align: 'right', font: 'bold' },
-  ];
-  drawRow(totalCells, room(y, measure(totalCells)));
+  for (const x of totals) {
+    const font = x.bold ? 'bold' : 'regular';
+    const cells: Cell[] = [
+      { text: x.label, width: labelWidth, align: 'right', font },
+      { text: x.value, width: columns.at(-1)!.width, align: 'right', font },
+    ];
+    y = drawRow(cells, room(y, measure(cells)));
+  }
 
   // Footer on every page of a multi-page document: what it is, and "page i of n".
   const range = doc.bufferedPageRange();

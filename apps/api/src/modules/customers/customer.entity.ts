@@ -15,6 +15,14 @@ export interface Requisite {
   value: string;
 }
 
+/** A bank account of a customer that is a company (`РасчетныеСчета/РасчетныйСчет`). */
+export interface BankAccount {
+  account: string;
+  bankName: string | null;
+  bik: string | null;
+  correspondentAccount: string | null;
+}
+
 /** A customer (1C counterparty). Created only by the 1C exchange; nobody self-registers. */
 @Entity('customers')
 /** Trigram indexes for search by name and phone (migration SearchAndPaid). */
@@ -46,6 +54,28 @@ export class Customer {
 
   @MoneyColumn({ default: 0 })
   bonusBalance: string;
+
+  /** A company's (or sole trader's) requisites from 1C: ИНН (10 or 12 digits, as 1C sent it). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  inn: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  kpp: string | null;
+
+  /** `ОфициальноеНаименование`: the name in the founding documents. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  officialName: string | null;
+
+  /** `ЮридическийАдрес` / `АдресРегистрации`. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  legalAddress: string | null;
+
+  /** `Адрес`: the actual, postal address. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  postalAddress: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  bankAccounts: BankAccount[];
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   requisites: Requisite[];

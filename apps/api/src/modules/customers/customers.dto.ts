@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-val
 
 export class ListCustomersQueryDto {
   @ApiPropertyOptional({
-    description: 'Part of the name, phone digits or a contract number',
+    description: 'Part of the name, phone digits, a contract number or a company’s ИНН',
     minLength: 2,
     maxLength: 100,
   })
@@ -34,6 +34,10 @@ export class CustomerSummaryDto {
   @ApiProperty() fullName: string;
   @ApiProperty({ type: String, nullable: true, description: 'E.164' }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A company’s ИНН from 1C' })
+  inn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A company’s official name' })
+  officialName: string | null;
   @ApiProperty({ description: 'Contracts the caller may see' }) contracts: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastContractDate: string | null;
   @ApiProperty({ example: '15000.00', description: 'Balance due over those contracts' })

@@ -35,6 +35,10 @@ export class CustomersService {
         `cu.id IN (SELECT qc.customer_id FROM contracts qc
                     WHERE qc.archived_at IS NULL AND lower(qc.number) LIKE ${like})`,
       ];
+      if (/^(\d{10}|\d{12})$/.test(q)) {
+        params.push(q);
+        conditions.push(`cu.inn = $${params.length}`); // a company by its ИНН
+      }
       const phone = phoneDigits(q);
       if (phone) {
         params.push(phone);
@@ -47,6 +51,8 @@ export class CustomersService {
       full_name: string;
       phone: string | null;
       email: string | null;
+      inn: string | null;
+      official_name: string | null;
       contracts: string;
       last_contract_date: string | null;
       balance_due: string;
@@ -58,7 +64,8 @@ export class CustomersService {
        ), page AS (
          SELECT f.id FROM filtered f ORDER BY f.full_name, f.id LIMIT $1 OFFSET $2
        )
-       SELECT cu.id, cu.full_name, cu.phone, cu.email, s.contracts, s.last_contract_date,
+       SELECT cu.id, cu.full_name, cu.phone, cu.email, cu.inn, cu.official_name, s.contracts,
+              s.last_contract_date,
               s.balance_due, (SELECT count(*) FROM filtered) AS total_count
          FROM page p JOIN customers cu ON cu.id = p.id
          CROSS JOIN LATERAL (
@@ -75,6 +82,8 @@ export class CustomersService {
         fullName: r.full_name,
         phone: r.phone,
         email: r.email,
+        inn: r.inn,
+        officialName: r.official_name,
         contracts: Number(r.contracts),
         lastContractDate: r.last_contract_date,
         balanceDue: r.balance_due,

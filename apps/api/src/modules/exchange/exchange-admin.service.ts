@@ -19,7 +19,7 @@ import type {
   PageQueryDto,
 } from './exchange.dto';
 import { ExchangeService } from './exchange.service';
-import { errorReport, toFileView } from './import-ledger';
+import { errorReport, importReport, toFileView } from './import-ledger';
 import { isImportName, isSafeName } from './sources/source';
 
 type Row = Record<string, unknown>;
@@ -40,12 +40,26 @@ function toFile(r: Row): ExchangeFileDto {
     unchanged: r.unchanged as number,
     archived: r.archived as number,
     skipped: r.skipped as number,
+    warningCount: (r.warning_count as number | undefined) ?? 0,
+    warnings: (r.warnings as ExchangeFileDto['warnings'] | null) ?? [],
+    skippedSections: (r.skipped_sections as ExchangeFileDto['skippedSections'] | null) ?? [],
+    hasReport: hasReport(r),
     errorMessage: (r.error_message as string | null) ?? null,
     errorLine: (r.error_line as number | null) ?? null,
     errorColumn: (r.error_column as number | null) ?? null,
     errorElement: (r.error_element as string | null) ?? null,
     hasOriginal: r.stored_path != null,
   };
+}
+
+/** A failed file has its error report; an imported one a report of its warnings and skips. */
+function hasReport(r: Row): boolean {
+  if (r.status === 'failed' || r.status === 'interrupted') return true;
+  return (
+    r.status === 'imported' &&
+    (Number(r.warning_count ?? 0) > 0 ||
+      ((r.skipped_sections as unknown[] | null) ?? []).length > 0)
+  );
 }
 
 function toRun(r: Row, files: ExchangeFileDto[]): ExchangeRunDto {
@@ -67,6 +81,7 @@ function toRun(r: Row, files: ExchangeFileDto[]): ExchangeRunDto {
     unchanged: r.unchanged as number,
     archived: r.archived as number,
     changesExported: r.changes_exported as number,
+    warnings: (r.warnings as number | undefined) ?? 0,
     error: (r.error as string | null) ?? null,
     files,
   };
@@ -152,10 +167,8 @@ export class ExchangeAdminService {
 
   async report(_auth: AuthContext, id: string): Promise<string> {
     const row = await this.file(id);
-    if (row.status !== 'failed' && row.status !== 'interrupted') {
-      throw DomainError.notFound('Error report');
-    }
-    return errorReport(toFileView(row));
+    if (!hasReport(row)) throw DomainError.notFound('Report');
+    return row.status === 'imported' ? importReport(toFileView(row)) : errorReport(toFileView(row));
   }
 
   /** The original bytes, read back from where the source keeps them (processed/ or failed/). */

@@ -1,3 +1,4 @@
+import type { ExchangeWarning, SkippedSection } from '@kabinet/exchange-1c';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TimestampColumn } from '../../common/columns';
 import { ExchangeRun } from './exchange-run.entity';
@@ -84,6 +85,17 @@ export class ExchangeFile {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   counts: RecordCounts;
+
+  /** Values imported with a fallback or left out (the first 200; `warningCount` counts all). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings: ExchangeWarning[];
+
+  @Column({ type: 'integer', default: 0 })
+  warningCount: number;
+
+  /** The parts of the file not imported (a catalogue, other documents), counted, with why. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  skippedSections: SkippedSection[];
 
   /** `ВерсияСхемы` and `ДатаФормирования` of the file, and its encoding. */
   @Column({ type: 'jsonb', nullable: true })

@@ -54,6 +54,10 @@ export class ExchangeRun {
   @Column({ type: 'integer', default: 0 })
   changesExported: number;
 
+  /** Warnings of the files it imported (see ExchangeFile.warningCount). */
+  @Column({ type: 'integer', default: 0 })
+  warnings: number;
+
   /** Why the cycle itself failed (the SFTP server unreachable, a timeout, ...). */
   @Column({ type: 'text', nullable: true })
   error: string | null;

@@ -24,7 +24,7 @@ export async function addToRun(db: Sql, runId: string, outcome: ImportOutcome): 
     `UPDATE exchange_runs SET
        files_imported = files_imported + $2, files_failed = files_failed + $3,
        files_duplicate = files_duplicate + $4, created = created + $5, updated = updated + $6,
-       unchanged = unchanged + $7, archived = archived + $8
+       unchanged = unchanged + $7, archived = archived + $8, warnings = warnings + $9
      WHERE id = $1`,
     [
       runId,
@@ -35,6 +35,7 @@ export async function addToRun(db: Sql, runId: string, outcome: ImportOutcome): 
       c.updated,
       c.unchanged,
       c.archived,
+      outcome.status === 'imported' ? outcome.warningCount : 0,
     ],
   );
 }

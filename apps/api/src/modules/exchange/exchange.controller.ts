@@ -115,7 +115,10 @@ export class ExchangeController {
   }
 
   @Get('files/:id/report')
-  @ApiOperation({ summary: 'The error report of a failed file (what and where: line, element)' })
+  @ApiOperation({
+    summary:
+      'The text report of a file: a failed one’s error (what and where: line, element), an imported one’s warnings and skipped parts',
+  })
   @Authenticated({ permission: 'exchange.read' })
   @Header('content-type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')

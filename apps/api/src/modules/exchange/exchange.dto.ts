@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { WARNING_CODES, type WarningCode } from '@kabinet/exchange-1c';
 import { FILE_STATUSES, type FileStatus } from './exchange-file.entity';
 import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from './exchange-run.entity';
 import { EXPORT_STATUSES, type ExportStatus } from './export-file.entity';
@@ -22,6 +23,40 @@ export class PageQueryDto {
   pageSize?: number;
 }
 
+export class ExchangeWarningDto {
+  @ApiProperty({ enum: WARNING_CODES, enumName: 'ExchangeWarningCode' }) code: WarningCode;
+  @ApiProperty({ description: 'What was replaced or left out (English)' }) message: string;
+  @ApiProperty({ example: 'Контрагент guest-3157', description: 'Which record' }) record: string;
+  @ApiProperty() line: number;
+  @ApiProperty({ example: 'Документ/Контрагенты/Контрагент/Наименование' }) element: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The facts of the message, per code (for translations)',
+  })
+  params: Record<string, string>;
+}
+
+export class SkippedSectionDto {
+  @ApiProperty({ example: 'Каталог', description: 'The element not imported' }) element: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Счет на оплату',
+    description: 'For documents: their ХозОперация',
+  })
+  detail: string | null;
+  @ApiProperty({ description: 'The line of the first one' }) line: number;
+  @ApiProperty({ description: 'How many such elements' }) count: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { Товар: 540 },
+    description: 'What they held, by element',
+  })
+  items: Record<string, number>;
+}
+
 export class ExchangeFileDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'orders_20261123.xml' }) name: string;
@@ -38,6 +73,14 @@ export class ExchangeFileDto {
   @ApiProperty() archived: number;
   @ApiProperty({ description: 'Elements the cabinet does not import (catalogue goods, ...)' })
   skipped: number;
+  @ApiProperty({ description: 'Values imported with a fallback or left out' })
+  warningCount: number;
+  @ApiProperty({ type: [ExchangeWarningDto], description: 'The first 200 warnings' })
+  warnings: ExchangeWarningDto[];
+  @ApiProperty({ type: [SkippedSectionDto], description: 'What was not imported, and why' })
+  skippedSections: SkippedSectionDto[];
+  @ApiProperty({ description: 'A text report can be downloaded (errors, warnings, skipped parts)' })
+  hasReport: boolean;
   @ApiProperty({ type: String, nullable: true }) errorMessage: string | null;
   @ApiProperty({ type: Number, nullable: true }) errorLine: number | null;
   @ApiProperty({ type: Number, nullable: true }) errorColumn: number | null;
@@ -62,6 +105,7 @@ export class ExchangeRunDto {
   @ApiProperty() unchanged: number;
   @ApiProperty() archived: number;
   @ApiProperty() changesExported: number;
+  @ApiProperty({ description: 'Warnings of the files it imported' }) warnings: number;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty({ type: [ExchangeFileDto] }) files: ExchangeFileDto[];
 }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { ExchangeFormatError, parseExchange, type ExchangeHeader } from '@kabinet/exchange-1c';
+import {
+  ExchangeFormatError,
+  ImportNotes,
+  parseExchange,
+  type ExchangeHeader,
+} from '@kabinet/exchange-1c';
 import type { RecordCounts } from './exchange-file.entity';
 import { ImportRecordError, RecordImporter } from './record-importer';
 import {
@@ -74,9 +79,10 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
   let header: ExchangeHeader | null = null;
   let skipped = 0;
   let lastProgress = 0;
+  const notes = new ImportNotes();
   try {
     const result = await db.transaction(async (tx) => {
-      const importer = new RecordImporter(tx, startedAt);
+      const importer = new RecordImporter(tx, startedAt, (w) => notes.warn(w));
       const input = createReadStream(request.localPath, { highWaterMark: READ_CHUNK_BYTES });
       for await (const event of parseExchange(input)) {
         request.signal?.throwIfAborted();
@@ -87,8 +93,12 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
           case 'record':
             await importer.apply(event.record);
             break;
+          case 'warning':
+            notes.warn(event.warning);
+            break;
           case 'skipped':
             skipped++;
+            notes.skip(event);
             break;
           case 'progress':
             if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
@@ -110,7 +120,8 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
       await tx.query(
         `UPDATE exchange_files SET status = 'imported', finished_at = $2, bytes_processed = size,
                 created = $3, updated = $4, unchanged = $5, archived = $6, skipped = $7,
-                counts = $8::jsonb, header = $9::jsonb
+                counts = $8::jsonb, header = $9::jsonb, warnings = $10::jsonb,
+                warning_count = $11, skipped_sections = $12::jsonb
           WHERE id = $1`,
         [
           fileId,
@@ -122,11 +133,21 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
           skipped,
           JSON.stringify(counts),
           JSON.stringify(header),
+          JSON.stringify(notes.warnings),
+          notes.warningCount,
+          JSON.stringify(notes.skipped),
         ],
       );
       return totals;
     });
-    return { status: 'imported', fileId, counts: result };
+    return {
+      status: 'imported',
+      fileId,
+      counts: result,
+      warningCount: notes.warningCount,
+      warnings: notes.warnings,
+      skipped: notes.skipped,
+    };
   } catch (err) {
     const failure = describeFailure(err);
     if (failure.unexpected) deps.logError?.(err, `Import of ${request.name} failed`);

@@ -1,4 +1,6 @@
-import type { ExchangeHeader } from '@kabinet/exchange-1c';
+import type { ExchangeHeader, ExchangeWarning, SkippedSection } from '@kabinet/exchange-1c';
+// The notes module alone (no parser): the CLI and the API load this file without sax and xml2js.
+import { describeSkipped, describeWarning } from '@kabinet/exchange-1c/dist/notes';
 import type { SqlDatabase } from './sql';
 
 // The import's types and its ledger bookkeeping of failures: light (no XML parser), so the API
@@ -21,7 +23,16 @@ export interface ImportCounts {
 }
 
 export type ImportOutcome =
-  | { status: 'imported'; fileId: string; counts: ImportCounts }
+  | {
+      status: 'imported';
+      fileId: string;
+      counts: ImportCounts;
+      /** Values imported with a fallback or left out: all counted, the first 200 listed. */
+      warningCount: number;
+      warnings: ExchangeWarning[];
+      /** What the file holds that Kabinet does not import, and why. */
+      skipped: SkippedSection[];
+    }
   | { status: 'duplicate'; fileId: string; duplicateOf: string }
   | { status: 'failed'; fileId: string; report: string };
 
@@ -82,8 +93,16 @@ export interface FileView {
   name: string;
   size: string;
   sha256: string;
+  status: string;
   startedAt: Date;
   finishedAt: Date | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+  warningCount: number;
+  warnings: ExchangeWarning[];
+  skippedSections: SkippedSection[];
   errorMessage: string | null;
   errorLine: number | null;
   errorColumn: number | null;
@@ -95,8 +114,16 @@ export function toFileView(row: Record<string, unknown>): FileView {
     name: row.name as string,
     size: String(row.size),
     sha256: row.sha256 as string,
+    status: row.status as string,
     startedAt: row.started_at as Date,
     finishedAt: (row.finished_at as Date | null) ?? null,
+    created: Number(row.created ?? 0),
+    updated: Number(row.updated ?? 0),
+    unchanged: Number(row.unchanged ?? 0),
+    archived: Number(row.archived ?? 0),
+    warningCount: Number(row.warning_count ?? 0),
+    warnings: (row.warnings as ExchangeWarning[] | null) ?? [],
+    skippedSections: (row.skipped_sections as SkippedSection[] | null) ?? [],
     errorMessage: (row.error_message as string | null) ?? null,
     errorLine: (row.error_line as number | null) ?? null,
     errorColumn: (row.error_column as number | null) ?? null,
@@ -124,6 +151,53 @@ export function errorReport(f: FileView): string {
     '',
     'Nothing from this file was saved: a file is imported all or nothing.',
     'Fix the file in 1C and upload it again (the same bytes are never imported twice).',
+    '',
+  ].join('\n');
+}
+
+/** The report's lines about warnings and skipped parts (empty when there are none). */
+export function notesReport(notes: {
+  warningCount: number;
+  warnings: ExchangeWarning[];
+  skipped: SkippedSection[];
+}): string[] {
+  const lines: string[] = [];
+  if (notes.warningCount) {
+    lines.push(
+      `Warnings (${notes.warningCount}): imported with a fallback, or left out`,
+      ...notes.warnings.map((w) => `  ${describeWarning(w)}`),
+    );
+    const more = notes.warningCount - notes.warnings.length;
+    if (more > 0)
+      lines.push(`  … and ${more} more (the first ${notes.warnings.length} are listed)`);
+  }
+  if (notes.skipped.length) {
+    lines.push(
+      'Not imported:',
+      ...notes.skipped.map((s) => `  ${describeSkipped(s)} (from line ${s.line})`),
+    );
+  }
+  return lines;
+}
+
+/** The report of an imported file that has warnings or skipped parts (the admin page links it). */
+export function importReport(f: FileView): string {
+  return [
+    `Kabinet imported ${f.name}${f.warningCount ? ` with ${f.warningCount} warning${f.warningCount === 1 ? '' : 's'}` : ''}`,
+    `Created ${f.created}, updated ${f.updated}, unchanged ${f.unchanged}, archived ${f.archived}.`,
+    '',
+    ...notesReport({
+      warningCount: f.warningCount,
+      warnings: f.warnings,
+      skipped: f.skippedSections,
+    }),
+    '',
+    `File:     ${f.name} (${f.size} bytes, SHA-256 ${f.sha256})`,
+    `Started:  ${f.startedAt.toISOString()}`,
+    `Finished: ${f.finishedAt?.toISOString() ?? '-'}`,
+    '',
+    'Every record of the file was imported; a warning says which value was replaced or left out.',
+    'Fix it in 1C and the next export corrects it.',
     '',
   ].join('\n');
 }

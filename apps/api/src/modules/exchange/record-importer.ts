@@ -5,12 +5,13 @@ import type {
   DocumentRecord,
   ExchangeHeader,
   ExchangeRecord,
+  ExchangeWarning,
   PaymentRecord,
   StaffRecord,
 } from '@kabinet/exchange-1c';
 import type { NotificationKind } from '@kabinet/shared';
 import { fromMinor, toMinor } from '../../common/money';
-import { normalizePhone } from '../../common/phone';
+import { normalizePhone, pickLoginPhone } from '../../common/phone';
 import { storeFile } from '../files/stored-files';
 import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
@@ -72,6 +73,8 @@ export class RecordImporter {
   constructor(
     private readonly tx: Sql,
     private readonly now: Date,
+    /** What the importer itself has to say about a record (a phone that is not a number). */
+    private readonly warn: (w: ExchangeWarning) => void = () => undefined,
   ) {}
 
   totals() {
@@ -165,6 +168,25 @@ export class RecordImporter {
   }
 
   private async customer(r: CustomerRecord, line: number): Promise<Outcome> {
+    // The login phone: the first valid number among 1C's phones (a mobile one first); when none
+    // is valid, the first as written (shown in the profile) and no login.
+    const phones = r.phones.length
+      ? r.phones
+      : r.phoneRaw !== null
+        ? [{ type: '', value: r.phoneRaw }]
+        : [];
+    const login = pickLoginPhone(phones);
+    if (!login && phones.length) {
+      const written = phones.map((p) => `«${p.value}»`).join(', ');
+      this.warn({
+        code: 'phone_invalid',
+        message: `No valid phone number among the contacts (${written}): kept as written; the customer cannot log in until 1C has one`,
+        record: `Контрагент ${r.externalId}`,
+        line,
+        element: 'Контрагент/Контакты',
+        params: { phones: written },
+      });
+    }
     const hash = hashOf(r);
     const existing: Array<{ id: string; source_hash: string | null }> = await this.tx.query(
       'SELECT id, source_hash FROM customers WHERE external_id = $1',
@@ -174,7 +196,8 @@ export class RecordImporter {
       this.customerIds.set(r.externalId, existing[0].id);
       return 'unchanged';
     }
-    const phone = normalizePhone(r.phoneRaw);
+    const phone = login?.e164 ?? null;
+    const phoneRaw = login?.raw ?? phones[0]?.value ?? null;
     const archivedAt = r.deleted ? this.now : null;
     if (phone && !r.deleted) {
       const owner: Array<{ external_id: string; full_name: string }> = await this.tx.query(
@@ -190,21 +213,30 @@ export class RecordImporter {
         );
       }
     }
+    const legal = r.legal;
     const values = [
       r.externalId,
       r.fullName,
       phone,
-      r.phoneRaw,
+      phoneRaw,
       r.email,
       r.bonusBalance,
       JSON.stringify(r.requisites),
       archivedAt,
       hash,
+      legal?.inn ?? null,
+      legal?.kpp ?? null,
+      legal?.officialName ?? null,
+      legal?.legalAddress ?? null,
+      legal?.postalAddress ?? null,
+      JSON.stringify(legal?.bankAccounts ?? []),
     ];
     const rows: Array<{ id: string; inserted: boolean }> = await this.tx.query(
       `INSERT INTO customers (external_id, full_name, phone, phone_raw, email, bonus_balance,
-                              requisites, archived_at, source_hash)
-       VALUES ($1, $2, $3, $4, $5, COALESCE($6::numeric, 0), $7::jsonb, $8, $9)
+                              requisites, archived_at, source_hash, inn, kpp, official_name,
+                              legal_address, postal_address, bank_accounts)
+       VALUES ($1, $2, $3, $4, $5, COALESCE($6::numeric, 0), $7::jsonb, $8, $9, $10, $11, $12,
+               $13, $14, $15::jsonb)
        ON CONFLICT (external_id) DO UPDATE SET
          full_name = EXCLUDED.full_name, phone = EXCLUDED.phone, phone_raw = EXCLUDED.phone_raw,
          email = EXCLUDED.email,
@@ -212,6 +244,9 @@ export class RecordImporter {
          requisites = EXCLUDED.requisites,
          archived_at = CASE WHEN $8::timestamptz IS NULL THEN NULL
                             ELSE COALESCE(customers.archived_at, $8::timestamptz) END,
+         inn = EXCLUDED.inn, kpp = EXCLUDED.kpp, official_name = EXCLUDED.official_name,
+         legal_address = EXCLUDED.legal_address, postal_address = EXCLUDED.postal_address,
+         bank_accounts = EXCLUDED.bank_accounts,
          source_hash = EXCLUDED.source_hash, updated_at = now()
        RETURNING id, (xmax = 0) AS inserted`,
       values,
@@ -313,14 +348,15 @@ export class RecordImporter {
     const rows: Array<{ id: string; customer_id: string; inserted: boolean }> = await this.tx.query(
       `INSERT INTO contracts (external_id, number, date, customer_id, manager_id, kind, status,
                               closed, total, currency, planned_end_date, object, requisites,
-                              archived_at, source_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15)
+                              archived_at, source_hash, taxes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15,
+               $16::jsonb)
        ON CONFLICT (external_id) DO UPDATE SET
          number = EXCLUDED.number, date = EXCLUDED.date, customer_id = EXCLUDED.customer_id,
          manager_id = EXCLUDED.manager_id, kind = EXCLUDED.kind, status = EXCLUDED.status,
          closed = EXCLUDED.closed, total = EXCLUDED.total, currency = EXCLUDED.currency,
          planned_end_date = EXCLUDED.planned_end_date, object = EXCLUDED.object,
-         requisites = EXCLUDED.requisites,
+         requisites = EXCLUDED.requisites, taxes = EXCLUDED.taxes,
          archived_at = CASE WHEN $14::timestamptz IS NULL THEN NULL
                             ELSE COALESCE(contracts.archived_at, $14::timestamptz) END,
          source_hash = EXCLUDED.source_hash, updated_at = now(), changed_at = now()
@@ -341,6 +377,7 @@ export class RecordImporter {
         JSON.stringify(r.requisites),
         r.deleted ? this.now : null,
         hash,
+        JSON.stringify(r.taxes),
       ],
     );
     const { id, customer_id: customerOf, inserted } = rows[0];
@@ -368,6 +405,12 @@ export class RecordImporter {
         'unit',
         'price',
         'amount',
+        'name_raw',
+        'tax_name',
+        'tax_rate',
+        'tax_exempt',
+        'tax_amount',
+        'tax_included',
       ],
       r.items.map((i, n) => [
         id,
@@ -379,6 +422,12 @@ export class RecordImporter {
         i.unit,
         i.price,
         i.amount,
+        i.nameRaw,
+        i.tax?.name ?? null,
+        i.tax?.rate ?? null,
+        i.tax?.exempt ?? false,
+        i.tax?.amount ?? null,
+        i.tax?.included ?? null,
       ]),
     );
     await this.insertRows(

@@ -71,6 +71,27 @@ export class StaffChangeRequestDto extends ChangeRequestDto {
   @ApiProperty({ type: String, nullable: true }) resolvedByName: string | null;
 }
 
+export class BankAccountDto {
+  @ApiProperty({ example: '40702810500000012345' }) account: string;
+  @ApiProperty({ type: String, nullable: true }) bankName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '047102987' }) bik: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '30101810400000000987' })
+  correspondentAccount: string | null;
+}
+
+/** A company's requisites as 1C has them (what is not given is null or empty). */
+export class LegalDetailsDto {
+  @ApiProperty({ type: String, nullable: true, example: '7203123456' }) inn: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '720301001' }) kpp: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'ОфициальноеНаименование' })
+  officialName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Legal (registered) address' })
+  legalAddress: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Postal (actual) address' })
+  postalAddress: string | null;
+  @ApiProperty({ type: [BankAccountDto] }) bankAccounts: BankAccountDto[];
+}
+
 export class ProfileDto {
   @ApiProperty() fullName: string;
   @ApiProperty({ type: String, nullable: true, description: 'Login phone, E.164' })
@@ -81,6 +102,12 @@ export class ProfileDto {
   @ApiProperty({ example: '1500.00' }) bonusBalance: string;
   @ApiProperty({ type: [RequisiteDto], description: 'Other data 1C has about me' })
   requisites: RequisiteDto[];
+  @ApiProperty({
+    type: LegalDetailsDto,
+    nullable: true,
+    description: 'ИНН, КПП, official name, addresses, bank accounts; null when 1C has none',
+  })
+  legal: LegalDetailsDto | null;
   @ApiProperty({ type: [NotificationSettingDto], description: 'Every kind × channel' })
   notificationSettings: NotificationSettingDto[];
   @ApiProperty({ type: [ChangeRequestDto], description: 'Newest first (20)' })

@@ -12,13 +12,14 @@ import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
-import type { Requisite } from '../customers/customer.entity';
+import type { BankAccount, Requisite } from '../customers/customer.entity';
 import { ExportService } from '../exchange/export.service';
 import { createNotifications } from '../notifications/create-notifications';
 import type {
   ChangeRequestDto,
   ChangeRequestPageDto,
   CreateChangeRequestDto,
+  LegalDetailsDto,
   ListChangeRequestsQueryDto,
   ProfileDto,
   ResolveChangeRequestDto,
@@ -58,6 +59,31 @@ function toRequest(r: RequestRow): ChangeRequestDto {
   };
 }
 
+/** A company's requisites, or null for a customer 1C sent none for. */
+export function legalDetails(c: {
+  inn: string | null;
+  kpp: string | null;
+  official_name: string | null;
+  legal_address: string | null;
+  postal_address: string | null;
+  bank_accounts: BankAccount[] | null;
+}): LegalDetailsDto | null {
+  const legal: LegalDetailsDto = {
+    inn: c.inn,
+    kpp: c.kpp,
+    officialName: c.official_name,
+    legalAddress: c.legal_address,
+    postalAddress: c.postal_address,
+    bankAccounts: c.bank_accounts ?? [],
+  };
+  const empty =
+    !legal.bankAccounts.length &&
+    [legal.inn, legal.kpp, legal.officialName, legal.legalAddress, legal.postalAddress].every(
+      (v) => v === null,
+    );
+  return empty ? null : legal;
+}
+
 /** Every kind × channel, the customer's choice over the defaults. */
 export function mergedSettings(stored: Partial<NotificationSettings> | null): NotificationSettings {
   const out = {} as NotificationSettings;
@@ -84,12 +110,19 @@ export class ProfileService {
       email: string | null;
       bonus_balance: string;
       requisites: Requisite[];
+      inn: string | null;
+      kpp: string | null;
+      official_name: string | null;
+      legal_address: string | null;
+      postal_address: string | null;
+      bank_accounts: BankAccount[];
       notification_settings: Partial<NotificationSettings>;
       requests: RequestRow[] | null;
       managers: Array<{ full_name: string; phone: string | null; email: string | null }> | null;
     }> = await this.db.query(
       `SELECT cu.full_name, cu.phone, cu.phone_raw, cu.email, cu.bonus_balance, cu.requisites,
-              cu.notification_settings,
+              cu.inn, cu.kpp, cu.official_name, cu.legal_address, cu.postal_address,
+              cu.bank_accounts, cu.notification_settings,
               (SELECT json_agg(x ORDER BY x.created_at DESC) FROM (
                  SELECT ${REQUEST_COLUMNS} FROM profile_change_requests r
                   WHERE r.customer_id = cu.id ORDER BY r.created_at DESC LIMIT 20) x) AS requests,
@@ -113,6 +146,7 @@ export class ProfileService {
       email: c.email,
       bonusBalance: c.bonus_balance,
       requisites: c.requisites,
+      legal: legalDetails(c),
       notificationSettings: NOTIFICATION_KINDS.flatMap((kind) =>
         NOTIFICATION_CHANNELS.map((channel) => ({
           kind,

@@ -17,6 +17,7 @@ const contract: Schemas['ContractDto'] = {
       unit: 'шт',
       price: '78000.00',
       amount: '78000.00',
+      tax: null,
     },
     {
       lineNo: 2,
@@ -26,9 +27,12 @@ const contract: Schemas['ContractDto'] = {
       unit: 'знак',
       price: '150.00',
       amount: '6000.00',
+      tax: null,
     },
   ],
   total: '84000.00',
+  itemsTotal: '84000.00',
+  taxes: [],
   manager: { fullName: 'Соколова Анна Викторовна', phone: '+74951201001', email: 's@example.com' },
   plannedEndDate: '2027-05-20',
   dataAsOf: null,
@@ -82,6 +86,61 @@ describe('ContractPage', () => {
     );
     // No import yet: no freshness line.
     expect(screen.queryByTestId('contract-data-as-of')).toBeNull();
+  });
+
+  it('explains a total with VAT: included under it, on top above it, «Без НДС» per line', async () => {
+    const vat = (amount: string, included: boolean) => ({
+      name: 'НДС',
+      rate: '20',
+      exempt: false,
+      amount,
+      included,
+    });
+    const included: Schemas['ContractDto'] = {
+      ...contract,
+      items: [
+        { ...contract.items[0]!, tax: vat('13000.00', true) },
+        { ...contract.items[1]!, tax: vat('1000.00', true) },
+      ],
+      taxes: [{ name: 'НДС', rate: '20', exempt: false, included: true, amount: '14000.00' }],
+    };
+    fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(included) });
+    const first = renderContract(contract.id, '?tab=items');
+    const table = await screen.findByTestId('contract-items');
+    expect(squash(table.querySelector('tfoot')?.textContent)).toBe(
+      'Итого84 000 ₽в т. ч. НДС 20 %14 000 ₽',
+    );
+    expect(screen.getAllByTestId('item-tax').map((c) => squash(c.textContent))).toEqual([
+      '20 %13 000 ₽',
+      '20 %1 000 ₽',
+    ]);
+    first.unmount();
+
+    const onTop: Schemas['ContractDto'] = {
+      ...contract,
+      items: [
+        { ...contract.items[0]!, tax: vat('15600.00', false) },
+        {
+          ...contract.items[1]!,
+          tax: { name: 'НДС', rate: null, exempt: true, amount: null, included: false },
+        },
+      ],
+      total: '99600.00',
+      itemsTotal: '84000.00',
+      taxes: [{ name: 'НДС', rate: '20', exempt: false, included: false, amount: '15600.00' }],
+    };
+    fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(onTop) });
+    renderContract(contract.id, '?tab=items');
+    const again = await screen.findByTestId('contract-items');
+    expect([...again.querySelectorAll('tfoot tr')].map((r) => squash(r.textContent))).toEqual([
+      'Сумма по строкам84 000 ₽',
+      'НДС сверху 20 %15 600 ₽',
+      'Итого99 600 ₽',
+    ]);
+    expect(screen.getAllByTestId('item-tax').map((c) => squash(c.textContent))).toEqual([
+      '20 %15 600 ₽',
+      'Без НДС',
+    ]);
   });
 
   it('says "not found" with a way back for someone else’s or a missing contract', async () => {

@@ -12,6 +12,8 @@ const ivanova: Schemas['CustomerSummaryDto'] = {
   fullName: 'Иванова Мария Петровна',
   phone: '+79123456789',
   email: null,
+  inn: null,
+  officialName: null,
   contracts: 2,
   lastContractDate: '2026-09-14',
   balanceDue: '74250.00',
@@ -67,6 +69,28 @@ describe('CustomersPage', () => {
     expect(bodies).toEqual([{ customerId: ivanova.id }]);
     expect(client.getQueryData<Schemas['MeDto']>(authKeys.me())?.viewAs?.staffName).toBe(
       managerMe.fullName,
+    );
+  });
+
+  it('shows a company’s ИНН and official name under its name', async () => {
+    const company: Schemas['CustomerSummaryDto'] = {
+      ...ivanova,
+      id: '99999999-9999-4999-8999-999999999999',
+      fullName: 'Северный ветер ООО',
+      inn: '7203123456',
+      officialName: 'Общество с ограниченной ответственностью «Северный ветер»',
+    };
+    fakeApi({
+      'GET /api/customers': () =>
+        Response.json({ items: [ivanova, company], total: 2, page: 1, pageSize: 20 }),
+    });
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), managerMe);
+    renderRoutes([{ path: '/customers', element: <CustomersPage /> }], '/customers', client);
+    const rows = await screen.findAllByTestId('customer');
+    expect(within(rows[0]!).queryByTestId('customer-company')).toBeNull();
+    expect(within(rows[1]!).getByTestId('customer-company').textContent).toBe(
+      'Общество с ограниченной ответственностью «Северный ветер» · ИНН 7203123456',
     );
   });
 });

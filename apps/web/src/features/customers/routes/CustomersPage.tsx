@@ -50,6 +50,20 @@ function ViewAsButton({ c }: { c: CustomerSummary }) {
 }
 
 /** Staff: find a customer by name, phone or contract number; open their contracts or cabinet. */
+/** A company's ИНН (and its official name, when it differs) under the customer's name. */
+function CompanyLine({ c }: { c: CustomerSummary }) {
+  const { t } = useTranslation();
+  if (!c.inn && !c.officialName) return null;
+  const official = c.officialName && c.officialName !== c.fullName ? c.officialName : null;
+  return (
+    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-testid="customer-company">
+      {official}
+      {official && c.inn && ' · '}
+      {c.inn && <span style={{ whiteSpace: 'nowrap' }}>{t('customers.inn', { inn: c.inn })}</span>}
+    </Text>
+  );
+}
+
 export function CustomersPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
@@ -98,6 +112,7 @@ export function CustomersPage() {
             <Card key={c.id} withBorder radius="md" padding="sm" data-testid="customer">
               <Stack gap={6}>
                 <Text fw={600}>{c.fullName}</Text>
+                <CompanyLine c={c} />
                 {c.phone && (
                   <Anchor href={`tel:${c.phone}`} size="sm">
                     {formatPhone(c.phone)}
@@ -139,7 +154,12 @@ export function CustomersPage() {
           <Table.Tbody>
             {items.map((c) => (
               <Table.Tr key={c.id} data-testid="customer">
-                <Table.Td fw={600}>{c.fullName}</Table.Td>
+                <Table.Td>
+                  <Text fw={600} inherit>
+                    {c.fullName}
+                  </Text>
+                  <CompanyLine c={c} />
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {c.phone ? formatPhone(c.phone) : '—'}
                 </Table.Td>

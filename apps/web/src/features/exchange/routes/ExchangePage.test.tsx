@@ -33,6 +33,10 @@ const file = (over: Partial<Schemas['ExchangeFileDto']>): Schemas['ExchangeFileD
   errorColumn: null,
   errorElement: null,
   hasOriginal: true,
+  warningCount: 0,
+  warnings: [],
+  skippedSections: [],
+  hasReport: over.status === 'failed',
   ...over,
 });
 
@@ -52,6 +56,7 @@ const run = (over: Partial<Schemas['ExchangeRunDto']>): Schemas['ExchangeRunDto'
   unchanged: 7,
   archived: 0,
   changesExported: 0,
+  warnings: 0,
   error: null,
   files: [
     file({}),
@@ -100,6 +105,76 @@ describe('ExchangePage', () => {
         .getAttribute('href'),
     ).toBe('/api/exchange/files/66666666-6666-4666-8666-666666666666/report');
     expect(within(broken).getByRole('link', { name: /Скачать исходный файл/ })).toBeTruthy();
+  });
+
+  it('shows a file imported with warnings (what, which record, line) and what it skipped, and why', async () => {
+    const warned = file({
+      name: 'site-orders.xml',
+      warningCount: 12,
+      hasReport: true,
+      warnings: Array.from({ length: 11 }, (_, i) => ({
+        code: 'name_fallback' as const,
+        message: 'Наименование is empty: named «Контрагент guest-3158» (from Ид)',
+        record: `Контрагент guest-${3158 + i}`,
+        line: 108 + i * 40,
+        element: 'Документ/Контрагенты/Контрагент/Наименование',
+        params: { name: `Контрагент guest-${3158 + i}`, from: 'Ид', empty: 'Наименование' },
+      })),
+    });
+    const catalogue = file({
+      id: '77777777-7777-4777-8777-777777777777',
+      name: 'import.xml',
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 3,
+      hasReport: true,
+      skippedSections: [
+        { element: 'Классификатор', detail: null, line: 3, count: 1, items: { Свойство: 6 } },
+        { element: 'Каталог', detail: null, line: 1517, count: 1, items: { Товар: 1240 } },
+        { element: 'Документ', detail: 'Счет на оплату', line: 158, count: 2, items: {} },
+      ],
+    });
+    fakeApi({
+      'GET /api/exchange/status': () => Response.json(status),
+      'GET /api/exchange/runs': () =>
+        Response.json(
+          page([
+            run({ status: 'succeeded', filesFailed: 0, warnings: 12, files: [warned, catalogue] }),
+          ]),
+        ),
+    });
+    renderPage(<ExchangePage />);
+    const runItem = await screen.findByTestId('exchange-run');
+    expect(within(runItem).getByTestId('exchange-run-warnings').textContent).toBe(
+      ' · загружено с предупреждениями: 12',
+    );
+    // A run that succeeded stays closed until opened.
+    fireEvent.click(within(runItem).getByRole('button'));
+    const warnings = await screen.findByTestId('exchange-file-warnings');
+    expect(warnings.textContent).toContain('Загружен с предупреждениями: 12');
+    const items = within(warnings).getAllByRole('listitem');
+    expect(items).toHaveLength(10);
+    expect(items[0]!.textContent).toBe(
+      'строка 108 · Контрагент guest-3158: пустое наименование — записан как «Контрагент guest-3158»',
+    );
+    expect(warnings.textContent).toContain('…и ещё 2 — в отчёте');
+    const [first, second] = screen.getAllByTestId('exchange-file');
+    expect(
+      within(first!)
+        .getByRole('link', { name: /Отчёт о загрузке/ })
+        .getAttribute('href'),
+    ).toBe(`/api/exchange/files/${warned.id}/report`);
+    const skipped = within(second!).getByTestId('exchange-file-skipped');
+    expect(
+      within(skipped)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace(/[\u00a0\u202f]/g, ' ')),
+    ).toEqual([
+      'Классификатор каталога (6 свойств) пропущен: импорт каталога пока не поддерживается',
+      'Каталог товаров (1 240 товаров) пропущен: импорт каталога пока не поддерживается',
+      'Документы «Счет на оплату» (2 шт.) пропущены: загружаются только заказы и оплаты',
+    ]);
   });
 
   it('shows a progress bar for the file being imported', async () => {

@@ -36,6 +36,7 @@ import {
   type ExchangeFile,
   type ExchangeRun,
 } from '../api/exchange';
+import { FileNotes } from '../components/FileNotes';
 
 const RUN_COLORS: Record<ExchangeRun['status'], string> = {
   running: 'blue',
@@ -98,6 +99,7 @@ function FileRow({ f }: { f: ExchangeFile }) {
           <Progress value={percent} animated aria-label={t('exchange.progress')} />
         )}
         {f.status === 'imported' && <Counts c={f} />}
+        {f.status === 'imported' && <FileNotes f={f} />}
         {f.errorMessage && (
           <Alert color={f.status === 'failed' ? 'red' : 'orange'} variant="light" p="xs">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -119,11 +121,11 @@ function FileRow({ f }: { f: ExchangeFile }) {
               </Group>
             </Anchor>
           )}
-          {f.status === 'failed' && (
+          {f.hasReport && (
             <Anchor href={reportUrl(f.id)} target="_blank" rel="noopener" size="sm">
               <Group gap={4} wrap="nowrap">
                 <IconFileAlert size={16} aria-hidden />
-                {t('exchange.report')}
+                {t(f.status === 'imported' ? 'exchange.notesReport' : 'exchange.report')}
               </Group>
             </Anchor>
           )}
@@ -157,6 +159,11 @@ function RunItem({ run }: { run: ExchangeRun }) {
             })}
             {run.changesExported > 0 &&
               ` · ${t('exchange.exported', { count: run.changesExported })}`}
+            {run.warnings > 0 && (
+              <Text span inherit c="orange.8" data-testid="exchange-run-warnings">
+                {` · ${t('exchange.withWarnings', { count: run.warnings })}`}
+              </Text>
+            )}
           </Text>
           <Counts c={run} />
         </Stack>

@@ -35,6 +35,65 @@ describe('ProfilePage', () => {
     expect(request.textContent).toContain('Ответ менеджера: Нужен личный e-mail');
   });
 
+  it('shows a company’s requisites and bank accounts in «Реквизиты»; a person has no such card', async () => {
+    const company = {
+      ...profile,
+      fullName: 'Северный ветер ООО',
+      phone: '+73452506070',
+      phoneRaw: '+7 (3452) 50-60-70',
+      legal: {
+        inn: '7203123456',
+        kpp: '720301001',
+        officialName: 'Общество с ограниченной ответственностью «Северный ветер»',
+        legalAddress: '625000, г. Тюмень, ул. Республики, д. 14, офис 301',
+        postalAddress: '625003, г. Тюмень, а/я 112',
+        bankAccounts: [
+          {
+            account: '40702810500000012345',
+            bankName: 'АО «Банк Пример», г. Тюмень',
+            bik: '047102987',
+            correspondentAccount: '30101810400000000987',
+          },
+        ],
+      },
+    };
+    fakeApi({ 'GET /api/profile': () => Response.json(company) });
+    const first = renderProfile();
+    const card = await screen.findByTestId('profile-legal');
+    for (const text of [
+      'Реквизиты',
+      'Полное наименованиеОбщество с ограниченной ответственностью «Северный ветер»',
+      'ИНН7203123456',
+      'КПП720301001',
+      'Адрес регистрации625000, г. Тюмень, ул. Республики, д. 14, офис 301',
+      'Почтовый адрес625003, г. Тюмень, а/я 112',
+      'Расчётный счёт40702810500000012345',
+      'БИК047102987',
+      'Корр. счёт30101810400000000987',
+    ]) {
+      expect(card.textContent).toContain(text);
+    }
+    const contacts = screen.getByTestId('profile-contacts').textContent;
+    expect(contacts).toContain('НаименованиеСеверный ветер ООО');
+    expect(contacts).toContain('+7 345 250-60-70');
+    first.unmount();
+    fakeApi({ 'GET /api/profile': () => Response.json(profile) });
+    renderProfile();
+    await screen.findByTestId('profile-contacts');
+    expect(screen.queryByTestId('profile-legal')).toBeNull();
+  });
+
+  it('keeps a phone 1C wrote that is not a number, and says it cannot log in', async () => {
+    fakeApi({
+      'GET /api/profile': () =>
+        Response.json({ ...profile, phone: null, phoneRaw: 'звонить секретарю' }),
+    });
+    renderProfile();
+    const contacts = await screen.findByTestId('profile-contacts');
+    expect(contacts.textContent).toContain('звонить секретарю');
+    expect(contacts.textContent).toContain('это не номер телефона, войти по нему нельзя');
+  });
+
   it('shows a phone request’s new and previous numbers formatted', async () => {
     const phoneRequest = {
       ...profile.changeRequests[0]!,
@@ -85,7 +144,7 @@ describe('ProfilePage', () => {
     await userEvent.click(screen.getByTestId('change-request-submit'));
     expect(await screen.findByTestId('change-request-sent')).toBeTruthy();
     expect(sent[1]).toEqual({ field: 'phone', value: '+7 916 555-44-33' });
-  });
+  }, 20_000); // types a number key by key: seconds on a busy machine
 
   it('switches a notification setting at once and puts it back when the API refuses', async () => {
     let fail = false;

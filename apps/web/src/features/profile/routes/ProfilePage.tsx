@@ -34,6 +34,7 @@ import { SectionCard } from '../../../components/SectionCard';
 import { Field } from '../../../components/Field';
 import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
 import { ChangeRequestForm } from '../components/ChangeRequestForm';
+import { LegalDetails } from '../components/LegalDetails';
 
 function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
@@ -49,9 +50,14 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
       <Text size="sm" c="dimmed">
         {t('profile.contactsHint')}
       </Text>
-      <Field label={t('profile.fullName')}>{p.fullName}</Field>
+      <Field label={t(p.legal ? 'profile.companyName' : 'profile.fullName')}>{p.fullName}</Field>
       <Field label={t('profile.phone')}>
-        {p.phone ? formatPhone(p.phone) : notSet}
+        {p.phone ? formatPhone(p.phone) : (p.phoneRaw ?? notSet)}
+        {!p.phone && p.phoneRaw && (
+          <Text size="xs" c="dimmed">
+            {t('profile.phoneNotANumber')}
+          </Text>
+        )}
         {p.phoneRaw && p.phone && formatPhone(p.phone) !== p.phoneRaw && (
           <Text size="xs" c="dimmed">
             {t('profile.phoneRaw', { raw: p.phoneRaw })}
@@ -277,6 +283,7 @@ export function ProfilePage() {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
             <Contacts p={p} readOnly={readOnly} />
+            {p.legal && <LegalDetails legal={p.legal} />}
             <Requests p={p} />
           </Stack>
         </Grid.Col>
