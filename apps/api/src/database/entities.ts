@@ -17,6 +17,7 @@ import { ExportFile } from '../modules/exchange/export-file.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { PaymentNotice } from '../modules/notifications/payment-notice.entity';
 import { ProfileChangeRequest } from '../modules/profile/change-request.entity';
 import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   AuditEntry,
   StoredFile,
   ContractDocument,
+  PaymentNotice,
 ];

@@ -15,17 +15,72 @@ export const summaryColumns = (
   (c.customer_id = ${viewer}::uuid AND c.changed_at > COALESCE(
      (SELECT v.seen_at FROM contract_views v WHERE v.customer_id = c.customer_id
          AND v.contract_id = c.id), '-infinity')) IS TRUE AS changed`;
+/** The columns of `contractMoneySql` joined as `money`. */
+const MONEY_COLUMNS = (today: string) => `money.due_now, money.overdue,
+  to_char(money.overdue_since, 'YYYY-MM-DD') AS overdue_since,
+  COALESCE(${today}::date - money.overdue_since, 0) AS days_overdue`;
+
 export const SUMMARY_FROM = `contracts c JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN staff_users m ON m.id = c.manager_id`;
 
-export const SORT_SQL = {
-  date: 'c.date',
-  number: 'c.number',
-  total: 'c.total',
-  balanceDue: '(c.total - c.paid)',
-} as const;
+/**
+ * The rows of the payment schedule of contract `c` with what is left to pay of each
+ * (`outstanding`), the payments (`c.paid`) allocated to the rows in due-date order exactly as
+ * `allocatePayments` (schedule.ts) does for the schedule tab — a test holds the two to the same
+ * answers. With S the running sum of the amounts and M the largest S of the rows before, a row
+ * keeps `S − max(paid, M)` unpaid (never less than 0; `paid` under 0 counts as 0).
+ */
+export const allocatedRowsSql = (c: string) => `SELECT r.due_date, r.line_no,
+         GREATEST(0, r.cum - GREATEST(${c}.paid, 0, r.prev_max)) AS outstanding
+    FROM (SELECT s.due_date, s.line_no, s.cum,
+                 max(s.cum) OVER (ORDER BY s.due_date, s.line_no
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
+            FROM (SELECT i.due_date, i.line_no,
+                         sum(i.amount) OVER (ORDER BY i.due_date, i.line_no ROWS UNBOUNDED PRECEDING)
+                           AS cum
+                    FROM contract_installments i WHERE i.contract_id = ${c}.id) s) r`;
 
-export type ContractSortKey = keyof typeof SORT_SQL;
+/**
+ * The money of contract `c` as of `today` (a `date` parameter: the company's date), for a
+ * LATERAL join: `due_now` (overdue or due today), `overdue` (past its date) and `overdue_since`
+ * (the due date of the oldest row not paid in full, when past; null otherwise).
+ */
+export const contractMoneySql = (c: string, today: string) => `SELECT
+         COALESCE(sum(a.outstanding) FILTER (WHERE a.due_date <= ${today}::date), 0)::numeric(16, 2)
+           AS due_now,
+         COALESCE(sum(a.outstanding) FILTER (WHERE a.due_date < ${today}::date), 0)::numeric(16, 2)
+           AS overdue,
+         min(a.due_date) FILTER (WHERE a.due_date < ${today}::date AND a.outstanding > 0)
+           AS overdue_since
+    FROM (${allocatedRowsSql(c)}) a`;
+
+/** The due date of the oldest row of `c`'s schedule that is overdue (null: none is). */
+const overdueSinceSql = (c: string, today: string) =>
+  `(SELECT min(a.due_date) FROM (${allocatedRowsSql(c)}) a
+     WHERE a.due_date < ${today}::date AND a.outstanding > 0)`;
+
+/** A condition: contract `c` has money overdue as of `today`. */
+export const overdueConditionSql = (c: string, today: string) =>
+  `${overdueSinceSql(c, today)} IS NOT NULL`;
+
+/** The list's orders; `today` is the parameter holding the company's date. */
+export const sortSql = (sort: ContractSortKey, today: string): string => {
+  switch (sort) {
+    case 'date':
+      return 'c.date';
+    case 'number':
+      return 'c.number';
+    case 'total':
+      return 'c.total';
+    case 'balanceDue':
+      return '(c.total - c.paid)';
+    case 'overdue':
+      // Days the oldest unpaid row is overdue; 0 when none is.
+      return `COALESCE(${today}::date - ${overdueSinceSql('c', today)}, 0)`;
+  }
+};
+
+export type ContractSortKey = 'date' | 'number' | 'total' | 'balanceDue' | 'overdue';
 
 /**
  * A search condition: the contract number or the customer's name contains the text (trigram
@@ -47,7 +102,8 @@ export function contractSearchSql(q: string, params: unknown[]): string {
 }
 
 /**
- * One page of contracts with the total: `$1` is the viewer (see `summaryColumns`), `filter` a
+ * One page of contracts with the total and each one's money due now and overdue: `$1` is the
+ * viewer (see `summaryColumns`), `today` the parameter holding the company's date, `filter` a
  * condition on `c` whose parameters are in `params`, which ends with the page size and offset.
  * The page comes first on contracts alone, then the summary's joins and the "changed" lookup
  * only for its rows. A search matches few rows, evaluated once into a materialized set giving
@@ -56,6 +112,7 @@ export function contractSearchSql(q: string, params: unknown[]): string {
  */
 export function contractListSql(o: {
   filter: string;
+  today: string;
   sort: ContractSortKey;
   order: 'ASC' | 'DESC';
   searched: boolean;
@@ -63,7 +120,7 @@ export function contractListSql(o: {
 }): string {
   const n = o.params.length;
   const limit = `LIMIT $${n - 1} OFFSET $${n}`;
-  const order = `${SORT_SQL[o.sort]} ${o.order}, c.number ${o.order}, c.id ${o.order}`;
+  const order = `${sortSql(o.sort, o.today)} ${o.order}, c.number ${o.order}, c.id ${o.order}`;
   const pageAndTotal = o.searched
     ? `WITH filtered AS MATERIALIZED (
          SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${o.filter}
@@ -71,10 +128,11 @@ export function contractListSql(o: {
        SELECT p.id, (SELECT count(*) FROM filtered) AS total_count FROM page p`
     : `SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${o.filter}) AS total_count
          FROM contracts c WHERE ${o.filter} ORDER BY ${order} ${limit}`;
-  return `SELECT ${summaryColumns('$1')}, p.total_count
+  return `SELECT ${summaryColumns('$1')}, ${MONEY_COLUMNS(o.today)}, p.total_count
             FROM (${pageAndTotal}) p JOIN contracts c ON c.id = p.id
             JOIN customers cu ON cu.id = c.customer_id
             LEFT JOIN staff_users m ON m.id = c.manager_id
+            CROSS JOIN LATERAL (${contractMoneySql('c', o.today)}) money
            ORDER BY ${order}`;
 }
 
