@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromMinor, sumMinor } from '../src/common/money';
-import { allocatedRowsSql, contractMoneySql } from '../src/modules/contracts/contracts.sql';
+import {
+  allocatedRowsSql,
+  contractMoneySql,
+  contractsMoneySql,
+  overdueConditionSql,
+} from '../src/modules/contracts/contracts.sql';
 import { allocatePayments, type ScheduleRow } from '../src/modules/contracts/schedule';
 import { createTestDatabase } from './helpers';
 
@@ -83,6 +88,21 @@ describe('the SQL allocation of payments to the schedule', () => {
                 WHERE c.id = $1`,
               [contractId, today],
             );
+            // The one-pass form over a set of contracts (lists, sums, the overdue filter).
+            const sqlSet = await pg.query<{
+              due_now: string;
+              overdue: string;
+              overdue_since: string | null;
+            }>(
+              `SELECT m.due_now::text, m.overdue::text,
+                      to_char(m.overdue_since, 'YYYY-MM-DD') AS overdue_since
+                 FROM (${contractsMoneySql('SELECT c.id, c.paid FROM contracts c WHERE c.id = $1', '$2')}) m`,
+              [contractId, today],
+            );
+            const filtered = await pg.query<{ n: string }>(
+              `SELECT count(*) AS n FROM contracts c WHERE ${overdueConditionSql('c.id = $1', '$2')}`,
+              [contractId, today],
+            );
             const a = allocatePayments(
               schedule,
               payments.map((p) => ({ date: '2026-03-01', amount: p })),
@@ -92,11 +112,16 @@ describe('the SQL allocation of payments to the schedule', () => {
             expect(sqlRows.rows.map((r) => [r.line_no, r.outstanding])).toEqual(
               [...a.rows].sort((x, y) => x.lineNo - y.lineNo).map((r) => [r.lineNo, r.outstanding]),
             );
-            expect(sqlMoney.rows[0]).toEqual({
+            const expected = {
               due_now: a.dueNow,
               overdue: fromMinor(sumMinor(overdue.map((r) => r.outstanding))),
               overdue_since: overdue[0]?.dueDate ?? null,
-            });
+            };
+            expect(sqlMoney.rows[0]).toEqual(expected);
+            expect(
+              sqlSet.rows[0] ?? { due_now: '0.00', overdue: '0.00', overdue_since: null },
+            ).toEqual(expected);
+            expect(Number(filtered.rows[0]!.n)).toBe(overdue.length > 0 ? 1 : 0);
           } finally {
             await pg.query('ROLLBACK');
           }

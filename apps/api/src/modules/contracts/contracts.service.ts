@@ -25,8 +25,8 @@ import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-p
 import { allocatePayments, type Allocation } from './schedule';
 import {
   contractListSql,
-  contractMoneySql,
   contractPageSql,
+  contractsMoneySql,
   contractSearchSql,
   overdueConditionSql,
   SUMMARY_FROM,
@@ -234,11 +234,17 @@ export class ContractsService {
       overdue_since: string | null;
       days_overdue: number | null;
     }> = await this.db.query(
-      `WITH visible AS (
-           SELECT c.closed, c.currency, c.total - c.paid AS due, money.due_now, money.overdue,
-                  money.overdue_since
-             FROM contracts c CROSS JOIN LATERAL (${contractMoneySql('c', today)}) money
-            WHERE c.archived_at IS NULL AND ${scope.sql})
+      `WITH contracts_seen AS (
+           SELECT c.id, c.closed, c.currency, c.paid, c.total - c.paid AS due FROM contracts c
+            WHERE c.archived_at IS NULL AND ${scope.sql}
+         ), visible AS (
+           SELECT v.closed, v.currency, v.due, COALESCE(m.due_now, 0) AS due_now,
+                  COALESCE(m.overdue, 0) AS overdue, m.overdue_since
+             FROM contracts_seen v
+             LEFT JOIN (${contractsMoneySql(
+               'SELECT a.id, a.paid FROM contracts_seen a WHERE NOT a.closed',
+               today,
+             )}) m ON m.id = v.id)
          SELECT (SELECT count(*) FROM visible) AS all,
                 (SELECT count(*) FROM visible WHERE NOT closed) AS active,
                 ${perCurrency('due', 'balance_due')},
@@ -289,8 +295,9 @@ export class ContractsService {
       params.push(query.customerId);
       where.push(`c.customer_id = $${params.length}`);
     }
-    if (query.overdue) where.push(overdueConditionSql('c', '$2'));
     if (query.q) where.push(contractSearchSql(query.q, params));
+    // Last: it looks for overdue money among the contracts the other conditions select.
+    if (query.overdue) where.push(overdueConditionSql(where.join(' AND '), '$2'));
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const sort = query.sort ?? 'date';
     const filter = where.join(' AND ');
@@ -301,7 +308,8 @@ export class ContractsService {
         today: '$2',
         sort,
         order: dir,
-        searched: Boolean(query.q),
+        // A search and the overdue filter select few rows at a cost: evaluated once.
+        searched: Boolean(query.q) || Boolean(query.overdue),
         params,
       }),
       params,

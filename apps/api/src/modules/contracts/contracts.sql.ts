@@ -23,12 +23,18 @@ const MONEY_COLUMNS = (today: string) => `money.due_now, money.overdue,
 export const SUMMARY_FROM = `contracts c JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN staff_users m ON m.id = c.manager_id`;
 
+// The schedule's money in SQL, the same as `allocatePayments` (schedule.ts) computes for the
+// schedule tab (allocation-sql.e2e-spec holds them to the same answers on random schedules).
+// The payments P = max(paid, 0) cover the rows in due-date order; with S the running sum of the
+// amounts in that order and M the largest S of the rows before a row:
+// - a row keeps S − max(P, M) unpaid (at least 0);
+// - the rows up to some row keep max(0, max S − P) unpaid in all: what is due now (rows due by
+//   today) and overdue (rows due before today) are prefixes of the order;
+// - the first row with S > P is the oldest not paid in full.
+
 /**
- * The rows of the payment schedule of contract `c` with what is left to pay of each
- * (`outstanding`), the payments (`c.paid`) allocated to the rows in due-date order exactly as
- * `allocatePayments` (schedule.ts) does for the schedule tab — a test holds the two to the same
- * answers. With S the running sum of the amounts and M the largest S of the rows before, a row
- * keeps `S − max(paid, M)` unpaid (never less than 0; `paid` under 0 counts as 0).
+ * The rows of contract `c`'s schedule with what is left to pay of each (`outstanding`): the
+ * payment-notice job tells about them.
  */
 export const allocatedRowsSql = (c: string) => `SELECT r.due_date, r.line_no,
          GREATEST(0, r.cum - GREATEST(${c}.paid, 0, r.prev_max)) AS outstanding
@@ -40,31 +46,59 @@ export const allocatedRowsSql = (c: string) => `SELECT r.due_date, r.line_no,
                            AS cum
                     FROM contract_installments i WHERE i.contract_id = ${c}.id) s) r`;
 
+/** The money columns, aggregated over running sums `s` (rows due by today) and payments `paid`. */
+const moneyColumns = (s: string, paid: string, today: string) => `
+         GREATEST(0, max(${s}.cum) - GREATEST(${paid}, 0))::numeric(16, 2) AS due_now,
+         GREATEST(0, max(${s}.cum) FILTER (WHERE ${s}.due_date < ${today}::date)
+                     - GREATEST(${paid}, 0))::numeric(16, 2) AS overdue,
+         min(${s}.due_date) FILTER (WHERE ${s}.due_date < ${today}::date
+                                      AND ${s}.cum > GREATEST(${paid}, 0)) AS overdue_since`;
+
 /**
  * The money of contract `c` as of `today` (a `date` parameter: the company's date), for a
- * LATERAL join: `due_now` (overdue or due today), `overdue` (past its date) and `overdue_since`
- * (the due date of the oldest row not paid in full, when past; null otherwise).
+ * LATERAL join (one row, also without a schedule): `due_now` (overdue or due today), `overdue`
+ * (past its date) and `overdue_since` (the due date of the oldest row not paid in full, when
+ * past; null otherwise).
  */
-export const contractMoneySql = (c: string, today: string) => `SELECT
-         COALESCE(sum(a.outstanding) FILTER (WHERE a.due_date <= ${today}::date), 0)::numeric(16, 2)
-           AS due_now,
-         COALESCE(sum(a.outstanding) FILTER (WHERE a.due_date < ${today}::date), 0)::numeric(16, 2)
-           AS overdue,
-         min(a.due_date) FILTER (WHERE a.due_date < ${today}::date AND a.outstanding > 0)
-           AS overdue_since
-    FROM (${allocatedRowsSql(c)}) a`;
+export const contractMoneySql = (
+  c: string,
+  today: string,
+) => `SELECT ${moneyColumns('s', `${c}.paid`, today)}
+    FROM (SELECT i.due_date,
+                 sum(i.amount) OVER (ORDER BY i.due_date, i.line_no ROWS UNBOUNDED PRECEDING) AS cum
+            FROM contract_installments i
+           WHERE i.contract_id = ${c}.id AND i.due_date <= ${today}::date) s`;
 
-/** The due date of the oldest row of `c`'s schedule that is overdue (null: none is). */
-const overdueSinceSql = (c: string, today: string) =>
-  `(SELECT min(a.due_date) FROM (${allocatedRowsSql(c)}) a
-     WHERE a.due_date < ${today}::date AND a.outstanding > 0)`;
+/**
+ * The same for a set of contracts in one pass (a row per contract with a schedule row due by
+ * today): `contracts` is a query giving their `id` and `paid`. For lists and sums over many
+ * contracts, where a lookup per contract costs more than one sorted read of their schedules.
+ */
+export const contractsMoneySql = (contracts: string, today: string) => `SELECT s.id,
+         ${moneyColumns('s', 's.paid', today)}
+    FROM (SELECT k.id, k.paid, i.due_date,
+                 sum(i.amount) OVER (PARTITION BY k.id ORDER BY i.due_date, i.line_no
+                                     ROWS UNBOUNDED PRECEDING) AS cum
+            FROM (${contracts}) k JOIN contract_installments i ON i.contract_id = k.id
+           WHERE i.due_date <= ${today}::date) s
+   GROUP BY s.id, s.paid`;
 
-/** A condition: contract `c` has money overdue as of `today`. */
-export const overdueConditionSql = (c: string, today: string) =>
-  `${overdueSinceSql(c, today)} IS NOT NULL`;
+/** The contracts of `filter` (a condition on `c`) with money overdue, and since when. */
+const overdueSetSql = (filter: string, today: string) =>
+  `SELECT m.id, m.overdue_since FROM (${contractsMoneySql(
+    `SELECT c.id, c.paid FROM contracts c WHERE ${filter}`,
+    today,
+  )}) m WHERE m.overdue_since IS NOT NULL`;
 
-/** The list's orders; `today` is the parameter holding the company's date. */
-export const sortSql = (sort: ContractSortKey, today: string): string => {
+/** A condition on `c`: among the contracts of `filter` (on `c` too), it has money overdue. */
+export const overdueConditionSql = (filter: string, today: string) =>
+  `c.id IN (SELECT o.id FROM (${overdueSetSql(filter, today)}) o)`;
+
+/**
+ * The list's orders; `today` is the parameter holding the company's date, `since` the column
+ * holding a contract's oldest overdue date (`overdue` sorts by its days; 0 when none is).
+ */
+const sortSql = (sort: ContractSortKey, today: string, since: string): string => {
   switch (sort) {
     case 'date':
       return 'c.date';
@@ -75,8 +109,7 @@ export const sortSql = (sort: ContractSortKey, today: string): string => {
     case 'balanceDue':
       return '(c.total - c.paid)';
     case 'overdue':
-      // Days the oldest unpaid row is overdue; 0 when none is.
-      return `COALESCE(${today}::date - ${overdueSinceSql('c', today)}, 0)`;
+      return `COALESCE(${today}::date - ${since}, 0)`;
   }
 };
 
@@ -106,8 +139,8 @@ export function contractSearchSql(q: string, params: unknown[]): string {
  * viewer (see `summaryColumns`), `today` the parameter holding the company's date, `filter` a
  * condition on `c` whose parameters are in `params`, which ends with the page size and offset.
  * The page comes first on contracts alone, then the summary's joins and the "changed" lookup
- * only for its rows. A search matches few rows, evaluated once into a materialized set giving
- * both page and total; without one, page and total read contracts_list_date_idx (newest first)
+ * only for its rows. A search (or the overdue filter) matches few rows, evaluated once into a
+ * materialized set giving both page and total; without one, page and total read contracts_list_date_idx (newest first)
  * or the filters' indexes, not every wide row.
  */
 export function contractListSql(o: {
@@ -115,25 +148,34 @@ export function contractListSql(o: {
   today: string;
   sort: ContractSortKey;
   order: 'ASC' | 'DESC';
+  /** The filter is selective but costly (a search, the overdue filter): evaluate it once. */
   searched: boolean;
   params: unknown[];
 }): string {
   const n = o.params.length;
   const limit = `LIMIT $${n - 1} OFFSET $${n}`;
-  const order = `${sortSql(o.sort, o.today)} ${o.order}, c.number ${o.order}, c.id ${o.order}`;
+  const order = (since: string) =>
+    `${sortSql(o.sort, o.today, since)} ${o.order}, c.number ${o.order}, c.id ${o.order}`;
+  // By overdue: the filtered contracts' money in one pass, joined to them.
+  const byOverdue = o.sort === 'overdue';
   const pageAndTotal = o.searched
     ? `WITH filtered AS MATERIALIZED (
          SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${o.filter}
-       ), page AS (SELECT c.id FROM filtered c ORDER BY ${order} ${limit})
+       ), page AS (
+         SELECT c.id FROM filtered c
+         ${byOverdue ? `LEFT JOIN (${contractsMoneySql('SELECT f.id, f.paid FROM filtered f', o.today)}) od ON od.id = c.id` : ''}
+          ORDER BY ${order('od.overdue_since')} ${limit})
        SELECT p.id, (SELECT count(*) FROM filtered) AS total_count FROM page p`
     : `SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${o.filter}) AS total_count
-         FROM contracts c WHERE ${o.filter} ORDER BY ${order} ${limit}`;
+         FROM contracts c
+         ${byOverdue ? `LEFT JOIN (${overdueSetSql(o.filter, o.today)}) od ON od.id = c.id` : ''}
+        WHERE ${o.filter} ORDER BY ${order('od.overdue_since')} ${limit}`;
   return `SELECT ${summaryColumns('$1')}, ${MONEY_COLUMNS(o.today)}, p.total_count
             FROM (${pageAndTotal}) p JOIN contracts c ON c.id = p.id
             JOIN customers cu ON cu.id = c.customer_id
             LEFT JOIN staff_users m ON m.id = c.manager_id
             CROSS JOIN LATERAL (${contractMoneySql('c', o.today)}) money
-           ORDER BY ${order}`;
+           ORDER BY ${order('money.overdue_since')}`;
 }
 
 /**

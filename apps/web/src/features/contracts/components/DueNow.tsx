@@ -1,4 +1,4 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { Schemas } from '@kabinet/api-client';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -26,15 +26,26 @@ export function DueNow({
   return (
     <Stack gap={0} align={align} data-testid="contract-due">
       {overdue && (
-        <Group gap={4} wrap="nowrap" data-testid="contract-overdue">
-          <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" aria-hidden />
-          <Text size="sm" fw={600} c="red.7" style={{ whiteSpace: 'nowrap' }}>
-            {t('contracts.overdueShort', {
-              amount: formatMoney(c.overdue, c.currency, locale),
-              count: c.daysOverdue,
-            })}
-          </Text>
-        </Group>
+        // May break before the days in a narrow table column, never inside an amount.
+        <Text
+          size="sm"
+          fw={600}
+          c="red.7"
+          ta={align === 'flex-end' ? 'right' : undefined}
+          data-testid="contract-overdue"
+        >
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <IconAlertTriangle
+              size={14}
+              aria-hidden
+              style={{ verticalAlign: '-2px', marginRight: 4 }}
+            />
+            {t('contracts.overdueShort', { amount: formatMoney(c.overdue, c.currency, locale) })}
+          </span>{' '}
+          <span style={{ whiteSpace: 'nowrap' }}>
+            · {t('contracts.overdueDaysShort', { count: c.daysOverdue })}
+          </span>
+        </Text>
       )}
       {dueNow && (
         <Text size="sm" fw={600} c="orange.8" style={{ whiteSpace: 'nowrap' }}>

@@ -147,9 +147,7 @@ describe('ContractsPage', () => {
     // The order "overdue first" (a link or the select's choice) reaches the API.
     await router.navigate('/contracts?overdue=1&sort=overdue.desc');
     await waitFor(() => expect(queries.at(-1)!.get('sort')).toBe('overdue'));
-    expect((screen.getByTestId('contracts-sort') as HTMLInputElement).value).toBe(
-      'Сначала просроченные',
-    );
+    expect((screen.getByTestId('contracts-sort') as HTMLInputElement).value).toBe('По просрочке');
     expect(queries.at(-1)!.get('order')).toBe('desc');
   });
 

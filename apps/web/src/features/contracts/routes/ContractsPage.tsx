@@ -100,10 +100,11 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
               {t('contract.balanceDue')}: {formatMoney(c.balanceDue, c.currency, locale)}
             </Text>
           )}
-          <DueNow c={c} align="flex-end" />
           <ContractStatus status={c.status} closed={c.closed} />
         </Stack>
       </Group>
+      {/* Its own line across the card: a phone has no room for it beside the number. */}
+      <DueNow c={c} />
     </Card>
   );
 }
@@ -153,8 +154,10 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
               {formatMoney(c.total, c.currency, locale)}
             </Table.Td>
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {formatMoney(c.balanceDue, c.currency, locale)}
+            <Table.Td ta="right">
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {formatMoney(c.balanceDue, c.currency, locale)}
+              </span>
               <DueNow c={c} align="flex-end" />
             </Table.Td>
           </Table.Tr>

@@ -167,7 +167,7 @@ describe('HomePage', () => {
     const alert = await screen.findByTestId('home-overdue');
     expect(squash(alert.textContent)).toContain('Просрочена оплата');
     expect(squash(alert.textContent)).toContain(
-      'Просрочено 37 125 ₽: самый ранний неоплаченный платёж был до 01.11.2026 (22 дн. назад).',
+      'Просрочено 37 125 ₽: срок самого раннего неоплаченного платежа был 01.11.2026, 22 дн. назад.',
     );
     expect(squash(alert.textContent)).toContain('Всего к оплате сейчас 85 225 ₽.');
     // Two contracts owe: the list of overdue ones.

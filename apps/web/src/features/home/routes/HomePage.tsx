@@ -194,7 +194,7 @@ function MoneyDue() {
           component={Link}
           to={to}
           size="xs"
-          variant="light"
+          variant="outline"
           color={overdue ? 'red' : 'orange'}
           data-testid="home-overdue-open"
         >
