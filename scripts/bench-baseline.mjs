@@ -15,6 +15,10 @@ const { contractListSql, contractPageSql, contractSearchSql } = createRequire(im
   '../apps/api/dist/modules/contracts/contracts.sql.js',
 );
 
+const { dateIn } = createRequire(import.meta.url)('../apps/api/dist/common/clock.js');
+/** The company's date, as the API takes it (its COMPANY_TIMEZONE default). */
+const today = () => dateIn(new Date(), process.env.COMPANY_TIMEZONE ?? 'Europe/Moscow');
+
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
 /** A page of the list: a customer's contracts (`customer`) or, without it, all (an admin's). */
@@ -22,7 +26,7 @@ function listQuery(query) {
   const customer = query.get('customer');
   const page = Number(query.get('page') ?? 1);
   const pageSize = Number(query.get('pageSize') ?? 20);
-  const params = [customer];
+  const params = [customer, today()];
   const where = ['c.archived_at IS NULL'];
   if (customer) {
     params.push(customer);
@@ -44,6 +48,7 @@ function listQuery(query) {
   const filter = where.join(' AND ');
   const text = contractListSql({
     filter,
+    today: '$2',
     sort: 'date',
     order: 'DESC',
     searched: Boolean(q),

@@ -213,6 +213,89 @@ describe('the customer cabinet', () => {
     expect(body.fields.map((f) => f.path).sort()).toEqual(['q', 'sort']);
   });
 
+  it('shows what is due now and overdue in the list and the summary, as the schedule tab allocates it', async () => {
+    type Money = {
+      number: string;
+      dueNow: string;
+      overdue: string;
+      overdueSince: string | null;
+      daysOverdue: number;
+    };
+    const money = (c: Money) => [c.number, c.dueNow, c.overdue, c.overdueSince, c.daysOverdue];
+    const list = async (who: TestClient, query: Record<string, string> = {}) =>
+      (await who.api.GET('/api/contracts', { params: { query } })).data!.items;
+    // Today is 2026-11-23 in Moscow.
+    expect((await list(ivanova)).map(money)).toEqual([
+      ['ГМ-000101', '37125.00', '37125.00', '2026-11-01', 22],
+      ['ГМ-000045', '0.00', '0.00', null, 0],
+    ]);
+    expect((await list(smirnov)).map(money)).toEqual([
+      ['РМ-000017', '116000.00', '116000.00', '2026-11-15', 8],
+    ]);
+    const head = await loginStaff(t, 'volkova');
+    // The list says what the contract's schedule tab says (the page allocates in code).
+    for (const item of await list(head)) {
+      const page = (
+        await head.api.GET('/api/contracts/{id}', { params: { path: { id: item.id } } })
+      ).data!;
+      expect(money(page)).toEqual(money(item));
+      expect(page.schedule.dueNow).toBe(item.dueNow);
+      expect(page.schedule.rows.filter((r) => r.status === 'overdue').length > 0).toBe(
+        item.overdue !== '0.00',
+      );
+    }
+    expect((await smirnov.api.GET('/api/contracts/summary')).data).toEqual({
+      all: 1,
+      active: 1,
+      balanceDue: [{ currency: 'RUB', amount: '684800.00' }],
+      dueNow: [{ currency: 'RUB', amount: '116000.00' }],
+      overdue: [{ currency: 'RUB', amount: '116000.00' }],
+      overdueSince: '2026-11-15',
+      daysOverdue: 8,
+    });
+    expect((await ivanova.api.GET('/api/contracts/summary')).data).toMatchObject({
+      dueNow: [{ currency: 'RUB', amount: '37125.00' }],
+      overdue: [{ currency: 'RUB', amount: '37125.00' }],
+      overdueSince: '2026-11-01',
+      daysOverdue: 22,
+    });
+    expect((await head.api.GET('/api/contracts/summary')).data).toMatchObject({
+      overdue: [{ currency: 'RUB', amount: '153125.00' }],
+      daysOverdue: 22,
+    });
+    // Staff filter and sort by it, searched or not, within what they may see.
+    const numbers = async (who: TestClient, query: Record<string, string>) =>
+      (await list(who, query)).map((c) => c.number);
+    expect(await numbers(head, { overdue: 'true' })).toEqual(['РМ-000017', 'ГМ-000101']);
+    expect(await numbers(head, { overdue: 'true', q: '0001' })).toEqual(['РМ-000017', 'ГМ-000101']);
+    expect(await numbers(head, { overdue: 'true', state: 'closed' })).toEqual([]);
+    expect(await numbers(head, { sort: 'overdue', order: 'desc' })).toEqual([
+      'ГМ-000101',
+      'РМ-000017',
+      'ГМ-000112',
+      'ГМ-000045',
+    ]);
+    expect(await numbers(head, { sort: 'overdue', order: 'desc', q: 'ГМ' })).toEqual([
+      'ГМ-000101',
+      'ГМ-000112',
+      'ГМ-000045',
+    ]);
+    const sokolova = await loginStaff(t, 'sokolova');
+    expect(await numbers(sokolova, { overdue: '1' })).toEqual(['ГМ-000101']);
+    const paged = await head.api.GET('/api/contracts', {
+      params: { query: { overdue: true, pageSize: 1, page: 2 } },
+    });
+    expect(paged.data).toMatchObject({ total: 2, items: [{ number: 'ГМ-000101' }] });
+    // "Today" is the company's date: ГМ-000112's 48 100 ₽ are due on 30 November.
+    const saved = t.clock.now();
+    const gm112 = async () => (await list(head, { q: 'ГМ-000112' })).map(money)[0];
+    t.clock.set(new Date('2026-11-30T20:59:00Z')); // 23:59 in Moscow
+    expect(await gm112()).toEqual(['ГМ-000112', '48100.00', '0.00', null, 0]);
+    t.clock.set(new Date('2026-11-30T21:01:00Z')); // 00:01 on 1 December in Moscow
+    expect(await gm112()).toEqual(['ГМ-000112', '48100.00', '48100.00', '2026-11-30', 1]);
+    t.clock.set(saved);
+  });
+
   it('answers every GET of the cabinet in at most 3 SQL statements, whatever the page size', async () => {
     const counter = countStatements(t);
     const head = await loginStaff(t, 'volkova');
@@ -220,6 +303,9 @@ describe('the customer cabinet', () => {
     const gets: Array<[TestClient, string]> = [
       [smirnov, '/api/contracts'],
       [smirnov, '/api/contracts?pageSize=100&sort=balanceDue'],
+      [smirnov, '/api/contracts?overdue=true&sort=overdue'],
+      [head, '/api/contracts?pageSize=100&overdue=true&sort=overdue'],
+      [head, '/api/contracts?page=9&overdue=true'],
       [smirnov, `/api/contracts/${id}`],
       [smirnov, '/api/notifications?pageSize=100'],
       [smirnov, '/api/profile'],

@@ -8,6 +8,7 @@ import { createApp, type KabinetApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
 import { ExchangeService } from '../src/modules/exchange/exchange.service';
 import { NotificationDeliveryService } from '../src/modules/notifications/delivery.service';
+import { PaymentNoticesService } from '../src/modules/notifications/payment-notices.service';
 import { loginCustomer, loginStaff, startTestApp, type TestApp, type TestClient } from './helpers';
 import { MIGRATIONS } from './migrations';
 import { startSmtp, type ReceivedMail, type TestSmtp } from './smtp';
@@ -409,6 +410,36 @@ describe('delivering notifications by e-mail and SMS', () => {
     ).toEqual([
       ['Договор № ГМ-000101: статус «Изготовление»', `${BASE}/contracts/${id}`],
       ['Изменён график платежей по договору № ГМ-000101', `${BASE}/contracts/${id}?tab=schedule`],
+    ]);
+  });
+
+  it('delivers payment reminders and overdue notices with a link to the schedule', async () => {
+    const raise = () => t.app.get(PaymentNoticesService).raiseDue();
+    const rm = await contractId(RM017);
+    // РМ-000017 owes 316 000 ₽ on 2027-01-15 (Смирнов: e-mail and SMS).
+    t.clock.set(new Date('2027-01-13T09:00:00Z'));
+    expect(await raise()).toMatchObject({ payment_reminder: 1, payment_overdue: 0 });
+    await deliver();
+    t.clock.set(new Date('2027-01-16T09:00:00Z'));
+    expect(await raise()).toMatchObject({ payment_reminder: 0, payment_overdue: 1 });
+    await deliver();
+    const mail = (await takeMail()).filter((m) => m.to === SMIRNOV_MAIL);
+    expect(
+      mail.map((m) => [plain(m.subject), m.text?.match(/Открыть в личном кабинете: (\S+)/)?.[1]]),
+    ).toEqual([
+      [
+        'Напоминаем: 15.01.2027 срок платежа 316 000 ₽ по договору № РМ-000017',
+        `${BASE}/contracts/${rm}?tab=schedule`,
+      ],
+      [
+        'Просрочен платёж 316 000 ₽ по договору № РМ-000017: срок был 15.01.2027',
+        `${BASE}/contracts/${rm}?tab=schedule`,
+      ],
+    ]);
+    expect(mail[1]!.html).toContain(`href="${BASE}/contracts/${rm}?tab=schedule"`);
+    expect((await takeSms(SMIRNOV)).slice(-2)).toEqual([
+      'Напоминаем: 15.01.2027 срок платежа 316 000 ₽ по договору № РМ-000017',
+      'Просрочен платёж 316 000 ₽ по договору № РМ-000017: срок был 15.01.2027',
     ]);
   });
 

@@ -630,8 +630,15 @@ export interface components {
        * @example 2026-03-01
        */
       date: string;
+      /** @description Days the oldest overdue row is past its date; 0 when none is */
+      daysOverdue: number;
       /** @description Newest first */
       documents: components['schemas']['ContractDocumentDto'][];
+      /**
+       * @description To pay now: what the schedule asked for by today (the company’s date) and the payments do not cover
+       * @example 37125.00
+       */
+      dueNow: string;
       /** Format: uuid */
       id: string;
       items: components['schemas']['ContractItemDto'][];
@@ -653,6 +660,16 @@ export interface components {
       /** @example ПМ-000123 */
       number: string;
       object: components['schemas']['ContractObjectDto'];
+      /**
+       * @description Of `dueNow`, what is past its date
+       * @example 37125.00
+       */
+      overdue: string;
+      /**
+       * Format: date
+       * @description Due date of the oldest schedule row that is overdue
+       */
+      overdueSince: string | null;
       /**
        * @description Sum of payments
        * @example 50000.00
@@ -737,12 +754,29 @@ export interface components {
        * @example 2026-03-01
        */
       date: string;
+      /** @description Days the oldest overdue row is past its date; 0 when none is */
+      daysOverdue: number;
+      /**
+       * @description To pay now: what the schedule asked for by today (the company’s date) and the payments do not cover
+       * @example 37125.00
+       */
+      dueNow: string;
       /** Format: uuid */
       id: string;
       kind: components['schemas']['ContractKind'];
       managerName: string | null;
       /** @example ПМ-000123 */
       number: string;
+      /**
+       * @description Of `dueNow`, what is past its date
+       * @example 37125.00
+       */
+      overdue: string;
+      /**
+       * Format: date
+       * @description Due date of the oldest schedule row that is overdue
+       */
+      overdueSince: string | null;
       /**
        * @description Sum of payments
        * @example 50000.00
@@ -766,6 +800,17 @@ export interface components {
       all: number;
       /** @description What is left to pay on the active contracts, per currency (none when nothing is) */
       balanceDue: components['schemas']['MoneyAmountDto'][];
+      /** @description Days that oldest row is overdue; 0 when nothing is */
+      daysOverdue: number;
+      /** @description Of it, what is due now (overdue or due today), per currency (none when nothing is) */
+      dueNow: components['schemas']['MoneyAmountDto'][];
+      /** @description Of it, what is overdue, per currency (none when nothing is) */
+      overdue: components['schemas']['MoneyAmountDto'][];
+      /**
+       * Format: date
+       * @description Due date of the oldest overdue schedule row of the active contracts
+       */
+      overdueSince: string | null;
     };
     CreateChangeRequestDto: {
       comment?: string;
@@ -1128,7 +1173,9 @@ export interface components {
       | 'contract_status'
       | 'payment_received'
       | 'schedule_changed'
-      | 'profile_request';
+      | 'profile_request'
+      | 'payment_reminder'
+      | 'payment_overdue';
     NotificationPageDto: {
       items: components['schemas']['NotificationDto'][];
       page: number;
@@ -1705,7 +1752,10 @@ export interface operations {
         managerId?: string;
         /** @description Only this customer’s contracts (staff) */
         customerId?: string;
-        sort?: 'date' | 'number' | 'total' | 'balanceDue';
+        /** @description Only contracts with money overdue (a schedule row past its date, not paid in full); `true` or `1` */
+        overdue?: boolean;
+        /** @description `overdue`: by the days the oldest unpaid schedule row is overdue */
+        sort?: 'date' | 'number' | 'total' | 'balanceDue' | 'overdue';
         order?: 'asc' | 'desc';
         page?: number;
         pageSize?: number;

@@ -9,8 +9,11 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const CONTRACT_STATE_FILTERS = ['active', 'closed', 'all'] as const;
 export type ContractStateFilter = (typeof CONTRACT_STATE_FILTERS)[number];
 
-/** How a contract list can be ordered. */
-export const CONTRACT_SORTS = ['date', 'number', 'total', 'balanceDue'] as const;
+/**
+ * How a contract list can be ordered; `overdue` is by the days the oldest unpaid row of the
+ * schedule is overdue (0 when none is).
+ */
+export const CONTRACT_SORTS = ['date', 'number', 'total', 'balanceDue', 'overdue'] as const;
 export type ContractSort = (typeof CONTRACT_SORTS)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];

@@ -13,8 +13,27 @@ export const NOTIFICATION_KINDS = [
   'schedule_changed',
   /** An answer to a request to change one's phone or e-mail. */
   'profile_request',
+  /** A payment of the schedule is due in a few days (PAYMENT_REMINDER_DAYS). */
+  'payment_reminder',
+  /** A payment of the schedule was not paid by its date. */
+  'payment_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Where a notification about a contract opens it: the tab it is about, or null for the contract's
+ * overview. The SPA's notification links and the e-mails' links both read it.
+ */
+export const NOTIFICATION_CONTRACT_TABS: Record<NotificationKind, 'payments' | 'schedule' | null> =
+  {
+    contract_added: null,
+    contract_status: null,
+    payment_received: 'payments',
+    schedule_changed: 'schedule',
+    profile_request: null,
+    payment_reminder: 'schedule',
+    payment_overdue: 'schedule',
+  };
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -29,6 +48,8 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   payment_received: { email: true, sms: true },
   schedule_changed: { email: true, sms: false },
   profile_request: { email: true, sms: false },
+  payment_reminder: { email: true, sms: true },
+  payment_overdue: { email: true, sms: true },
 };
 
 /** Contact data a customer may ask to change (the change itself is made in 1C). */

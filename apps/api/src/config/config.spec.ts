@@ -36,6 +36,31 @@ describe('loadConfig', () => {
     expect(c.sms).toMatchObject({ provider: 'smsru', apiId: 'key' });
   });
 
+  it('reads the payment notices: reminder days (0 turns them off), the overdue window, the schedule', () => {
+    expect(loadConfig({}).paymentNotices).toEqual({
+      schedule: true,
+      cron: '0 10-19 * * *',
+      reminderDays: 3,
+      overdueDays: 7,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).paymentNotices.schedule).toBe(false);
+    expect(
+      loadConfig({ PAYMENT_REMINDER_DAYS: '0', PAYMENT_OVERDUE_NOTICE_DAYS: '30' }).paymentNotices,
+    ).toMatchObject({ reminderDays: 0, overdueDays: 30 });
+    for (const [name, value] of [
+      ['PAYMENT_REMINDER_DAYS', '-1'],
+      ['PAYMENT_REMINDER_DAYS', '2.5'],
+      ['PAYMENT_REMINDER_DAYS', 'три'],
+      ['PAYMENT_REMINDER_DAYS', '61'],
+      ['PAYMENT_OVERDUE_NOTICE_DAYS', '0'],
+      ['PAYMENT_NOTICE_SCHEDULE', 'maybe'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(
+        new RegExp(`${name}: `),
+      );
+    }
+  });
+
   it('reads TRUST_PROXY as a flag, a hop count or proxy addresses', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

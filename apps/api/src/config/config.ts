@@ -104,6 +104,20 @@ const schema = z
     NOTIFY_POLL_CRON: z.string().default('* * * * *'),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
+    PAYMENT_REMINDER_DAYS: z.coerce
+      .number({ error: 'a whole number of days (0 turns reminders off)' })
+      .int('a whole number of days (0 turns reminders off)')
+      .min(0, 'a whole number of days (0 turns reminders off)')
+      .max(60, 'at most 60 days')
+      .default(3),
+    PAYMENT_OVERDUE_NOTICE_DAYS: z.coerce
+      .number({ error: 'a whole number of days, at least 1' })
+      .int('a whole number of days, at least 1')
+      .min(1, 'a whole number of days, at least 1')
+      .max(365, 'at most 365 days')
+      .default(7),
+    PAYMENT_NOTICE_SCHEDULE: bool.optional(),
+    PAYMENT_NOTICE_CRON: z.string().default('0 10-19 * * *'),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -185,6 +199,21 @@ export interface AppConfig {
   /** SMTP for e-mail notifications; null when not configured (e-mails are then skipped). */
   mail: MailConfig | null;
   delivery: DeliveryConfig;
+  paymentNotices: PaymentNoticesConfig;
+}
+
+export interface PaymentNoticesConfig {
+  /** Run the payment-notice job on a schedule (pg-boss cron); off in tests, which run it by hand. */
+  schedule: boolean;
+  /** pg-boss cron, read in the company's time zone. */
+  cron: string;
+  /** Remind this many days (or fewer) before a payment's date; 0: no reminders. */
+  reminderDays: number;
+  /**
+   * Tell about a payment that became overdue at most this many days ago; older debts are not
+   * told (so the first run, or one after a long stop, sends no flood of old news).
+   */
+  overdueDays: number;
 }
 
 /** The company's contacts (COMPANY_*); null or empty when not configured, never made up. */
@@ -323,6 +352,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       pollCron: e.NOTIFY_POLL_CRON,
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: e.NOTIFY_RETRY_SECONDS * 1000,
+    },
+    paymentNotices: {
+      schedule: e.PAYMENT_NOTICE_SCHEDULE ?? e.NODE_ENV !== 'test',
+      cron: e.PAYMENT_NOTICE_CRON,
+      reminderDays: e.PAYMENT_REMINDER_DAYS,
+      overdueDays: e.PAYMENT_OVERDUE_NOTICE_DAYS,
     },
   };
 }

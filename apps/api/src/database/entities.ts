@@ -18,6 +18,7 @@ import { StoredFile } from '../modules/files/stored-file.entity';
 import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { StaffNotice } from '../modules/notifications/staff-notice.entity';
+import { PaymentNotice } from '../modules/notifications/payment-notice.entity';
 import { ProfileChangeRequest } from '../modules/profile/change-request.entity';
 import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
 import { StaffLoginThrottle } from '../modules/staff/staff-login-throttle.entity';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   ContractDocument,
   StaffLoginThrottle,
   StaffNotice,
+  PaymentNotice,
 ];

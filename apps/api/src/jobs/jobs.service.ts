@@ -6,6 +6,8 @@ export interface SingletonJob {
   queue: string;
   /** pg-boss cron (minute resolution), e.g. `* * * * *`. */
   cron: string;
+  /** The time zone the cron is read in (IANA); UTC without it. */
+  timeZone?: string;
   /** A run still active after this long is failed and may start again. */
   expireInSeconds: number;
   run(): Promise<void>;
@@ -21,13 +23,32 @@ export class JobsService implements OnApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private boss: Promise<PgBoss> | null = null;
   private stopped: Promise<void> | null = null;
+  private scheduling: Promise<void> = Promise.resolve();
 
   constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
 
-  async scheduleSingleton(job: SingletonJob): Promise<void> {
+  /**
+   * Schedules one job after another: Nest starts the schedulers of a module at the same time,
+   * and pg-boss deadlocks creating two queues at once.
+   */
+  scheduleSingleton(job: SingletonJob): Promise<void> {
+    const next = this.scheduling.then(() => this.schedule(job));
+    this.scheduling = next.catch(() => undefined);
+    return next;
+  }
+
+  private async schedule(job: SingletonJob): Promise<void> {
     const boss = await this.started();
     await boss.createQueue(job.queue, { name: job.queue, policy: 'stately' });
-    await boss.schedule(job.queue, job.cron, {}, { expireInSeconds: job.expireInSeconds });
+    await boss.schedule(
+      job.queue,
+      job.cron,
+      {},
+      {
+        expireInSeconds: job.expireInSeconds,
+        ...(job.timeZone ? { tz: job.timeZone } : {}),
+      },
+    );
     await boss.work(job.queue, { pollingIntervalSeconds: 5 }, () => job.run());
   }
 

@@ -44,6 +44,10 @@ export const contractSummary: Schemas['ContractSummaryDto'] = {
   customerName: 'Иванова Мария Петровна',
   managerName: 'Соколова Анна Викторовна',
   changed: false,
+  dueNow: '0.00',
+  overdue: '0.00',
+  overdueSince: null,
+  daysOverdue: 0,
 };
 
 export const profile: Schemas['ProfileDto'] = {
@@ -65,6 +69,10 @@ export const profile: Schemas['ProfileDto'] = {
     { kind: 'schedule_changed', channel: 'sms', enabled: false },
     { kind: 'profile_request', channel: 'email', enabled: true },
     { kind: 'profile_request', channel: 'sms', enabled: false },
+    { kind: 'payment_reminder', channel: 'email', enabled: true },
+    { kind: 'payment_reminder', channel: 'sms', enabled: true },
+    { kind: 'payment_overdue', channel: 'email', enabled: true },
+    { kind: 'payment_overdue', channel: 'sms', enabled: true },
   ],
   changeRequests: [
     {

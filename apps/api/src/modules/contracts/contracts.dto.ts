@@ -61,7 +61,21 @@ export class ListContractsQueryDto {
   @IsUUID()
   customerId?: string;
 
-  @ApiPropertyOptional({ enum: CONTRACT_SORTS, default: 'date' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Only contracts with money overdue (a schedule row past its date, not paid in full); `true` or `1`',
+  })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: CONTRACT_SORTS,
+    default: 'date',
+    description: '`overdue`: by the days the oldest unpaid schedule row is overdue',
+  })
   @IsOptional()
   @IsIn(CONTRACT_SORTS)
   sort?: ContractSort;
@@ -127,6 +141,23 @@ export class ContractSummaryDto {
       'Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed',
   })
   changed: boolean;
+  @ApiProperty({
+    example: '37125.00',
+    description:
+      'To pay now: what the schedule asked for by today (the company’s date) and the payments do not cover',
+  })
+  dueNow: string;
+  @ApiProperty({ example: '37125.00', description: 'Of `dueNow`, what is past its date' })
+  overdue: string;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Due date of the oldest schedule row that is overdue',
+  })
+  overdueSince: string | null;
+  @ApiProperty({ description: 'Days the oldest overdue row is past its date; 0 when none is' })
+  daysOverdue: number;
 }
 
 export class ContractPageDto {
@@ -199,6 +230,26 @@ export class ContractsSummaryDto {
     description: 'What is left to pay on the active contracts, per currency (none when nothing is)',
   })
   balanceDue: MoneyAmountDto[];
+  @ApiProperty({
+    type: [MoneyAmountDto],
+    description:
+      'Of it, what is due now (overdue or due today), per currency (none when nothing is)',
+  })
+  dueNow: MoneyAmountDto[];
+  @ApiProperty({
+    type: [MoneyAmountDto],
+    description: 'Of it, what is overdue, per currency (none when nothing is)',
+  })
+  overdue: MoneyAmountDto[];
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Due date of the oldest overdue schedule row of the active contracts',
+  })
+  overdueSince: string | null;
+  @ApiProperty({ description: 'Days that oldest row is overdue; 0 when nothing is' })
+  daysOverdue: number;
 }
 
 export class ContractFiltersDto {

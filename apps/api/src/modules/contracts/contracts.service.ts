@@ -23,9 +23,16 @@ import type {
 import { isViewable } from '../files/sniff';
 import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-pdf';
 import type { ContractTax } from './contract.entity';
-import { allocatePayments } from './schedule';
+import { allocatePayments, type Allocation } from './schedule';
 import { plainRate, taxTotals } from './taxes';
-import { contractListSql, contractPageSql, contractSearchSql, SUMMARY_FROM } from './contracts.sql';
+import {
+  contractListSql,
+  contractPageSql,
+  contractsMoneySql,
+  contractSearchSql,
+  overdueConditionSql,
+  SUMMARY_FROM,
+} from './contracts.sql';
 
 interface SummaryRow {
   id: string;
@@ -44,7 +51,40 @@ interface SummaryRow {
   changed: boolean;
 }
 
-function toSummary(r: SummaryRow): ContractSummaryDto {
+/** What is due now and overdue of a contract (the list's `contractMoneySql`). */
+interface MoneyRow {
+  due_now: string;
+  overdue: string;
+  overdue_since: string | null;
+  days_overdue: number;
+}
+
+type ContractMoney = Pick<
+  ContractSummaryDto,
+  'dueNow' | 'overdue' | 'overdueSince' | 'daysOverdue'
+>;
+
+function toMoney(r: MoneyRow): ContractMoney {
+  return {
+    dueNow: r.due_now,
+    overdue: r.overdue,
+    overdueSince: r.overdue_since,
+    daysOverdue: Number(r.days_overdue),
+  };
+}
+
+/** The same figures from the schedule tab's allocation (the contract page computes it in code). */
+function moneyOf(allocation: Allocation): ContractMoney {
+  const overdue = allocation.rows.filter((r) => r.status === 'overdue');
+  return {
+    dueNow: allocation.dueNow,
+    overdue: fromMinor(sumMinor(overdue.map((r) => r.outstanding))),
+    overdueSince: overdue[0]?.dueDate ?? null,
+    daysOverdue: overdue[0]?.daysOverdue ?? 0,
+  };
+}
+
+function toSummary(r: SummaryRow, money: ContractMoney): ContractSummaryDto {
   return {
     id: r.id,
     number: r.number,
@@ -60,6 +100,7 @@ function toSummary(r: SummaryRow): ContractSummaryDto {
     customerName: r.customer_name,
     managerName: r.manager_name,
     changed: r.changed,
+    ...money,
   };
 }
 
@@ -167,26 +208,66 @@ export class ContractsService {
     return { statuses: rows[0]?.statuses ?? [], managers: rows[0]?.managers ?? [] };
   }
 
-  /** The caller's contracts counted, and the balance due of the active ones summed per currency. */
+  /** The company's date now: what "today" is for due dates and days overdue. */
+  private today(): string {
+    return dateIn(this.clock.now(), this.config.timeZone);
+  }
+
+  /**
+   * The caller's contracts counted, and on the active ones, per currency: the balance due, what
+   * is due now and what of it is overdue (the schedule tab's allocation), with the oldest overdue
+   * date. One statement.
+   */
   async summary(auth: AuthContext): Promise<ContractsSummaryDto> {
     const scope = this.access.contractScope(auth, 'c', 1);
-    const rows: Array<{ all: string; active: string; balance_due: MoneyAmountDto[] }> =
-      await this.db.query(
-        `WITH visible AS (
-             SELECT c.closed, c.currency, c.total - c.paid AS due FROM contracts c
-              WHERE c.archived_at IS NULL AND ${scope.sql})
-           SELECT (SELECT count(*) FROM visible) AS all,
-                  (SELECT count(*) FROM visible WHERE NOT closed) AS active,
-                  COALESCE((SELECT json_agg(json_build_object('currency', currency,
-                                                              'amount', amount::text)
-                                            ORDER BY currency)
-                              FROM (SELECT currency, sum(due) AS amount FROM visible
-                                     WHERE NOT closed GROUP BY currency
-                                    HAVING sum(due) <> 0) d), '[]') AS balance_due`,
-        scope.params,
-      );
+    const today = `$${scope.params.length + 1}`;
+    const perCurrency = (column: string, alias: string) =>
+      `COALESCE((SELECT json_agg(json_build_object('currency', currency, 'amount', amount::text)
+                                  ORDER BY currency)
+                   FROM (SELECT currency, sum(${column}) AS amount FROM visible
+                          WHERE NOT closed GROUP BY currency
+                         HAVING sum(${column}) <> 0) d), '[]') AS ${alias}`;
+    const rows: Array<{
+      all: string;
+      active: string;
+      balance_due: MoneyAmountDto[];
+      due_now: MoneyAmountDto[];
+      overdue: MoneyAmountDto[];
+      overdue_since: string | null;
+      days_overdue: number | null;
+    }> = await this.db.query(
+      `WITH contracts_seen AS (
+           SELECT c.id, c.closed, c.currency, c.paid, c.total - c.paid AS due FROM contracts c
+            WHERE c.archived_at IS NULL AND ${scope.sql}
+         ), visible AS (
+           SELECT v.closed, v.currency, v.due, COALESCE(m.due_now, 0) AS due_now,
+                  COALESCE(m.overdue, 0) AS overdue, m.overdue_since
+             FROM contracts_seen v
+             LEFT JOIN (${contractsMoneySql(
+               'SELECT a.id, a.paid FROM contracts_seen a WHERE NOT a.closed',
+               today,
+             )}) m ON m.id = v.id)
+         SELECT (SELECT count(*) FROM visible) AS all,
+                (SELECT count(*) FROM visible WHERE NOT closed) AS active,
+                ${perCurrency('due', 'balance_due')},
+                ${perCurrency('due_now', 'due_now')},
+                ${perCurrency('overdue', 'overdue')},
+                (SELECT to_char(min(overdue_since), 'YYYY-MM-DD') FROM visible WHERE NOT closed)
+                  AS overdue_since,
+                (SELECT ${today}::date - min(overdue_since) FROM visible WHERE NOT closed)
+                  AS days_overdue`,
+      [...scope.params, this.today()],
+    );
     const r = rows[0]!;
-    return { all: Number(r.all), active: Number(r.active), balanceDue: r.balance_due };
+    return {
+      all: Number(r.all),
+      active: Number(r.active),
+      balanceDue: r.balance_due,
+      dueNow: r.due_now,
+      overdue: r.overdue,
+      overdueSince: r.overdue_since,
+      daysOverdue: r.days_overdue === null ? 0 : Number(r.days_overdue),
+    };
   }
 
   /**
@@ -196,7 +277,8 @@ export class ContractsService {
   async list(auth: AuthContext, query: ListContractsQueryDto): Promise<ContractPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const params: unknown[] = [visitor(auth)];
+    // $1 the visitor, $2 the company's date.
+    const params: unknown[] = [visitor(auth), this.today()];
     const where: string[] = ['c.archived_at IS NULL'];
     const scope = this.access.contractScope(auth, 'c', params.length + 1);
     params.push(...scope.params);
@@ -216,24 +298,35 @@ export class ContractsService {
       where.push(`c.customer_id = $${params.length}`);
     }
     if (query.q) where.push(contractSearchSql(query.q, params));
+    // Last: it looks for overdue money among the contracts the other conditions select.
+    if (query.overdue) where.push(overdueConditionSql(where.join(' AND '), '$2'));
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const sort = query.sort ?? 'date';
     const filter = where.join(' AND ');
     params.push(pageSize, (page - 1) * pageSize);
-    const rows: Array<SummaryRow & { total_count: string }> = await this.db.query(
-      contractListSql({ filter, sort, order: dir, searched: Boolean(query.q), params }),
+    const rows: Array<SummaryRow & MoneyRow & { total_count: string }> = await this.db.query(
+      contractListSql({
+        filter,
+        today: '$2',
+        sort,
+        order: dir,
+        // A search and the overdue filter select few rows at a cost: evaluated once.
+        searched: Boolean(query.q) || Boolean(query.overdue),
+        params,
+      }),
       params,
     );
     let total = Number(rows[0]?.total_count ?? 0);
     if (!rows.length && page > 1) {
       const counted: Array<{ n: string }> = await this.db.query(
-        // $1 (the visitor) is not needed here but keeps the parameter numbers.
-        `SELECT count(*) AS n, $1::uuid AS visitor FROM ${SUMMARY_FROM} WHERE ${filter}`,
+        // $1 (the visitor) and $2 (today) may be unused here but keep the parameter numbers.
+        `SELECT count(*) AS n, $1::uuid AS visitor, $2::date AS today
+           FROM ${SUMMARY_FROM} WHERE ${filter}`,
         params.slice(0, -2),
       );
       total = Number(counted[0]?.n ?? 0);
     }
-    return { items: rows.map(toSummary), total, page, pageSize };
+    return { items: rows.map((r) => toSummary(r, toMoney(r))), total, page, pageSize };
   }
 
   /**
@@ -296,7 +389,7 @@ export class ContractsService {
     > = await this.db.query(contractPageSql(scope.sql), [id, viewer, ...scope.params]);
     const row = rows[0];
     if (!row) throw DomainError.notFound('Contract');
-    const today = dateIn(this.clock.now(), this.config.timeZone);
+    const today = this.today();
     const allocation = allocatePayments(
       row.schedule.map((s) => ({
         lineNo: s.line_no,
@@ -328,7 +421,7 @@ export class ContractsService {
             },
     }));
     return {
-      ...toSummary(row),
+      ...toSummary(row, moneyOf(allocation)),
       plannedEndDate: row.planned_end_date,
       dataAsOf: row.data_as_of ? new Date(row.data_as_of).toISOString() : null,
       lastSeenAt: row.last_seen_at ? new Date(row.last_seen_at).toISOString() : null,

@@ -15,17 +15,105 @@ export const summaryColumns = (
   (c.customer_id = ${viewer}::uuid AND c.changed_at > COALESCE(
      (SELECT v.seen_at FROM contract_views v WHERE v.customer_id = c.customer_id
          AND v.contract_id = c.id), '-infinity')) IS TRUE AS changed`;
+/** The columns of `contractMoneySql` joined as `money`. */
+const MONEY_COLUMNS = (today: string) => `money.due_now, money.overdue,
+  to_char(money.overdue_since, 'YYYY-MM-DD') AS overdue_since,
+  COALESCE(${today}::date - money.overdue_since, 0) AS days_overdue`;
+
 export const SUMMARY_FROM = `contracts c JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN staff_users m ON m.id = c.manager_id`;
 
-export const SORT_SQL = {
-  date: 'c.date',
-  number: 'c.number',
-  total: 'c.total',
-  balanceDue: '(c.total - c.paid)',
-} as const;
+// The schedule's money in SQL, the same as `allocatePayments` (schedule.ts) computes for the
+// schedule tab (allocation-sql.e2e-spec holds them to the same answers on random schedules).
+// The payments P = max(paid, 0) cover the rows in due-date order; with S the running sum of the
+// amounts in that order and M the largest S of the rows before a row:
+// - a row keeps S − max(P, M) unpaid (at least 0);
+// - the rows up to some row keep max(0, max S − P) unpaid in all: what is due now (rows due by
+//   today) and overdue (rows due before today) are prefixes of the order;
+// - the first row with S > P is the oldest not paid in full.
 
-export type ContractSortKey = keyof typeof SORT_SQL;
+/**
+ * The rows of contract `c`'s schedule with what is left to pay of each (`outstanding`): the
+ * payment-notice job tells about them.
+ */
+export const allocatedRowsSql = (c: string) => `SELECT r.due_date, r.line_no,
+         GREATEST(0, r.cum - GREATEST(${c}.paid, 0, r.prev_max)) AS outstanding
+    FROM (SELECT s.due_date, s.line_no, s.cum,
+                 max(s.cum) OVER (ORDER BY s.due_date, s.line_no
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
+            FROM (SELECT i.due_date, i.line_no,
+                         sum(i.amount) OVER (ORDER BY i.due_date, i.line_no ROWS UNBOUNDED PRECEDING)
+                           AS cum
+                    FROM contract_installments i WHERE i.contract_id = ${c}.id) s) r`;
+
+/** The money columns, aggregated over running sums `s` (rows due by today) and payments `paid`. */
+const moneyColumns = (s: string, paid: string, today: string) => `
+         GREATEST(0, max(${s}.cum) - GREATEST(${paid}, 0))::numeric(16, 2) AS due_now,
+         GREATEST(0, max(${s}.cum) FILTER (WHERE ${s}.due_date < ${today}::date)
+                     - GREATEST(${paid}, 0))::numeric(16, 2) AS overdue,
+         min(${s}.due_date) FILTER (WHERE ${s}.due_date < ${today}::date
+                                      AND ${s}.cum > GREATEST(${paid}, 0)) AS overdue_since`;
+
+/**
+ * The money of contract `c` as of `today` (a `date` parameter: the company's date), for a
+ * LATERAL join (one row, also without a schedule): `due_now` (overdue or due today), `overdue`
+ * (past its date) and `overdue_since` (the due date of the oldest row not paid in full, when
+ * past; null otherwise).
+ */
+export const contractMoneySql = (
+  c: string,
+  today: string,
+) => `SELECT ${moneyColumns('s', `${c}.paid`, today)}
+    FROM (SELECT i.due_date,
+                 sum(i.amount) OVER (ORDER BY i.due_date, i.line_no ROWS UNBOUNDED PRECEDING) AS cum
+            FROM contract_installments i
+           WHERE i.contract_id = ${c}.id AND i.due_date <= ${today}::date) s`;
+
+/**
+ * The same for a set of contracts in one pass (a row per contract with a schedule row due by
+ * today): `contracts` is a query giving their `id` and `paid`. For lists and sums over many
+ * contracts, where a lookup per contract costs more than one sorted read of their schedules.
+ */
+export const contractsMoneySql = (contracts: string, today: string) => `SELECT s.id,
+         ${moneyColumns('s', 's.paid', today)}
+    FROM (SELECT k.id, k.paid, i.due_date,
+                 sum(i.amount) OVER (PARTITION BY k.id ORDER BY i.due_date, i.line_no
+                                     ROWS UNBOUNDED PRECEDING) AS cum
+            FROM (${contracts}) k JOIN contract_installments i ON i.contract_id = k.id
+           WHERE i.due_date <= ${today}::date) s
+   GROUP BY s.id, s.paid`;
+
+/** The contracts of `filter` (a condition on `c`) with money overdue, and since when. */
+const overdueSetSql = (filter: string, today: string) =>
+  `SELECT m.id, m.overdue_since FROM (${contractsMoneySql(
+    `SELECT c.id, c.paid FROM contracts c WHERE ${filter}`,
+    today,
+  )}) m WHERE m.overdue_since IS NOT NULL`;
+
+/** A condition on `c`: among the contracts of `filter` (on `c` too), it has money overdue. */
+export const overdueConditionSql = (filter: string, today: string) =>
+  `c.id IN (SELECT o.id FROM (${overdueSetSql(filter, today)}) o)`;
+
+/**
+ * The list's orders; `today` is the parameter holding the company's date, `since` the column
+ * holding a contract's oldest overdue date (`overdue` sorts by its days; 0 when none is).
+ */
+const sortSql = (sort: ContractSortKey, today: string, since: string): string => {
+  switch (sort) {
+    case 'date':
+      return 'c.date';
+    case 'number':
+      return 'c.number';
+    case 'total':
+      return 'c.total';
+    case 'balanceDue':
+      return '(c.total - c.paid)';
+    case 'overdue':
+      return `COALESCE(${today}::date - ${since}, 0)`;
+  }
+};
+
+export type ContractSortKey = 'date' | 'number' | 'total' | 'balanceDue' | 'overdue';
 
 /**
  * A search condition: the contract number or the customer's name contains the text (trigram
@@ -47,35 +135,47 @@ export function contractSearchSql(q: string, params: unknown[]): string {
 }
 
 /**
- * One page of contracts with the total: `$1` is the viewer (see `summaryColumns`), `filter` a
+ * One page of contracts with the total and each one's money due now and overdue: `$1` is the
+ * viewer (see `summaryColumns`), `today` the parameter holding the company's date, `filter` a
  * condition on `c` whose parameters are in `params`, which ends with the page size and offset.
  * The page comes first on contracts alone, then the summary's joins and the "changed" lookup
- * only for its rows. A search matches few rows, evaluated once into a materialized set giving
- * both page and total; without one, page and total read contracts_list_date_idx (newest first)
+ * only for its rows. A search (or the overdue filter) matches few rows, evaluated once into a
+ * materialized set giving both page and total; without one, page and total read contracts_list_date_idx (newest first)
  * or the filters' indexes, not every wide row.
  */
 export function contractListSql(o: {
   filter: string;
+  today: string;
   sort: ContractSortKey;
   order: 'ASC' | 'DESC';
+  /** The filter is selective but costly (a search, the overdue filter): evaluate it once. */
   searched: boolean;
   params: unknown[];
 }): string {
   const n = o.params.length;
   const limit = `LIMIT $${n - 1} OFFSET $${n}`;
-  const order = `${SORT_SQL[o.sort]} ${o.order}, c.number ${o.order}, c.id ${o.order}`;
+  const order = (since: string) =>
+    `${sortSql(o.sort, o.today, since)} ${o.order}, c.number ${o.order}, c.id ${o.order}`;
+  // By overdue: the filtered contracts' money in one pass, joined to them.
+  const byOverdue = o.sort === 'overdue';
   const pageAndTotal = o.searched
     ? `WITH filtered AS MATERIALIZED (
          SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${o.filter}
-       ), page AS (SELECT c.id FROM filtered c ORDER BY ${order} ${limit})
+       ), page AS (
+         SELECT c.id FROM filtered c
+         ${byOverdue ? `LEFT JOIN (${contractsMoneySql('SELECT f.id, f.paid FROM filtered f', o.today)}) od ON od.id = c.id` : ''}
+          ORDER BY ${order('od.overdue_since')} ${limit})
        SELECT p.id, (SELECT count(*) FROM filtered) AS total_count FROM page p`
     : `SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${o.filter}) AS total_count
-         FROM contracts c WHERE ${o.filter} ORDER BY ${order} ${limit}`;
-  return `SELECT ${summaryColumns('$1')}, p.total_count
+         FROM contracts c
+         ${byOverdue ? `LEFT JOIN (${overdueSetSql(o.filter, o.today)}) od ON od.id = c.id` : ''}
+        WHERE ${o.filter} ORDER BY ${order('od.overdue_since')} ${limit}`;
+  return `SELECT ${summaryColumns('$1')}, ${MONEY_COLUMNS(o.today)}, p.total_count
             FROM (${pageAndTotal}) p JOIN contracts c ON c.id = p.id
             JOIN customers cu ON cu.id = c.customer_id
             LEFT JOIN staff_users m ON m.id = c.manager_id
-           ORDER BY ${order}`;
+            CROSS JOIN LATERAL (${contractMoneySql('c', o.today)}) money
+           ORDER BY ${order('money.overdue_since')}`;
 }
 
 /**

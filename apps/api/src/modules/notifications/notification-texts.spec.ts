@@ -38,6 +38,18 @@ describe('notification texts', () => {
     expect(line('profile_request', { field: 'email', status: 'rejected', resolution: 'Нет' })).toBe(
       'Заявка на изменение e-mail отклонена: Нет',
     );
+    const payment = {
+      number: 'ГМ-000101',
+      amount: '74250.00',
+      currency: 'RUB',
+      dueDate: '2026-11-01',
+    };
+    expect(line('payment_reminder', payment)).toBe(
+      'Напоминаем: 01.11.2026 срок платежа 74 250 ₽ по договору № ГМ-000101',
+    );
+    expect(line('payment_overdue', payment)).toBe(
+      'Просрочен платёж 74 250 ₽ по договору № ГМ-000101: срок был 01.11.2026',
+    );
   });
 
   it('links to the place in the cabinet: the contract’s tab, the profile', () => {
@@ -54,6 +66,13 @@ describe('notification texts', () => {
     expect(link('schedule_changed', facts.contractId)).toBe(
       `${BASE}/contracts/${facts.contractId}?tab=schedule`,
     );
+    expect(link('payment_reminder', facts.contractId)).toBe(
+      `${BASE}/contracts/${facts.contractId}?tab=schedule`,
+    );
+    expect(link('payment_overdue', facts.contractId)).toBe(
+      `${BASE}/contracts/${facts.contractId}?tab=schedule`,
+    );
+    expect(link('contract_added', facts.contractId)).toBe(`${BASE}/contracts/${facts.contractId}`);
     expect(link('contract_status', facts.contractId)).toBe(`${BASE}/contracts/${facts.contractId}`);
     expect(link('contract_added', null)).toBe(`${BASE}/notifications`);
     expect(link('profile_request', null)).toBe(`${BASE}/profile`);

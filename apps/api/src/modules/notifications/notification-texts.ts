@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@kabinet/shared';
+import { NOTIFICATION_CONTRACT_TABS, type NotificationKind } from '@kabinet/shared';
 import { formatMoney as formatExactMoney } from '../../common/format';
 
 /** What a delivery's text is made of: the notification and whom it is for. */
@@ -34,6 +34,12 @@ export function formatMoney(amount: string, currency = 'RUB'): string {
   }
 }
 
+/** `2026-11-01` → `01.11.2026`; anything else as it came. */
+export function formatDay(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : date;
+}
+
 /** The one line the cabinet shows (ru texts of the SPA's `notification.*`). */
 function headline(n: NotificationFacts): string {
   const p = n.params;
@@ -50,6 +56,10 @@ function headline(n: NotificationFacts): string {
       const field = p.field === 'phone' ? 'телефона' : 'e-mail';
       return `Заявка на изменение ${field} ${p.status === 'done' ? 'выполнена' : 'отклонена'}`;
     }
+    case 'payment_reminder':
+      return `Напоминаем: ${formatDay(str(p.dueDate))} срок платежа ${formatMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}`;
+    case 'payment_overdue':
+      return `Просрочен платёж ${formatMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}: срок был ${formatDay(str(p.dueDate))}`;
   }
 }
 
@@ -57,8 +67,7 @@ function headline(n: NotificationFacts): string {
 function link(n: NotificationFacts, baseUrl: string): string {
   if (n.kind === 'profile_request') return `${baseUrl}/profile`;
   if (!n.contractId) return `${baseUrl}/notifications`;
-  const tab =
-    n.kind === 'payment_received' ? 'payments' : n.kind === 'schedule_changed' ? 'schedule' : null;
+  const tab = NOTIFICATION_CONTRACT_TABS[n.kind];
   return `${baseUrl}/contracts/${encodeURIComponent(n.contractId)}${tab ? `?tab=${tab}` : ''}`;
 }
 

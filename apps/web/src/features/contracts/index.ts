@@ -3,6 +3,7 @@ import { lazy } from 'react';
 export { useContracts, useContractsSummary } from './api/list-contracts';
 export { ChangedBadge } from './components/ChangedBadge';
 export { ContractStatus } from './components/ContractStatus';
+export { DueNow } from './components/DueNow';
 
 /** Route pages load on demand. */
 export const ContractsPage = lazy(() =>

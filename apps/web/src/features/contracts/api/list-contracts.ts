@@ -15,6 +15,8 @@ export interface ContractListQuery {
   q?: string;
   status?: string;
   managerId?: string;
+  /** Only contracts with money overdue. */
+  overdue?: boolean;
   sort?: ContractSort;
   order?: SortDirection;
 }
@@ -29,6 +31,7 @@ export function listContracts({ pageSize = PAGE_SIZE, ...q }: ContractListQuery)
           q: q.q || undefined,
           status: q.status || undefined,
           managerId: q.managerId || undefined,
+          overdue: q.overdue || undefined,
           pageSize,
         },
       },

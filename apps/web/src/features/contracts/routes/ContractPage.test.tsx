@@ -267,4 +267,35 @@ describe('ContractPage', () => {
     const img = await screen.findByTestId('document-preview');
     expect(img.getAttribute('src')).toBe(`${base}/d2/file`);
   });
+
+  it('opens the tab a notification on the notifications tab is about', async () => {
+    const withNotice: Schemas['ContractDto'] = {
+      ...contract,
+      notifications: [
+        {
+          id: '77777777-7777-4777-8777-777777777777',
+          kind: 'payment_reminder',
+          params: {
+            number: 'ГМ-000101',
+            amount: '37125.00',
+            currency: 'RUB',
+            dueDate: '2027-05-20',
+          },
+          contractId: contract.id,
+          contractNumber: 'ГМ-000101',
+          createdAt: '2027-05-17T07:00:00.000Z',
+          read: true,
+        },
+      ],
+    };
+    fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(withNotice) });
+    const { router } = renderContract(contract.id, '?tab=notifications');
+    const link = await screen.findByTestId('notification');
+    expect(squash(link.textContent)).toContain(
+      'Напоминаем: 20.05.2027 срок платежа 37 125 ₽ по договору № ГМ-000101',
+    );
+    fireEvent.click(link);
+    expect(router.state.location.search).toBe('?tab=schedule');
+    expect(await screen.findByTestId('panel-schedule')).toBeTruthy();
+  });
 });

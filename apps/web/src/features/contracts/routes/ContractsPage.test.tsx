@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authKeys, type Me } from '../../auth';
@@ -105,5 +105,71 @@ describe('ContractsPage', () => {
     renderList(customerMe, '/contracts?state=all&page=2.5');
     expect(await screen.findByText('ГМ-000101')).toBeTruthy();
     expect(queries[0]).toContain('page=1&');
+  });
+
+  const owing = {
+    ...contractSummary,
+    dueNow: '37125.00',
+    overdue: '37125.00',
+    overdueSince: '2026-11-01',
+    daysOverdue: 22,
+  };
+  const dueToday = {
+    ...contractSummary,
+    id: '66666666-6666-4666-8666-666666666666',
+    number: 'ГМ-000112',
+    dueNow: '48100.00',
+  };
+  const plain = (s: string | null | undefined) => s?.replace(/\s/g, ' ');
+
+  it('marks what is overdue and due now in the table, and lets staff filter and sort by it', async () => {
+    const queries: URLSearchParams[] = [];
+    fakeApi({
+      'GET /api/contracts': (request) => {
+        const query = new URL(request.url).searchParams;
+        queries.push(query);
+        const items =
+          query.get('overdue') === 'true' ? [owing] : [owing, dueToday, contractSummary];
+        return Response.json({ items, total: items.length, page: 1, pageSize: 20 });
+      },
+      'GET /api/contracts/filters': () => Response.json({ statuses: [], managers: [] }),
+    });
+    const { router } = renderList(managerMe);
+    const list = await screen.findByTestId('contracts-list');
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(
+      rows.map((r) => plain(within(r).queryByTestId('contract-due')?.textContent) ?? null),
+    ).toEqual(['просрочено 37 125 ₽ · 22 дн.', 'к оплате сейчас 48 100 ₽', null]);
+    await userEvent.click(screen.getByRole('switch', { name: 'Только с просрочкой' }));
+    expect(router.state.location.search).toBe('?overdue=1');
+    await within(screen.getByTestId('contracts-list')).findByText('ГМ-000101');
+    expect(queries.at(-1)!.get('overdue')).toBe('true');
+    // The order "overdue first" (a link or the select's choice) reaches the API.
+    await router.navigate('/contracts?overdue=1&sort=overdue.desc');
+    await waitFor(() => expect(queries.at(-1)!.get('sort')).toBe('overdue'));
+    expect((screen.getByTestId('contracts-sort') as HTMLInputElement).value).toBe('По просрочке');
+    expect(queries.at(-1)!.get('order')).toBe('desc');
+  });
+
+  it('marks what is overdue on the phone’s cards', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('max-width'),
+      media: query,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }));
+    fakeApi({
+      'GET /api/contracts': () =>
+        Response.json({ items: [owing, contractSummary], total: 2, page: 1, pageSize: 20 }),
+    });
+    renderList(customerMe);
+    const list = await screen.findByTestId('contracts-list');
+    expect(within(list).queryByRole('table')).toBeNull();
+    const cards = within(list).getAllByRole('link');
+    expect(plain(cards[0]!.textContent)).toContain('просрочено 37 125 ₽ · 22 дн.');
+    expect(within(cards[1]!).queryByTestId('contract-due')).toBeNull();
   });
 });

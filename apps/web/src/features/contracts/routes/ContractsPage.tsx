@@ -6,6 +6,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   Title,
@@ -36,6 +37,7 @@ import {
 } from '../api/list-contracts';
 import { ChangedBadge } from '../components/ChangedBadge';
 import { ContractStatus } from '../components/ContractStatus';
+import { DueNow } from '../components/DueNow';
 
 const DEFAULT_STATE: ContractStateFilter = 'all';
 
@@ -58,6 +60,7 @@ const SORTS = [
   'number.asc',
   'total.desc',
   'balanceDue.desc',
+  'overdue.desc',
 ] as const satisfies readonly `${ContractSort}.${SortDirection}`[];
 type SortKey = (typeof SORTS)[number];
 const DEFAULT_SORT: SortKey = 'date.desc';
@@ -100,6 +103,8 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
           <ContractStatus status={c.status} closed={c.closed} />
         </Stack>
       </Group>
+      {/* Its own line across the card: a phone has no room for it beside the number. */}
+      <DueNow c={c} />
     </Card>
   );
 }
@@ -149,8 +154,11 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
               {formatMoney(c.total, c.currency, locale)}
             </Table.Td>
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {formatMoney(c.balanceDue, c.currency, locale)}
+            <Table.Td ta="right">
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {formatMoney(c.balanceDue, c.currency, locale)}
+              </span>
+              <DueNow c={c} align="flex-end" />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -168,10 +176,11 @@ export function ContractsPage() {
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const managerId = params.get('manager') ?? '';
+  const overdue = params.get('overdue') === '1';
   const compact = useCompactLayout();
   const isStaff = useMe().data?.kind === 'staff';
   const [sort, order] = sortKey.split('.') as [ContractSort, SortDirection];
-  const contracts = useContracts({ state, page, q, status, managerId, sort, order });
+  const contracts = useContracts({ state, page, q, status, managerId, overdue, sort, order });
   const filters = useContractFilters(isStaff);
   /** Changes some parameters; any change of the selection goes back to the first page. */
   const update = (next: Record<string, string | number | null>) =>
@@ -190,7 +199,7 @@ export function ContractsPage() {
   const items = contracts.data?.items ?? [];
   const total = contracts.data?.total ?? 0;
   const pages = pageCount(total, PAGE_SIZE);
-  const filtered = state !== 'all' || q !== '' || status !== '' || managerId !== '';
+  const filtered = state !== 'all' || q !== '' || status !== '' || managerId !== '' || overdue;
   // An old link to a page that no longer exists: back to the first one, same selection and order.
   const beyondLastPage =
     contracts.isSuccess && !contracts.isPlaceholderData && page > pages && items.length === 0;
@@ -218,7 +227,7 @@ export function ContractsPage() {
           testId="contracts-search"
         />
       )}
-      <SimpleGrid cols={{ base: 2, md: isStaff ? 3 : 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         {isStaff && (
           <Select
             value={status || null}
@@ -250,6 +259,13 @@ export function ContractsPage() {
           aria-label={t('contracts.sort')}
           allowDeselect={false}
           data-testid="contracts-sort"
+        />
+        <Switch
+          checked={overdue}
+          onChange={(e) => update({ overdue: e.currentTarget.checked ? '1' : null })}
+          label={t('contracts.overdueOnly')}
+          data-testid="contracts-overdue"
+          styles={{ root: { alignSelf: 'center' } }}
         />
       </SimpleGrid>
       {beyondLastPage ? (

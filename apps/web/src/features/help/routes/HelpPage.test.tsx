@@ -65,12 +65,13 @@ describe('HelpPage', () => {
   });
 
   it('says what the product does: the default channels match the shared defaults', () => {
-    // "by e-mail everything, by SMS only payments" in both languages
+    // "by e-mail everything, by SMS only money" in both languages
+    const money = ['payment_received', 'payment_reminder', 'payment_overdue'];
     for (const kind of NOTIFICATION_KINDS) {
       expect(DEFAULT_NOTIFICATION_SETTINGS[kind].email).toBe(true);
-      expect(DEFAULT_NOTIFICATION_SETTINGS[kind].sms).toBe(kind === 'payment_received');
+      expect(DEFAULT_NOTIFICATION_SETTINGS[kind].sms).toBe(money.includes(kind));
     }
-    expect(ru.help.questions.notifications.a).toContain('по SMS — только о поступлении оплаты');
-    expect(en.help.questions.notifications.a).toContain('only payments by SMS');
+    expect(ru.help.questions.notifications.a).toContain('по SMS — только о деньгах');
+    expect(en.help.questions.notifications.a).toContain('only money by SMS');
   });
 });

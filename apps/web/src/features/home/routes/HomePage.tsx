@@ -1,5 +1,7 @@
 import {
+  Alert,
   Anchor,
+  Button,
   Divider,
   Grid,
   Group,
@@ -11,6 +13,7 @@ import {
 } from '@mantine/core';
 import {
   IconAddressBook,
+  IconAlertTriangle,
   IconBell,
   IconChevronRight,
   IconHelpCircle,
@@ -27,8 +30,14 @@ import { formatDate, formatMoney, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../auth';
 import { ManagersCard } from '../../company';
-import { ChangedBadge, ContractStatus, useContracts, useContractsSummary } from '../../contracts';
-import { useNotifications } from '../../notifications';
+import {
+  ChangedBadge,
+  ContractStatus,
+  DueNow,
+  useContracts,
+  useContractsSummary,
+} from '../../contracts';
+import { useMarkRead, useNotifications } from '../../notifications';
 
 const CONTRACTS_SHOWN = 4;
 const NOTIFICATIONS_SHOWN = 4;
@@ -85,6 +94,7 @@ function MyContracts() {
                     <div>
                       <ContractStatus status={c.status} closed={c.closed} />
                     </div>
+                    <DueNow c={c} />
                   </Stack>
                   <Group gap="xs" wrap="nowrap">
                     {c.balanceDue !== '0.00' && (
@@ -115,6 +125,20 @@ function MyContracts() {
                       {formatMoney(d.amount, d.currency, locale)}
                     </Text>
                   ))}
+                  {summary!.overdue.map((d) => (
+                    <Text
+                      key={`overdue-${d.currency}`}
+                      size="sm"
+                      fw={600}
+                      c="red.7"
+                      style={{ whiteSpace: 'nowrap' }}
+                      data-testid="home-balance-overdue"
+                    >
+                      {t('home.ofWhichOverdue', {
+                        amount: formatMoney(d.amount, d.currency, locale),
+                      })}
+                    </Text>
+                  ))}
                 </Stack>
               </Group>
             </>
@@ -125,9 +149,67 @@ function MyContracts() {
   );
 }
 
+/**
+ * Money to pay now, above everything else: what is overdue (with the days of the oldest unpaid
+ * payment) or due today, over all active contracts, and where to see it.
+ */
+function MoneyDue() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const summary = useContractsSummary().data;
+  const active = useContracts({ state: 'active', page: 1, pageSize: CONTRACTS_SHOWN }).data;
+  if (!summary || summary.dueNow.length === 0) return null;
+  const sum = (amounts: typeof summary.dueNow) =>
+    amounts.map((d) => formatMoney(d.amount, d.currency, locale)).join(' + ');
+  const overdue = summary.overdue.length > 0;
+  // One contract to pay: straight to its schedule; several: the list of those overdue.
+  const owing = (active?.items ?? []).filter((c) => c.dueNow !== '0.00');
+  const complete = (active?.total ?? Infinity) <= CONTRACTS_SHOWN;
+  const to =
+    complete && owing.length === 1
+      ? `${paths.contract(owing[0]!.id)}?tab=schedule`
+      : `${paths.contracts}?state=active${overdue ? '&overdue=1' : ''}`;
+  return (
+    <Alert
+      color={overdue ? 'red' : 'orange'}
+      variant="light"
+      icon={<IconAlertTriangle size={20} aria-hidden />}
+      title={t(overdue ? 'home.overdueTitle' : 'home.dueTodayTitle')}
+      data-testid="home-overdue"
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">
+          {overdue
+            ? t('home.overdueText', {
+                amount: sum(summary.overdue),
+                date: formatDate(summary.overdueSince, locale),
+                count: summary.daysOverdue,
+              })
+            : t('home.dueTodayText', { amount: sum(summary.dueNow) })}
+          {overdue &&
+            sum(summary.dueNow) !== sum(summary.overdue) &&
+            ` ${t('home.dueNowTotal', { amount: sum(summary.dueNow) })}`}
+        </Text>
+        <Button
+          component={Link}
+          to={to}
+          size="xs"
+          variant="outline"
+          color={overdue ? 'red' : 'orange'}
+          data-testid="home-overdue-open"
+        >
+          {t(complete && owing.length === 1 ? 'home.openSchedule' : 'home.openOverdue')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
 function RecentNotifications() {
   const { t } = useTranslation();
   const list = useNotifications({ unread: false, page: 1, pageSize: NOTIFICATIONS_SHOWN });
+  const markRead = useMarkRead();
+  const readOnly = Boolean(useMe().data?.viewAs);
   const items = list.data?.items ?? [];
   return (
     <SectionCard
@@ -150,7 +232,13 @@ function RecentNotifications() {
       ) : (
         <Stack gap="sm">
           {items.map((n) => (
-            <NotificationItem key={n.id} n={n} />
+            <NotificationItem
+              key={n.id}
+              n={n}
+              onOpen={() => {
+                if (!n.read && !readOnly) markRead.mutate([n.id]);
+              }}
+            />
           ))}
         </Stack>
       )}
@@ -212,6 +300,7 @@ export function HomePage() {
       <Title order={1} size="h2">
         {t('home.greeting', { name: addressOf(me?.fullName ?? '') })}
       </Title>
+      <MoneyDue />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <MyContracts />

@@ -49,7 +49,42 @@ describe('NotificationsPage', () => {
     expect(calls).toContain('GET /api/me');
     await userEvent.click(screen.getByText(/Получена оплата/));
     expect(await screen.findByText('contract page')).toBeTruthy();
-    expect(router.state.location.search).toBe('?tab=notifications');
+    expect(router.state.location.search).toBe('?tab=payments');
+  });
+
+  it('opens what each notification is about: the contract’s tab, the contract, the profile', async () => {
+    const contractId = notification.contractId!;
+    const items = [
+      { ...notification, id: 'a', kind: 'payment_received', read: true },
+      { ...notification, id: 'b', kind: 'schedule_changed', read: true },
+      { ...notification, id: 'c', kind: 'payment_reminder', read: true },
+      { ...notification, id: 'd', kind: 'payment_overdue', read: true },
+      { ...notification, id: 'e', kind: 'contract_status', read: true },
+      { ...notification, id: 'f', kind: 'contract_added', read: true },
+      {
+        ...notification,
+        id: 'g',
+        kind: 'profile_request',
+        contractId: null,
+        params: { field: 'phone', status: 'done' },
+        read: true,
+      },
+    ];
+    fakeApi({
+      'GET /api/notifications': () =>
+        Response.json({ items, total: items.length, unread: 0, page: 1, pageSize: 20 }),
+    });
+    renderPage();
+    const links = await screen.findAllByTestId('notification');
+    expect(links.map((l) => [l.tagName, l.getAttribute('href')])).toEqual([
+      ['A', `/contracts/${contractId}?tab=payments`],
+      ['A', `/contracts/${contractId}?tab=schedule`],
+      ['A', `/contracts/${contractId}?tab=schedule`],
+      ['A', `/contracts/${contractId}?tab=schedule`],
+      ['A', `/contracts/${contractId}`],
+      ['A', `/contracts/${contractId}`],
+      ['A', '/profile'],
+    ]);
   });
 
   it('filters unread ones through the URL', async () => {

@@ -1,36 +1,17 @@
-import {
-  Button,
-  Card,
-  Divider,
-  Group,
-  Stack,
-  Switch,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Card, Divider, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem, type Notification } from '../../../components/NotificationItem';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { readPage } from '../../../lib/paging';
-import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
 import { useMarkRead, useNotifications } from '../api/notifications';
 
 const PAGE_SIZE = 20;
-
-/** Where a notification leads: its contract (its notifications tab) or my profile. */
-function targetOf(n: Notification): string | null {
-  if (n.contractId) return `${paths.contract(n.contractId)}?tab=notifications`;
-  if (n.kind === 'profile_request') return paths.profile;
-  return null;
-}
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -42,6 +23,10 @@ export function NotificationsPage() {
   const list = useNotifications({ unread, page, pageSize: PAGE_SIZE });
   const markRead = useMarkRead();
   const items = list.data?.items ?? [];
+  /** Following a notification marks it read (not in view-as mode, which changes nothing). */
+  const open = (n: Notification) => {
+    if (!n.read && !readOnly) markRead.mutate([n.id]);
+  };
   const total = list.data?.total ?? 0;
   /** Changes the filter or the page; a new filter starts from its first page. */
   const set = (next: { unread?: boolean; page?: number }) =>
@@ -96,24 +81,12 @@ export function NotificationsPage() {
           data-testid="notifications-list"
         >
           <Stack gap="sm">
-            {items.map((n, i) => {
-              const to = targetOf(n);
-              const open = () => {
-                if (!n.read && !readOnly) markRead.mutate([n.id]);
-              };
-              return (
-                <Stack key={n.id} gap="sm">
-                  {i > 0 && <Divider />}
-                  {to ? (
-                    <UnstyledButton component={Link} to={to} onClick={open}>
-                      <NotificationItem n={n} />
-                    </UnstyledButton>
-                  ) : (
-                    <NotificationItem n={n} />
-                  )}
-                </Stack>
-              );
-            })}
+            {items.map((n, i) => (
+              <Stack key={n.id} gap="sm">
+                {i > 0 && <Divider />}
+                <NotificationItem n={n} onOpen={open} />
+              </Stack>
+            ))}
           </Stack>
         </Card>
       )}
