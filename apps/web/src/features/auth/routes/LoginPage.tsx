@@ -1,4 +1,4 @@
-import { Anchor, Center, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { Anchor, Box, Center, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
@@ -33,7 +33,9 @@ export function LoginPage() {
       <Stack w="100%" maw={420} gap="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <BrandMark size="lg" testId="login-brand" />
-          <LanguageSwitch />
+          <Box flex="none">
+            <LanguageSwitch />
+          </Box>
         </Group>
         <Title order={1} size="h4">
           {t('login.title')}

@@ -31,6 +31,8 @@ export const brandQuery = () =>
     queryKey: companyKeys.brand(),
     queryFn: () => api.GET('/api/company/brand').then(unwrap),
     staleTime: 10 * 60_000,
+    // The same for everyone: kept when the person changes (see isPersonal).
+    meta: { public: true },
   });
 
 /** The brand (name, description, logo, colour): public, for the login page and the shell. */
