@@ -61,6 +61,7 @@ export default defineConfig({
       DEMO_DATA: 'true',
       // The demo company's contacts, as `pnpm start` sets them (DEMO_COMPANY_ENV in scripts/lib.mjs).
       COMPANY_NAME: 'Гранит-Мастер',
+      COMPANY_DESCRIPTION: 'Памятники и благоустройство, ремонт квартир',
       COMPANY_PHONE: '+7 495 120-10-00, +7 495 120-10-10',
       COMPANY_EMAIL: 'info@granit-master.example',
       COMPANY_ADDRESS: 'Москва, Каменная улица, 12',

@@ -65,12 +65,15 @@ export function freePort() {
 }
 
 /**
- * The demo company's contacts (the Contacts page), as an installation sets them with COMPANY_*.
- * Used only with the demo data (`pnpm start`, `pnpm dev`, the browser tests): the app itself has
- * no defaults, so a real installation shows only what it configures.
+ * The demo company's profile (name, what it does, contacts) as an installation's first start
+ * takes it from COMPANY_*; admins change it in the app afterwards. Гранит-Мастер makes memorials
+ * and also renovates flats (Смирнов's contract), and says so. Used only with the demo data
+ * (`pnpm start`, `pnpm dev`, the browser tests): the app itself has no defaults, so a real
+ * installation shows only what it sets.
  */
 export const DEMO_COMPANY_ENV = {
   COMPANY_NAME: 'Гранит-Мастер',
+  COMPANY_DESCRIPTION: 'Памятники и благоустройство, ремонт квартир',
   COMPANY_PHONE: '+7 495 120-10-00, +7 495 120-10-10',
   COMPANY_EMAIL: 'info@granit-master.example',
   COMPANY_ADDRESS: 'Москва, Каменная улица, 12',

@@ -50,6 +50,29 @@ export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/me', target: 'none', expect: authed(200) },
   // The company's contacts: the same for everyone signed in.
   { method: 'GET', path: '/api/company', target: 'none', expect: authed(200) },
+  // The brand (name, logo, colour) is public: the login page shows it. Changing it: admins.
+  { method: 'GET', path: '/api/company/brand', target: 'none', expect: all(200) },
+  { method: 'GET', path: '/api/company/logo/{id}', target: 'missing', expect: all(404) },
+  {
+    method: 'PUT',
+    path: '/api/company',
+    target: 'none',
+    body: {},
+    expect: authed(403, { admin: 400 }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/company/logo',
+    target: 'none',
+    body: {},
+    expect: authed(403, { admin: 400 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/company/logo',
+    target: 'none',
+    expect: authed(403, { admin: 200 }),
+  },
   { method: 'POST', path: '/api/auth/logout', target: 'none', expect: all(204) },
   { method: 'GET', path: '/api/contracts', target: 'none', expect: authed(200) },
   { method: 'GET', path: '/api/contracts/filters', target: 'none', expect: authed(200) },

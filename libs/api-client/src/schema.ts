@@ -131,10 +131,63 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The company’s contacts: name, phones, e-mail, address, working hours
-     * @description From the configuration (COMPANY_*); what is not configured is null or empty.
+     * The company profile: name, description, logo, brand colour and contacts
+     * @description Set by admins (PUT /api/company); made from COMPANY_* at the first start. What is not set is null or empty.
      */
     get: operations['getCompany'];
+    /** Save the company profile (everything but the logo; what is left out is cleared) */
+    put: operations['updateCompany'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/company/brand': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The brand for the login page: name, description, logo URL and colour (public) */
+    get: operations['getBrand'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/company/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Upload the logo: a PNG, JPEG, GIF or WebP image up to 1 MB (the type is read from the bytes) */
+    put: operations['uploadCompanyLogo'];
+    post?: never;
+    /** Remove the logo */
+    delete: operations['deleteCompanyLogo'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/company/logo/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current logo (public; the URL changes with the logo, so it is cached for good) */
+    get: operations['getCompanyLogo'];
     put?: never;
     post?: never;
     delete?: never;
@@ -535,6 +588,25 @@ export interface components {
       /** @example 30101810400000000987 */
       correspondentAccount: string | null;
     };
+    BrandDto: {
+      /**
+       * @description The brand colour (#rrggbb) that white text reads on; null: the app’s own
+       * @example #0b7285
+       */
+      color: string | null;
+      /**
+       * @description What the company does, one line
+       * @example Памятники и благоустройство, ремонт квартир
+       */
+      description: string | null;
+      /**
+       * @description The logo (PNG, JPEG, GIF or WebP); the URL changes when the logo does
+       * @example /api/company/logo/7f1c0d3e-2a00-4b00-8000-000000000001
+       */
+      logoUrl: string | null;
+      /** @example Гранит-Мастер */
+      name: string | null;
+    };
     ChangeRequestDto: {
       comment: string | null;
       /** Format: date-time */
@@ -563,6 +635,16 @@ export interface components {
     CompanyDto: {
       /** @example Москва, ул. Каменная, 12 */
       address: string | null;
+      /**
+       * @description The brand colour (#rrggbb) that white text reads on; null: the app’s own
+       * @example #0b7285
+       */
+      color: string | null;
+      /**
+       * @description What the company does, one line
+       * @example Памятники и благоустройство, ремонт квартир
+       */
+      description: string | null;
       /** @example info@granit-master.example */
       email: string | null;
       /**
@@ -570,10 +652,15 @@ export interface components {
        * @example Пн–Пт 9:00–19:00, Сб 10:00–16:00
        */
       hours: string | null;
+      /**
+       * @description The logo (PNG, JPEG, GIF or WebP); the URL changes when the logo does
+       * @example /api/company/logo/7f1c0d3e-2a00-4b00-8000-000000000001
+       */
+      logoUrl: string | null;
       /** @example Гранит-Мастер */
       name: string | null;
       /**
-       * @description E.164, in the configured order; empty when none is configured
+       * @description E.164, in the order set; empty when none is set
        * @example [
        *       "+74951201000"
        *     ]
@@ -1239,7 +1326,8 @@ export interface components {
       | 'notification.read'
       | 'customer.read'
       | 'customer.viewAs'
-      | 'changeRequest.manage';
+      | 'changeRequest.manage'
+      | 'company.manage';
     ProblemDto: {
       /** @description For a wrong login code: how many more tries the code allows (0: request a new one) */
       attemptsLeft?: number;
@@ -1377,6 +1465,26 @@ export interface components {
        * @example 20
        */
       rate: string | null;
+    };
+    UpdateCompanyDto: {
+      address?: string | null;
+      /**
+       * @description #rrggbb; white text on it must have a contrast of at least 4.5:1
+       * @example #0b7285
+       */
+      color?: string | null;
+      description?: string | null;
+      email?: string | null;
+      hours?: string | null;
+      /** @example Гранит-Мастер */
+      name: string;
+      /**
+       * @description Any format; stored as E.164
+       * @example [
+       *       "+7 495 120-10-00"
+       *     ]
+       */
+      phones?: string[];
     };
     UpdateNotificationSettingsDto: {
       /** @description Only the pairs to change */
@@ -1736,6 +1844,210 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateCompany: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCompanyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyDto'];
+        };
+      };
+      /** @description Field messages */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getBrand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrandDto'];
+        };
+      };
+    };
+  };
+  uploadCompanyLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyDto'];
+        };
+      };
+      /** @description Not an image */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  deleteCompanyLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getCompanyLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/gif': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+        };
+      };
+      /** @description Not the current logo */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/gif': components['schemas']['ProblemDto'];
+          'image/jpeg': components['schemas']['ProblemDto'];
+          'image/png': components['schemas']['ProblemDto'];
+          'image/webp': components['schemas']['ProblemDto'];
         };
       };
     };

@@ -26,6 +26,10 @@ describe('role → permission map', () => {
     );
   });
 
+  it('lets only admins change the company profile', () => {
+    expect(ROLES.filter((r) => hasPermission(r, 'company.manage'))).toEqual(['admin']);
+  });
+
   it('never lets a customer see all contracts', () => {
     expect(hasPermission('customer', 'contract.readAll')).toBe(false);
     expect(hasPermission('customer', 'contract.read')).toBe(true);

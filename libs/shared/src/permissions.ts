@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'customer.viewAs',
   /** Work the queue of customers' contact change requests. */
   'changeRequest.manage',
+  /** The company's profile: name, logo, brand colour, contacts (what customers see of it). */
+  'company.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -110,7 +110,14 @@ describe('loadConfig', () => {
   });
 
   it('shows only the company contacts that are configured, with no made-up defaults', () => {
-    const none = { name: null, phones: [], email: null, address: null, hours: null };
+    const none = {
+      name: null,
+      description: null,
+      phones: [],
+      email: null,
+      address: null,
+      hours: null,
+    };
     expect(loadConfig({}).company).toEqual(none);
     expect(
       loadConfig({
@@ -123,12 +130,14 @@ describe('loadConfig', () => {
     expect(
       loadConfig({
         COMPANY_NAME: ' Гранит-Мастер ',
+        COMPANY_DESCRIPTION: 'Памятники и ремонт',
         COMPANY_PHONE: '8 (495) 120-10-00; +7 912 000-11-22, +74951201000',
         COMPANY_EMAIL: 'info@granit-master.example',
         COMPANY_HOURS: 'Пн–Пт 9:00–19:00',
       }).company,
     ).toEqual({
       name: 'Гранит-Мастер',
+      description: 'Памятники и ремонт',
       phones: ['+74951201000', '+79120001122'],
       email: 'info@granit-master.example',
       address: null,

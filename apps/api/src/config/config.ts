@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { COMPANY_LIMITS } from '@kabinet/shared';
 import { normalizePhone } from '../common/phone';
 
 const bool = z
@@ -45,8 +46,10 @@ const schema = z
           return false;
         }
       }, 'an IANA time zone such as Europe/Moscow'),
-    // The company's contacts for the Contacts page; no defaults: what is not set is not shown.
-    COMPANY_NAME: z.string().trim().max(200).optional(),
+    // The company profile's first-start values (admins change it in the app afterwards); no
+    // defaults: what is not set is not shown.
+    COMPANY_NAME: z.string().trim().max(100).optional(),
+    COMPANY_DESCRIPTION: z.string().trim().max(200).optional(),
     COMPANY_PHONE: z
       .string()
       .transform((v, ctx) => {
@@ -63,7 +66,12 @@ const schema = z
           });
           return z.NEVER;
         }
-        return [...new Set(normalized as string[])];
+        const unique = [...new Set(normalized as string[])];
+        if (unique.length > COMPANY_LIMITS.phones) {
+          ctx.addIssue({ code: 'custom', message: `at most ${COMPANY_LIMITS.phones} phones` });
+          return z.NEVER;
+        }
+        return unique;
       })
       .optional(),
     COMPANY_EMAIL: z.email('an e-mail address, e.g. info@example.ru').optional(),
@@ -216,9 +224,15 @@ export interface PaymentNoticesConfig {
   overdueDays: number;
 }
 
-/** The company's contacts (COMPANY_*); null or empty when not configured, never made up. */
+/**
+ * The company profile's first-start values (COMPANY_*): the profile is created from them when
+ * none is stored, and what admins save in the app wins afterwards. Null or empty when not
+ * configured, never made up.
+ */
 export interface CompanyConfig {
   name: string | null;
+  /** What the company does, one line, e.g. "Памятники и благоустройство, ремонт квартир". */
+  description: string | null;
   /** E.164, in the order given. */
   phones: string[];
   email: string | null;
@@ -329,6 +343,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     timeZone: e.COMPANY_TIMEZONE,
     company: {
       name: e.COMPANY_NAME || null,
+      description: e.COMPANY_DESCRIPTION || null,
       phones: e.COMPANY_PHONE ?? [],
       email: e.COMPANY_EMAIL || null,
       address: e.COMPANY_ADDRESS || null,

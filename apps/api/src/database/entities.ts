@@ -1,5 +1,6 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { OtpChallenge } from '../modules/auth/otp-challenge.entity';
+import { CompanyProfile } from '../modules/company/company-profile.entity';
 import { Session } from '../modules/auth/session.entity';
 import { ContractDocument } from '../modules/contracts/contract-document.entity';
 import { ContractAssignee } from '../modules/contracts/contract-assignee.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   StaffLoginThrottle,
   StaffNotice,
   PaymentNotice,
+  CompanyProfile,
 ];

@@ -1,12 +1,14 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { authKeys } from '../features/auth';
+import { useBrand } from '../features/company';
 import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/errors';
 import i18n from '../lib/i18n';
-import { theme } from './theme';
+import { brandTheme } from './theme';
 
 export function createQueryClient() {
   const client: QueryClient = new QueryClient({
@@ -38,11 +40,32 @@ export function createQueryClient() {
   return client;
 }
 
+/**
+ * Mantine with the company's brand colour; the tab's title names the company. Waits for the
+ * brand (one small public request) so the page does not first show in another colour.
+ */
+function BrandedMantine({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const brand = useBrand();
+  const color = brand.data?.color ?? null;
+  const name = brand.data?.name ?? null;
+  const branded = useMemo(() => brandTheme(color), [color]);
+  useEffect(() => {
+    document.title = name ? `${name} · ${t('app.name')}` : t('app.name');
+  }, [name, t]);
+  if (brand.isPending) return null;
+  return (
+    <MantineProvider theme={branded} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function Providers({ children, client }: { children: ReactNode; client: QueryClient }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </MantineProvider>
+    <QueryClientProvider client={client}>
+      <BrandedMantine>{children}</BrandedMantine>
+    </QueryClientProvider>
   );
 }

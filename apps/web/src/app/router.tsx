@@ -5,7 +5,7 @@ import { CenteredMessage } from '../components/CenteredMessage';
 import { PageLoader } from '../components/PageLoader';
 import { LoginPage } from '../features/auth';
 import { ChangeRequestsPage } from '../features/change-requests';
-import { ContactsPage } from '../features/company';
+import { CompanyPage, ContactsPage } from '../features/company';
 import { ContractPage, ContractsPage } from '../features/contracts';
 import { CustomersPage } from '../features/customers';
 import { DevOutboxPage } from '../features/dev';
@@ -78,6 +78,7 @@ export const routes: RouteObject[] = [
         { path: paths.changeRequests, element: <ChangeRequestsPage /> },
       ]),
       section(paths.exchange, [{ path: paths.exchange, element: <ExchangePage /> }]),
+      section(paths.company, [{ path: paths.company, element: <CompanyPage /> }]),
       section(paths.profile, [{ path: paths.profile, element: <ProfilePage /> }]),
       // For everyone signed in (the API's GET /api/company too); in the customers' navigation.
       { path: paths.contacts, element: <ContactsPage /> },

@@ -19,6 +19,8 @@ describe('navigation from permissions', () => {
       'nav-change-requests',
     ]);
     expect(navFor(permissionsOf('foreman')).map((i) => i.testId)).toEqual(['nav-contracts']);
+    expect(navFor(permissionsOf('admin')).map((i) => i.testId)).toContain('nav-company');
+    expect(navFor(permissionsOf('head')).map((i) => i.testId)).not.toContain('nav-company');
   });
   it('marks home active only on its own path', () => {
     expect(isActive(navItem(paths.home), '/')).toBe(true);

@@ -9,6 +9,7 @@ export type NavIcon =
   | 'customers'
   | 'changeRequests'
   | 'exchange'
+  | 'company'
   | 'profile'
   | 'contacts'
   | 'help';
@@ -69,6 +70,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'exchange',
     permission: 'exchange.read',
     testId: 'nav-exchange',
+  },
+  {
+    path: paths.company,
+    labelKey: 'nav.company',
+    icon: 'company',
+    permission: 'company.manage',
+    testId: 'nav-company',
   },
   {
     path: paths.profile,

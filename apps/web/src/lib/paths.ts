@@ -9,6 +9,8 @@ export const paths = {
   contract: (id: string) => `/contracts/${encodeURIComponent(id)}`,
   contractPattern: '/contracts/:id',
   exchange: '/exchange',
+  /** The company profile (admins). */
+  company: '/company',
   notifications: '/notifications',
   profile: '/profile',
   customers: '/customers',

@@ -7,6 +7,8 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { loginCodeSms } from '../company/brand-texts';
+import { CompanyService } from '../company/company.service';
 import { Customer } from '../customers/customer.entity';
 import { SMS_SENDER, type SmsSender } from '../sms/sms-sender';
 import { OtpChallenge } from './otp-challenge.entity';
@@ -33,6 +35,7 @@ export class OtpService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     private readonly clock: Clock,
+    private readonly company: CompanyService,
   ) {}
 
   async request(rawPhone: string, ip?: string): Promise<OtpRequested> {
@@ -93,8 +96,9 @@ export class OtpService {
     if (customerId) {
       // Not awaited: the answer must take as long for a known phone as for an unknown one.
       // The page tells people to call their manager if no code comes.
-      this.sms
-        .send(phone, `Код для входа в личный кабинет: ${code}. Никому его не сообщайте.`)
+      this.company
+        .letterhead()
+        .then((company) => this.sms.send(phone, loginCodeSms(company.name, code)))
         .catch((err: unknown) =>
           this.logger.error({ err, phone }, 'Could not send the login code'),
         );

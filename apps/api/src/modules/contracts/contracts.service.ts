@@ -21,6 +21,7 @@ import type {
   NotificationDto,
 } from './contracts.dto';
 import { isViewable } from '../files/sniff';
+import { CompanyService } from '../company/company.service';
 import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-pdf';
 import type { ContractTax } from './contract.entity';
 import { allocatePayments, type Allocation } from './schedule';
@@ -184,6 +185,7 @@ export class ContractsService {
     private readonly access: AccessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly company: CompanyService,
   ) {}
 
   /** What the list's status and manager filters can offer: only values the caller may see. */
@@ -472,6 +474,7 @@ export class ContractsService {
     const contract = await this.get(auth, id, { recordVisit: false });
     const pdf = await renderItemsPdf(contract, {
       language,
+      company: await this.company.documentHead(),
       timeZone: this.config.timeZone,
       createdAt: this.clock.now(),
     });

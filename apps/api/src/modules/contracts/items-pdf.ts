@@ -151,12 +151,92 @@ interface Column {
   width: number;
 }
 
+/** The company the PDF is from: its letterhead (logo, name, contacts) heads the first page. */
+export interface ItemsPdfCompany {
+  name: string | null;
+  phones: string[];
+  email: string | null;
+  address: string | null;
+  /** The logo; PNG and JPEG are drawn, other types leave the name alone. */
+  logo: { content: Buffer; mime: string } | null;
+}
+
 export interface ItemsPdfOptions {
   language: PdfLanguage;
+  company?: ItemsPdfCompany;
   /** The company's time zone, for "data from 1C as of". */
   timeZone: string;
   /** Written into the PDF's metadata. */
   createdAt: Date;
+}
+
+const LOGO_BOX = { width: 120, height: 40 };
+
+/** pdfkit's opened image (its typings leave `openImage` out): drawn by `doc.image` as it is. */
+type OpenedImage = { width: number; height: number };
+const openImage = (doc: PDFKit.PDFDocument, bytes: Buffer) =>
+  (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(bytes);
+
+/**
+ * The company's logo (PNG or JPEG, fitted into a 120×40 pt box) with its name and contacts beside
+ * it, and a rule below; answers where the heading starts. Nothing when the company has neither
+ * a name nor a logo.
+ */
+function drawLetterhead(
+  doc: PDFKit.PDFDocument,
+  company: ItemsPdfCompany | undefined,
+  left: number,
+  top: number,
+  width: number,
+): number {
+  if (!company) return top;
+  let logo: { image: OpenedImage; width: number; height: number } | null = null;
+  if (company.logo && ['image/png', 'image/jpeg'].includes(company.logo.mime)) {
+    try {
+      const image = openImage(doc, company.logo.content);
+      const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height);
+      logo = { image, width: image.width * scale, height: image.height * scale };
+    } catch {
+      logo = null; // bytes that look like an image but are not one: the name alone
+    }
+  }
+  const contacts = [
+    ...company.phones.map(formatPhone),
+    ...(company.email ? [company.email] : []),
+    ...(company.address ? [company.address] : []),
+  ].join(' · ');
+  if (!logo && !company.name) return top;
+  let bottom = top;
+  let x = left;
+  if (logo) {
+    doc.image(logo.image as unknown as Buffer, left, top, {
+      width: logo.width,
+      height: logo.height,
+    });
+    bottom = top + logo.height;
+    x = left + logo.width + 12;
+  }
+  const textWidth = left + width - x;
+  let y = top;
+  if (company.name) {
+    doc.font('bold').fontSize(12).fillColor('black');
+    doc.text(company.name, x, y, { width: textWidth });
+    y = doc.y;
+  }
+  if (contacts) {
+    doc.font('regular').fontSize(8).fillColor(MUTED);
+    doc.text(contacts, x, y + 2, { width: textWidth });
+    y = doc.y;
+    doc.fillColor('black');
+  }
+  bottom = Math.max(bottom, y) + 8;
+  doc
+    .moveTo(left, bottom)
+    .lineTo(left + width, bottom)
+    .lineWidth(0.5)
+    .strokeColor(GRID)
+    .stroke();
+  return bottom + 12;
 }
 
 /** Renders the contract's goods and services; resolves with the whole PDF. */
@@ -177,6 +257,7 @@ export async function renderItemsPdf(
     displayTitle: true,
     info: {
       Title: `${t.title} — ${contract.number}`,
+      ...(options.company?.name ? { Author: options.company.name } : {}),
       Creator: 'Kabinet',
       Producer: 'Kabinet (PDFKit)',
       CreationDate: options.createdAt,
@@ -197,9 +278,10 @@ export async function renderItemsPdf(
   const money = (v: string) =>
     formatMoney(v, contract.currency, t.locale, { currencyDisplay: 'narrowSymbol' });
 
-  // Heading.
+  // Letterhead, then the heading.
+  const headingTop = drawLetterhead(doc, options.company, left, MARGIN.top, contentWidth);
   doc.font('bold').fontSize(16).fillColor('black');
-  doc.text(t.title, left, MARGIN.top, { width: contentWidth });
+  doc.text(t.title, left, headingTop, { width: contentWidth });
   doc.moveDown(0.3);
   doc.font('regular').fontSize(11);
   doc.text(t.contract(contract.number, formatDate(contract.date, options.language)), {

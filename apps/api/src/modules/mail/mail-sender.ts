@@ -4,6 +4,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** The sender's display name, used when SMTP_FROM has none (the company's name). */
+  fromName?: string;
   /**
    * A stable `<id@host>`: a message sent again after a crash carries the same id, so mail
    * servers and clients can tell it is the same message.

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import type { MailConfig } from '../../config/config';
 import { MailDeliveryError, type MailMessage, type MailSender } from './mail-sender';
 
@@ -35,7 +36,7 @@ export class SmtpMailSender implements MailSender {
   async send(message: MailMessage): Promise<void> {
     try {
       await this.transport.sendMail({
-        from: this.config.from,
+        from: this.from(message.fromName),
         to: message.to,
         subject: message.subject,
         text: message.text,
@@ -57,6 +58,13 @@ export class SmtpMailSender implements MailSender {
       );
     }
     this.logger.log(`E-mail to ${message.to} accepted by ${this.config.host}`);
+  }
+
+  /** SMTP_FROM as it is when it names the sender; else with `fromName` as the display name. */
+  private from(fromName: string | undefined): string | { name: string; address: string } {
+    const [parsed] = addressparser(this.config.from, { flatten: true });
+    if (!fromName || !parsed?.address || parsed.name) return this.config.from;
+    return { name: fromName, address: parsed.address };
   }
 
   close(): void {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { NotificationChannel, NotificationKind } from '@kabinet/shared';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CompanyService, type Letterhead } from '../company/company.service';
 import { MAIL_SENDER, MailDeliveryError, type MailSender } from '../mail/mail-sender';
 import { SMS_SENDER, type SmsSender } from '../sms/sms-sender';
 import { renderNotification } from './notification-texts';
@@ -57,6 +58,7 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(MAIL_SENDER) private readonly mail: MailSender | null,
     private readonly clock: Clock,
+    private readonly company: CompanyService,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -80,6 +82,8 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
   private async run(batchSize: number, budgetMs: number): Promise<DeliveryRunResult> {
     const result: DeliveryRunResult = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
     const until = Date.now() + budgetMs;
+    // Messages are signed with the company profile as it is when the run starts.
+    let company: Letterhead | undefined;
     while (!this.shutdown.signal.aborted && Date.now() < until) {
       const batch = await this.claim(batchSize);
       for (const [i, d] of batch.entries()) {
@@ -87,7 +91,8 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
           await this.release(batch.slice(i));
           break;
         }
-        const outcome = await this.deliver(d);
+        company ??= await this.company.letterhead();
+        const outcome = await this.deliver(d, company);
         result[outcome]++;
       }
       if (batch.length < batchSize) break;
@@ -139,7 +144,7 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
     }
   }
 
-  private async deliver(d: Claimed): Promise<keyof DeliveryRunResult> {
+  private async deliver(d: Claimed, company: Letterhead): Promise<keyof DeliveryRunResult> {
     const texts = d.staff_kind
       ? renderStaffNotice(
           {
@@ -159,6 +164,7 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
             customerName: d.full_name,
           },
           this.config.publicUrl,
+          company,
         );
     try {
       switch (d.channel) {
@@ -172,6 +178,7 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
             subject: texts.subject,
             text: texts.text,
             html: texts.html,
+            ...(company.name ? { fromName: company.name } : {}),
             messageId: `<${d.id}@${new URL(this.config.publicUrl).hostname}>`,
             headers: { 'X-Kabinet-Delivery': d.id },
           });

@@ -120,4 +120,35 @@ describe('notification texts', () => {
     );
     expect(t.text.startsWith('Здравствуйте!\n')).toBe(true);
   });
+
+  it('signs with the company’s name and contacts, and names it first in the SMS', () => {
+    const company = {
+      name: 'Гранит & Мастер',
+      phones: ['+74951201000'],
+      email: 'info@granit-master.example',
+      address: null,
+    };
+    const t = renderNotification(
+      { ...facts, kind: 'contract_added', params: { number: 'ГМ-000101' } },
+      BASE,
+      company,
+    );
+    expect(t.text).toContain(
+      '\n\nС уважением,\nГранит & Мастер\n+7 495 120-10-00, info@granit-master.example\n\n—\n',
+    );
+    expect(t.html).toContain(
+      'С уважением,<br>Гранит &amp; Мастер<br>+7 495 120-10-00, info@granit-master.example',
+    );
+    expect(t.sms).toBe('Гранит & Мастер: Договор № ГМ-000101 добавлен в кабинет');
+    const long = renderNotification(
+      {
+        ...facts,
+        kind: 'profile_request',
+        params: { field: 'email', status: 'rejected', resolution: 'ответ '.repeat(40) },
+      },
+      BASE,
+      company,
+    );
+    expect([...long.sms]).toHaveLength(SMS_MAX_LENGTH);
+  });
 });

@@ -1,5 +1,8 @@
 import { NOTIFICATION_CONTRACT_TABS, type NotificationKind } from '@kabinet/shared';
 import { formatMoney as formatExactMoney } from '../../common/format';
+import { formatPhone } from '../../common/phone';
+import { smsFrom } from '../company/brand-texts';
+import type { Letterhead } from '../company/company.service';
 
 /** What a delivery's text is made of: the notification and whom it is for. */
 export interface NotificationFacts {
@@ -88,11 +91,23 @@ function truncate(s: string, max: number): string {
 /** Adds a full stop unless the sentence ends with one already. */
 const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
 
+/** The company's signature under an e-mail: its name, then its phones and e-mail. */
+function signature(company: Letterhead | null): string[] {
+  if (!company?.name) return [];
+  const contacts = [...company.phones.map(formatPhone), ...(company.email ? [company.email] : [])];
+  return ['С уважением,', company.name, ...(contacts.length ? [contacts.join(', ')] : [])];
+}
+
 /**
- * The e-mail (subject, plain text, simple HTML, a link into the cabinet) and the short SMS for a
- * notification, in Russian, with the same facts the SPA shows.
+ * The e-mail (subject, plain text, simple HTML, a link into the cabinet, the company's
+ * signature) and the short SMS (from the company by name) for a notification, in Russian, with
+ * the same facts the SPA shows.
  */
-export function renderNotification(n: NotificationFacts, baseUrl: string): NotificationTexts {
+export function renderNotification(
+  n: NotificationFacts,
+  baseUrl: string,
+  company: Letterhead | null = null,
+): NotificationTexts {
   const line = headline(n);
   const url = link(n, baseUrl);
   const settingsUrl = `${baseUrl}/profile`;
@@ -111,6 +126,7 @@ export function renderNotification(n: NotificationFacts, baseUrl: string): Notif
     '',
     `Открыть в личном кабинете: ${url}`,
     '',
+    ...(signature(company).length ? [...signature(company), ''] : []),
     '—',
     `${footer}: ${settingsUrl}`,
     '',
@@ -127,6 +143,9 @@ export function renderNotification(n: NotificationFacts, baseUrl: string): Notif
     `<p style="${p}"><strong>${escapeHtml(sentence(line))}</strong></p>`,
     ...(answer ? [`<p style="${p}">Ответ менеджера: ${escapeHtml(answer)}</p>`] : []),
     `<p style="${p}"><a href="${escapeHtml(url)}" style="color: #1c7ed6;">Открыть в личном кабинете</a></p>`,
+    ...(signature(company).length
+      ? [`<p style="${p}">${signature(company).map(escapeHtml).join('<br>')}</p>`]
+      : []),
     `<p style="margin: 24px 0 0 0; padding-top: 12px; border-top: 1px solid #ddd; font-size: 12px; color: #777;">${escapeHtml(footer)}: <a href="${escapeHtml(settingsUrl)}" style="color: #777;">${escapeHtml(settingsUrl)}</a></p>`,
     '</body>',
     '</html>',
@@ -139,6 +158,9 @@ export function renderNotification(n: NotificationFacts, baseUrl: string): Notif
     subject: oneLine(line),
     text,
     html,
-    sms: truncate(oneLine(answer ? `${line}: ${answer}` : line), SMS_MAX_LENGTH),
+    sms: truncate(
+      smsFrom(company?.name ?? null, oneLine(answer ? `${line}: ${answer}` : line)),
+      SMS_MAX_LENGTH,
+    ),
   };
 }

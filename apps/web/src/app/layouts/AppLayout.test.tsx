@@ -79,6 +79,34 @@ describe('AppLayout', () => {
     expect(screen.queryByTestId('view-as-banner')).toBeNull();
   });
 
+  it('puts the unread count in the phone header, on a bell that leads to the notifications', async () => {
+    fakeApi({
+      'GET /api/company/brand': () =>
+        Response.json({ name: 'Гранит-Мастер', description: null, logoUrl: null, color: null }),
+    });
+    renderShell(customerMe);
+    const header = await screen.findByRole('banner');
+    // The menu (and the count in it) is closed on a phone; the header shows the count anyway.
+    expect(within(header).getByTestId('burger').getAttribute('aria-expanded')).toBe('false');
+    const bell = within(header).getByRole('link', { name: 'Уведомления, непрочитанных: 2' });
+    expect(bell.getAttribute('href')).toBe('/notifications');
+    expect(within(header).getByTestId('header-unread-count').textContent).toBe('2');
+    expect(await within(header).findByText('Гранит-Мастер')).toBeTruthy();
+  });
+
+  it('shows the bell without a count when all is read, and none to staff', async () => {
+    fakeApi({});
+    const { unmount } = renderShell({ ...customerMe, unreadNotifications: 0 });
+    const header = await screen.findByRole('banner');
+    expect(within(header).getByRole('link', { name: 'Уведомления' })).toBeTruthy();
+    expect(within(header).queryByTestId('header-unread-count')).toBeNull();
+    unmount();
+    renderShell(managerMe);
+    expect(within(await screen.findByRole('banner')).queryByTestId('header-bell')).toBeNull();
+    // Without a company name the shell says what it is.
+    expect(within(screen.getByRole('banner')).getByText('Личный кабинет')).toBeTruthy();
+  });
+
   it('shows staff their login and role', async () => {
     fakeApi({});
     renderShell(managerMe);

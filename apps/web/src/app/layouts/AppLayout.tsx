@@ -10,12 +10,12 @@ import {
   NavLink,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowsExchange,
   IconBell,
+  IconBuilding,
   IconEye,
   IconAddressBook,
   IconFileText,
@@ -32,7 +32,9 @@ import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'reac
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoader } from '../../components/PageLoader';
 import { useLogout, useMe, type Me } from '../../features/auth';
+import { BrandMark } from '../../features/company';
 import { useEndViewAs } from '../../features/customers';
+import { HeaderBell } from '../../features/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatMoney, localeOf } from '../../lib/format';
 import { isActive, navFor, type NavIcon } from '../../lib/nav';
@@ -46,6 +48,7 @@ const ICONS: Record<NavIcon, typeof IconFileText> = {
   customers: IconUsers,
   changeRequests: IconUserEdit,
   exchange: IconArrowsExchange,
+  company: IconBuilding,
   profile: IconUserCircle,
   contacts: IconAddressBook,
   help: IconHelpCircle,
@@ -110,27 +113,30 @@ export function AppLayout() {
       padding="md"
     >
       <AppShell.Header hiddenFrom="sm" px="md">
-        <Group h="100%" justify="space-between">
-          <Title order={2} size="h5">
-            {t('app.name')}
-          </Title>
-          <Burger
-            opened={opened}
-            onClick={toggle}
-            size="sm"
-            aria-label={t('nav.menu')}
-            aria-expanded={opened}
-            data-testid="burger"
-          />
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
+          <BrandMark testId="header-brand" />
+          <Group gap="xs" wrap="nowrap">
+            {me.permissions.includes('notification.read') && (
+              <HeaderBell unread={me.unreadNotifications} />
+            )}
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              size="sm"
+              aria-label={t('nav.menu')}
+              aria-expanded={opened}
+              data-testid="burger"
+            />
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="md" data-testid="sidebar" aria-label={t('nav.menu')}>
         <AppShell.Section>
           <Stack gap={4}>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={700} visibleFrom="sm">
-              {t('app.name')}
-            </Text>
+            <Box visibleFrom="sm" mb="xs">
+              <BrandMark testId="sidebar-brand" />
+            </Box>
             <Text fw={700} size="lg" data-testid="me-phone">
               {me.kind === 'customer' ? formatPhone(me.phone) : me.login}
             </Text>

@@ -1,10 +1,14 @@
 import { lazy } from 'react';
 
-export { useCompany } from './api/company';
+export { useBrand, useCompany } from './api/company';
+export { BrandMark } from './components/BrandMark';
 export { ManagersCard } from './components/ManagersCard';
 export { MyManagers } from './components/MyManagers';
 
 /** Route pages load on demand. */
 export const ContactsPage = lazy(() =>
   import('./routes/ContactsPage').then((m) => ({ default: m.ContactsPage })),
+);
+export const CompanyPage = lazy(() =>
+  import('./routes/CompanyPage').then((m) => ({ default: m.CompanyPage })),
 );

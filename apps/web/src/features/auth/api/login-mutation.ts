@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { isPersonal } from '../../../lib/queries';
 import type { Me } from './me';
 import { authKeys } from './keys';
 
@@ -8,7 +9,7 @@ export function useLoginMutation<TBody>(login: (body: TBody) => Promise<Me>) {
   return useMutation({
     mutationFn: login,
     onSuccess: (me) => {
-      client.removeQueries();
+      client.removeQueries({ predicate: isPersonal });
       client.setQueryData(authKeys.me(), me);
     },
   });

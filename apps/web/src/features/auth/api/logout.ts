@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
+import { isPersonal } from '../../../lib/queries';
 import { authKeys } from './keys';
 
 export function logout() {
@@ -16,7 +17,7 @@ export function useLogout({ everywhere = false }: { everywhere?: boolean } = {})
   return useMutation({
     mutationFn: everywhere ? logoutEverywhere : logout,
     onSettled: () => {
-      client.removeQueries();
+      client.removeQueries({ predicate: isPersonal });
       client.setQueryData(authKeys.me(), null);
     },
   });

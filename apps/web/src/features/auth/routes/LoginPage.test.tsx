@@ -17,6 +17,42 @@ function renderLogin(url = '/login') {
   );
 }
 
+describe('LoginPage, the company', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names the company, says what it does and shows its logo', async () => {
+    fakeApi({
+      ...anonymous,
+      'GET /api/company/brand': () =>
+        Response.json({
+          name: 'Гранит-Мастер',
+          description: 'Памятники и благоустройство, ремонт квартир',
+          logoUrl: '/api/company/logo/7f1c0d3e-2a00-4b00-8000-000000000001',
+          color: '#0b7285',
+        }),
+    });
+    renderLogin();
+    const brand = await screen.findByTestId('login-brand');
+    expect(await within(brand).findByText('Гранит-Мастер')).toBeTruthy();
+    expect(within(brand).getByText('Памятники и благоустройство, ремонт квартир')).toBeTruthy();
+    const logo = within(brand).getByRole('img', { name: 'Логотип: Гранит-Мастер' });
+    expect(logo.getAttribute('src')).toBe('/api/company/logo/7f1c0d3e-2a00-4b00-8000-000000000001');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Вход в личный кабинет');
+  });
+
+  it('says "Личный кабинет" while the company has no name', async () => {
+    fakeApi({
+      ...anonymous,
+      'GET /api/company/brand': () =>
+        Response.json({ name: null, description: null, logoUrl: null, color: null }),
+    });
+    renderLogin();
+    const brand = await screen.findByTestId('login-brand');
+    expect(within(brand).getByText('Личный кабинет')).toBeTruthy();
+    expect(within(brand).queryByRole('img')).toBeNull();
+  });
+});
+
 describe('LoginPage, customer', () => {
   afterEach(() => vi.unstubAllGlobals());
 

@@ -1,9 +1,10 @@
-import { Anchor, Center, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { Anchor, Box, Center, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { PageLoader } from '../../../components/PageLoader';
 import { paths } from '../../../lib/paths';
+import { BrandMark } from '../../company';
 import { useDevOutboxAvailable } from '../../dev';
 import { useMe } from '../api/me';
 import { CustomerLogin } from '../components/CustomerLogin';
@@ -30,12 +31,15 @@ export function LoginPage() {
   return (
     <Center mih="100dvh" p="md" bg="var(--mantine-color-gray-0)">
       <Stack w="100%" maw={420} gap="md">
-        <Group justify="space-between" align="center">
-          <Title order={1} size="h3">
-            {t('login.title')}
-          </Title>
-          <LanguageSwitch />
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <BrandMark size="lg" testId="login-brand" />
+          <Box flex="none">
+            <LanguageSwitch />
+          </Box>
         </Group>
+        <Title order={1} size="h4">
+          {t('login.title')}
+        </Title>
         <Paper withBorder shadow="sm" p="lg" radius="md">
           <Tabs defaultValue="customer" keepMounted={false}>
             <Tabs.List grow mb="md">

@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { Schemas } from '@kabinet/api-client';
 import { api, unwrap } from '../../../lib/api';
+import { isPersonal } from '../../../lib/queries';
 import { authKeys, meQueryOptions } from '../../auth';
 
 export type CustomerSummary = Schemas['CustomerSummaryDto'];
@@ -49,7 +50,9 @@ function useSwitchPerson<T>(switcher: (arg: T) => Promise<unknown>) {
   return useMutation({
     mutationFn: async (arg: T) => {
       await switcher(arg);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.all[0] });
+      client.removeQueries({
+        predicate: (q) => q.queryKey[0] !== authKeys.all[0] && isPersonal(q),
+      });
       await client.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
     },
   });
