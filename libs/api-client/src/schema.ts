@@ -882,6 +882,11 @@ export interface components {
     ExchangeStatusDto: {
       /**
        * Format: date-time
+       * @description When a run last looked at the inbox and outbox (runs that find nothing to do are not recorded)
+       */
+      lastCheckedAt: string | null;
+      /**
+       * Format: date-time
        * @description The last successful import
        */
       lastImportAt: string | null;

@@ -231,6 +231,8 @@ export const en: Resource = {
     schedule: 'Schedule',
     scheduleCron: 'cron “{{cron}}”',
     scheduleOff: 'not scheduled (manual runs only)',
+    scheduleUtc: '(UTC)',
+    lastChecked: 'Inbox checked: {{time}}',
     lastImport: 'Last successful import',
     never: 'never',
     pending: 'Changes waiting for export to 1C',

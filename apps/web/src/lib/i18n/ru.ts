@@ -229,6 +229,8 @@ export const ru = {
     schedule: 'Расписание',
     scheduleCron: 'по cron «{{cron}}»',
     scheduleOff: 'не запускается само (только вручную)',
+    scheduleUtc: '(время UTC)',
+    lastChecked: 'Входящие проверены: {{time}}',
     lastImport: 'Последняя успешная загрузка',
     never: 'ещё не было',
     pending: 'Изменений ждут выгрузки в 1С',
