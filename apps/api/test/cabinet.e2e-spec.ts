@@ -50,6 +50,26 @@ describe('the customer cabinet', () => {
   afterAll(() => t.close());
   beforeEach(() => t.clock.advance(11 * 60 * 1000));
 
+  it('takes the first login as the baseline: nothing is marked changed on the first visit', async () => {
+    // Ivanova has a contract closed in 2025 and an active one, both imported before she came.
+    const list = await ivanova.api.GET('/api/contracts');
+    expect(list.data!.items.map((i) => [i.number, i.changed])).toEqual([
+      ['ГМ-000101', false],
+      ['ГМ-000045', false],
+    ]);
+    const since = async () =>
+      (
+        await t.sql<{ at: Date }>(
+          `SELECT first_login_at AS at FROM customers WHERE phone = '${IVANOVA}'`,
+        )
+      )[0]!.at;
+    const first = await since();
+    expect(first).toBeInstanceOf(Date);
+    // Logging in again does not move the baseline.
+    await loginCustomer(t, IVANOVA);
+    expect(await since()).toEqual(first);
+  });
+
   it('allocates payments to the schedule: paid, overdue with days, due now, balance', async () => {
     const id = await contractId(ivanova, 'ГМ-000101');
     const res = await ivanova.api.GET('/api/contracts/{id}', { params: { path: { id } } });
@@ -98,9 +118,11 @@ describe('the customer cabinet', () => {
   });
 
   it('marks contracts changed since the last visit, and clears the mark on opening', async () => {
+    // The first login is the baseline: what was there already is not "changed", even unopened
+    // (this test used to expect every contract marked on the first visit).
     const kuz = await loginCustomer(t, KUZNETSOVA);
     const before = await kuz.api.GET('/api/contracts');
-    expect(before.data!.items.map((i) => [i.number, i.changed])).toEqual([['ГМ-000112', true]]);
+    expect(before.data!.items.map((i) => [i.number, i.changed])).toEqual([['ГМ-000112', false]]);
     const id = before.data!.items[0]!.id;
     await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
     const after = await kuz.api.GET('/api/contracts');

@@ -602,7 +602,7 @@ export interface components {
        * @example 75000.00
        */
       balanceDue: string;
-      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed */
+      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed when it changed after the customer first logged in */
       changed: boolean;
       /** @description Finished or cancelled */
       closed: boolean;
@@ -705,7 +705,7 @@ export interface components {
        * @example 75000.00
        */
       balanceDue: string;
-      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed */
+      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed when it changed after the customer first logged in */
       changed: boolean;
       /** @description Finished or cancelled */
       closed: boolean;

@@ -124,7 +124,7 @@ export class ContractSummaryDto {
   @ApiProperty({ type: String, nullable: true }) managerName: string | null;
   @ApiProperty({
     description:
-      'Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed',
+      'Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed when it changed after the customer first logged in',
   })
   changed: boolean;
 }

@@ -58,7 +58,8 @@ export const en: Resource = {
     devOutbox: 'Dev: SMS outbox',
   },
   validation: {
-    phone: 'Enter a phone number, e.g. +7 912 345-67-89',
+    // No-break spaces: the example number never splits across lines.
+    phone: 'Enter a phone number, e.g. +7\u00a0912\u00a0345-67-89',
     code: 'The code is 6 digits',
     required: 'Required',
     email: 'Enter an e-mail, e.g. name@example.com',
@@ -347,6 +348,9 @@ export const en: Resource = {
     answer: 'Manager’s answer: {{text}}',
     settings: 'Notifications',
     settingsHint: 'Which events to tell you about, and where. The cabinet always shows them.',
+    settingsReadOnly: 'The customer’s own choices. Only the customer can change them.',
+    settingOn: 'on',
+    settingOff: 'off',
     event: 'Event',
     kinds: {
       contract_added: 'New contract',
@@ -437,7 +441,7 @@ export const en: Resource = {
       },
       changed: {
         q: 'What does “Changed” mean?',
-        a: 'It marks a contract in which something changed since you last opened that very contract: the contract itself or its status, goods and services, the payment schedule, payments, documents or notifications about it. A contract you have never opened is marked too. The mark goes away when you open the contract.',
+        a: 'It marks a contract in which something changed since you last opened that very contract: the contract itself or its status, goods and services, the payment schedule, payments, documents or notifications about it. A contract you have never opened is marked when it changed after your first login: on your first visit nothing is marked. The mark goes away when you open the contract.',
       },
       schedule: {
         q: 'How are the payment schedule statuses worked out?',
@@ -475,5 +479,10 @@ export const en: Resource = {
     text: 'There is no such page. Check the address or go to the home page.',
     home: 'Home',
   },
-  noAccess: { title: 'No access', text: 'Your role has no access to this section.' },
+  noAccess: {
+    title: 'No access',
+    text: 'Your role has no access to this section.',
+    textCustomer: 'This section is not part of the customer cabinet.',
+    home: 'To the home page',
+  },
 };
