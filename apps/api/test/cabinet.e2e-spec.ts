@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLES_DIR } from '@kabinet/exchange-1c';
+import { TEXT_LIMITS } from '@kabinet/shared';
 import { DataSource, type Logger } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExchangeService } from '../src/modules/exchange/exchange.service';
@@ -263,6 +264,50 @@ describe('the customer cabinet', () => {
       expect(result.status, path).toBe(200);
       expect(statements, path).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('refuses texts over the shared limits with a 400 that says the limit, storing nothing', async () => {
+    const pasted = 'Длинныйкомментарийбезпробелов'.repeat(98); // 2,842 characters
+    const long = await smirnov.post('/api/profile/change-requests', {
+      field: 'email',
+      value: 'smirnov@example.ru',
+      comment: pasted,
+    });
+    expect(long.status).toBe(400);
+    expect(long.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await long.json()) as { fields: unknown[] }).fields).toEqual([
+      {
+        path: 'comment',
+        message: `comment takes at most ${TEXT_LIMITS.changeRequestComment} characters (this one has ${pasted.length})`,
+        maxLength: TEXT_LIMITS.changeRequestComment,
+      },
+    ]);
+    expect(
+      await t.sql(
+        `SELECT 1 FROM profile_change_requests r JOIN customers c ON c.id = r.customer_id
+          WHERE c.phone = '${SMIRNOV}'`,
+      ),
+    ).toEqual([]);
+    const value = await smirnov.post('/api/profile/change-requests', {
+      field: 'email',
+      value: `${'a'.repeat(TEXT_LIMITS.changeRequestValue)}@example.ru`,
+    });
+    expect(((await value.json()) as { fields: unknown[] }).fields).toMatchObject([
+      { path: 'value', maxLength: TEXT_LIMITS.changeRequestValue },
+    ]);
+    const head = await loginStaff(t, 'volkova');
+    const search = await head.fetch(
+      `${t.baseUrl}/api/contracts?q=${'7'.repeat(TEXT_LIMITS.search + 1)}`,
+    );
+    expect(search.status).toBe(400);
+    expect(((await search.json()) as { fields: unknown[] }).fields).toMatchObject([
+      { path: 'q', maxLength: TEXT_LIMITS.search },
+    ]);
+    // Exactly at the limit is fine.
+    const atLimit = await head.fetch(
+      `${t.baseUrl}/api/customers?q=${'7'.repeat(TEXT_LIMITS.search)}`,
+    );
+    expect(atLimit.status).toBe(200);
   });
 
   it('takes contact change requests to the manager and 1C, and tells the customer the answer', async () => {

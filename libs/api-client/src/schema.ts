@@ -923,6 +923,11 @@ export interface components {
     /** @enum {string} */
     ExportFileStatus: 'pending' | 'written';
     FieldErrorDto: {
+      /**
+       * @description For a text that is too long: the most characters the field takes
+       * @example 1000
+       */
+      maxLength?: number;
       /** @example phone must be a valid phone number */
       message: string;
       /** @example phone */

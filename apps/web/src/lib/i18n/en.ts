@@ -3,6 +3,7 @@ import type { Resource } from './index';
 export const en: Resource = {
   app: { name: 'Customer cabinet', company: 'Customer cabinet' },
   common: {
+    charCount: '{{length}} of {{max}}',
     loading: 'Loading…',
     retry: 'Retry',
     back: 'Back',
@@ -63,6 +64,7 @@ export const en: Resource = {
     code: 'The code is 6 digits',
     required: 'Required',
     email: 'Enter an e-mail, e.g. name@example.com',
+    tooLong: 'At most {{max}} characters: please shorten the text',
   },
   errors: {
     validation_failed: 'Please check what you entered',

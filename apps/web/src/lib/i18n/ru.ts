@@ -1,6 +1,7 @@
 export const ru = {
   app: { name: 'Личный кабинет', company: 'Кабинет клиента' },
   common: {
+    charCount: '{{length}} из {{max}}',
     loading: 'Загрузка…',
     retry: 'Повторить',
     back: 'Назад',
@@ -61,6 +62,7 @@ export const ru = {
     code: 'Код — 6 цифр',
     required: 'Обязательное поле',
     email: 'Введите e-mail, например name@example.ru',
+    tooLong: 'Не больше {{max}} символов: сократите текст',
   },
   errors: {
     validation_failed: 'Проверьте введённые данные',

@@ -31,6 +31,7 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { useLogout, useMe } from '../../auth';
 import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
 import { SectionCard } from '../../../components/SectionCard';
+import { UserText } from '../../../components/UserText';
 import { Field } from '../../../components/Field';
 import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
 import { ChangeRequestForm } from '../components/ChangeRequestForm';
@@ -127,11 +128,15 @@ function Requests({ p }: { p: Profile }) {
                   ? ` · ${t('profile.previous', { value: formatRequestValue(r.field, r.previousValue) })}`
                   : ''}
               </Text>
-              {r.comment && <Text size="sm">{r.comment}</Text>}
+              {r.comment && (
+                <UserText size="sm" data-testid="change-request-comment">
+                  {r.comment}
+                </UserText>
+              )}
               {r.resolution && (
-                <Text size="sm" c={r.status === 'rejected' ? 'red' : undefined}>
+                <UserText size="sm" c={r.status === 'rejected' ? 'red' : undefined}>
                   {t('profile.answer', { text: r.resolution })}
-                </Text>
+                </UserText>
               )}
             </Stack>
           ))}
