@@ -6,6 +6,8 @@ import { runMigrations } from './database/migrate';
 import { DemoService } from './modules/demo/demo.service';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Running jobs get 20 s to finish (JobsService); then everything else closes. */
+const STOP_TIMEOUT_MS = 40_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,7 +43,16 @@ async function main(): Promise<void> {
     // The job queue (pg-boss) and every pool close with the app, then PostgreSQL stops. A second
     // signal (a terminal sends one to the whole group, `pnpm start` forwards another) waits too.
     const shutdown = (signal: string) => {
-      if (!stopping) say(`\n${signal}: stopping Kabinet ...`);
+      if (!stopping) {
+        say(`\n${signal}: stopping Kabinet ...`);
+        // Whatever hangs (a job stuck on a dead connection), the process ends.
+        setTimeout(() => {
+          process.stderr.write(
+            `Kabinet did not stop within ${STOP_TIMEOUT_MS / 1000} s; exiting.\n`,
+          );
+          process.exit(1);
+        }, STOP_TIMEOUT_MS).unref();
+      }
       void stop(() => app.close()).then(
         () => {
           say('Kabinet stopped.');

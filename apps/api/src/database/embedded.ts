@@ -154,7 +154,9 @@ const SMART_STOP_MS = 3000;
 /**
  * A PostgreSQL left running on this data directory by an app that was killed (SIGKILL, out of
  * memory: no chance to stop it) would keep the next start from running its own: stop it first.
- * Only a live `postgres` process whose command line names this directory is stopped.
+ * Only an orphan is stopped: a live `postgres` process whose command line names this directory
+ * and whose parent is gone (adopted by init). One still run by a live app (`pnpm start` while
+ * `pnpm kabinet ...` starts) is left alone, and PostgreSQL refuses the second server itself.
  */
 async function stopLeftover(dir: string, log: (message: string) => void): Promise<void> {
   const pidFile = join(dir, 'postmaster.pid');
@@ -168,9 +170,23 @@ async function stopLeftover(dir: string, log: (message: string) => void): Promis
     return; // not running (or no /proc): PostgreSQL itself handles a stale pid file
   }
   if (!/postgres/.test(cmdline) || !cmdline.includes(dir)) return;
+  if (!isOrphan(pid)) return;
   log(`Stopping PostgreSQL ${pid} left running on ${dir} by an earlier start`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && existsSync(`/proc/${pid}`); i++) await sleep(100);
+}
+
+/** True when the process's parent is gone: it was adopted by init (or a subreaper that is not node). */
+function isOrphan(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === 1) return true;
+    const parent = readFileSync(`/proc/${ppid}/cmdline`, 'utf8');
+    return !/node/.test(parent);
+  } catch {
+    return false;
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Text, type TextProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 /** Text people or 1C wrote: long words wrap inside its box (global.css, `.user-text`). */
 export function UserText({ children, ...props }: TextProps & { children: ReactNode }) {
@@ -19,10 +19,10 @@ export function BreakableAddress({ value }: { value: string }) {
   return (
     <span className="break-at-marks">
       {parts.map((part, i) => (
-        <span key={i}>
+        <Fragment key={i}>
           {i > 0 && <wbr />}
-          {part}
-        </span>
+          <span>{part}</span>
+        </Fragment>
       ))}
     </span>
   );

@@ -3,6 +3,8 @@ import type { Resource } from './index';
 export const en: Resource = {
   app: { name: 'Customer cabinet', company: 'Customer cabinet' },
   common: {
+    moreTabsBefore: 'More tabs to the left',
+    moreTabsAfter: 'More tabs to the right',
     charCount: '{{length}} of {{max}}',
     loading: 'Loading…',
     retry: 'Retry',

@@ -1,6 +1,8 @@
 export const ru = {
   app: { name: 'Личный кабинет', company: 'Кабинет клиента' },
   common: {
+    moreTabsBefore: 'Вкладки слева',
+    moreTabsAfter: 'Ещё вкладки справа',
     charCount: '{{length}} из {{max}}',
     loading: 'Загрузка…',
     retry: 'Повторить',

@@ -310,9 +310,13 @@ function Exports() {
               <Table.Tr key={f.id}>
                 <Table.Td>{f.name}</Table.Td>
                 <Table.Td ta="right">{f.changeCount}</Table.Td>
-                <Table.Td>{status(f.status)}</Table.Td>
-                <Table.Td>{formatDateTime(f.createdAt, locale)}</Table.Td>
-                <Table.Td>{f.writtenAt ? formatDateTime(f.writtenAt, locale) : '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{status(f.status)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(f.createdAt, locale)}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {f.writtenAt ? formatDateTime(f.writtenAt, locale) : '—'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
