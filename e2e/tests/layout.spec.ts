@@ -1,9 +1,21 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { customerOf, shot, signInCustomer, signInStaff } from './support';
 
-/** The element's box lies within the viewport's width (and, if given, within `inside`). */
+/**
+ * The element's box lies within the viewport's width (and, if given, within `inside`), and so
+ * does its text: a word running out of its box does not widen the box, so the text is measured.
+ */
 async function horizontallyInside(page: Page, el: Locator, inside?: Locator) {
+  const text = await el.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    return { left: r.left, right: r.right, overflow: node.scrollWidth - node.clientWidth };
+  });
+  expect(text.overflow, 'the text runs out of its box').toBeLessThanOrEqual(1);
   const box = (await el.boundingBox())!;
+  expect(text.left).toBeGreaterThanOrEqual(box.x - 0.5);
+  expect(text.right).toBeLessThanOrEqual(box.x + box.width + 0.5);
   const width = page.viewportSize()!.width;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(width);
@@ -49,8 +61,17 @@ test('on a phone the contract’s active tab is always in view', async ({ page, 
   }
   await shot(page, info, 'contract-tabs-documents');
 
-  // Tapping the fade shows the tabs that way.
+  // Tapping the fade shows the tabs that way, until there are no more.
+  const scrolled = () => strip.evaluate((el) => el.scrollLeft);
+  const from = await scrolled();
   await page.getByTestId('tabs-more-before').click();
+  await expect.poll(scrolled).toBeLessThan(from);
+  await expect(async () => {
+    if (await page.getByTestId('tabs-more-before').isVisible()) {
+      await page.getByTestId('tabs-more-before').click();
+    }
+    await expect(page.getByTestId('tabs-more-before')).toBeHidden({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId('tab-overview')).toBeInViewport();
 });
 
