@@ -134,7 +134,7 @@ test('staff tables show whole status badges and break e-mails only at @ and dots
   for (const email of await emails.all()) {
     // Each piece between the break points (before @ and dots) is on one line.
     const split = await email.evaluate((el) =>
-      [...el.querySelectorAll('.break-at-marks > span')].some(
+      Array.from(el.querySelectorAll('.break-at-marks > span')).some(
         (piece) => piece.getClientRects().length > 1,
       ),
     );
