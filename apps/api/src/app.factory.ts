@@ -11,6 +11,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { registerCsrf } from './common/csrf';
+import { quietFramework } from './common/logging';
 import fastifyMultipart from '@fastify/multipart';
 import { createValidationPipe } from './common/validation';
 import { cookieSettings } from './modules/auth/cookies';
@@ -40,7 +41,10 @@ export async function createApp(
       logger: options.silent ? false : undefined,
     },
   );
-  if (!options.silent) app.useLogger(app.get(Logger));
+  if (!options.silent) {
+    const logger = app.get(Logger);
+    app.useLogger(config.production ? logger : quietFramework(logger));
+  }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });

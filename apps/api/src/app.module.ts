@@ -2,8 +2,10 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { Clock } from './common/clock';
+import { logDestination, requestLogLevel } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions, type Migrations } from './database/data-source-options';
@@ -43,18 +45,28 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
-            redact: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'res.headers["set-cookie"]',
-            ],
-            customProps: () => ({ service: 'kabinet-api' }),
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            ...(config.logPretty ? { transport: { target: 'pino-pretty' } } : {}),
-          },
+          pinoHttp: withDestination(
+            {
+              level: config.logLevel,
+              genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
+              redact: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                'res.headers["set-cookie"]',
+              ],
+              customProps: () => ({ service: 'kabinet-api' }),
+              customLogLevel: requestLogLevel(config),
+              // Health checks (every few seconds from a load balancer) are not worth a line. The
+              // middleware sees the path below its mount point in `url`, the full one in
+              // `originalUrl`.
+              autoLogging: {
+                ignore: (req) =>
+                  ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0] ===
+                  '/api/health',
+              },
+            },
+            logDestination(config),
+          ),
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(options.databaseUrl, options.migrations),
@@ -89,4 +101,13 @@ export class AppModule {
       exports: [APP_CONFIG, DATABASE_URL, Clock],
     };
   }
+}
+
+type PinoHttpOptions = Exclude<Params['pinoHttp'], DestinationStream | unknown[] | undefined>;
+
+function withDestination(
+  options: PinoHttpOptions,
+  destination: DestinationStream | null,
+): Params['pinoHttp'] {
+  return destination ? [options, destination] : options;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLES_DIR } from '@kabinet/exchange-1c';
+import { TEXT_LIMITS } from '@kabinet/shared';
 import { DataSource, type Logger } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExchangeService } from '../src/modules/exchange/exchange.service';
@@ -50,6 +51,26 @@ describe('the customer cabinet', () => {
   afterAll(() => t.close());
   beforeEach(() => t.clock.advance(11 * 60 * 1000));
 
+  it('takes the first login as the baseline: nothing is marked changed on the first visit', async () => {
+    // Ivanova has a contract closed in 2025 and an active one, both imported before she came.
+    const list = await ivanova.api.GET('/api/contracts');
+    expect(list.data!.items.map((i) => [i.number, i.changed])).toEqual([
+      ['ГМ-000101', false],
+      ['ГМ-000045', false],
+    ]);
+    const since = async () =>
+      (
+        await t.sql<{ at: Date }>(
+          `SELECT first_login_at AS at FROM customers WHERE phone = '${IVANOVA}'`,
+        )
+      )[0]!.at;
+    const first = await since();
+    expect(first).toBeInstanceOf(Date);
+    // Logging in again does not move the baseline.
+    await loginCustomer(t, IVANOVA);
+    expect(await since()).toEqual(first);
+  });
+
   it('allocates payments to the schedule: paid, overdue with days, due now, balance', async () => {
     const id = await contractId(ivanova, 'ГМ-000101');
     const res = await ivanova.api.GET('/api/contracts/{id}', { params: { path: { id } } });
@@ -98,9 +119,11 @@ describe('the customer cabinet', () => {
   });
 
   it('marks contracts changed since the last visit, and clears the mark on opening', async () => {
+    // The first login is the baseline: what was there already is not "changed", even unopened
+    // (this test used to expect every contract marked on the first visit).
     const kuz = await loginCustomer(t, KUZNETSOVA);
     const before = await kuz.api.GET('/api/contracts');
-    expect(before.data!.items.map((i) => [i.number, i.changed])).toEqual([['ГМ-000112', true]]);
+    expect(before.data!.items.map((i) => [i.number, i.changed])).toEqual([['ГМ-000112', false]]);
     const id = before.data!.items[0]!.id;
     await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
     const after = await kuz.api.GET('/api/contracts');
@@ -327,6 +350,50 @@ describe('the customer cabinet', () => {
       expect(result.status, path).toBe(200);
       expect(statements, path).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('refuses texts over the shared limits with a 400 that says the limit, storing nothing', async () => {
+    const pasted = 'Длинныйкомментарийбезпробелов'.repeat(98); // 2,842 characters
+    const long = await smirnov.post('/api/profile/change-requests', {
+      field: 'email',
+      value: 'smirnov@example.ru',
+      comment: pasted,
+    });
+    expect(long.status).toBe(400);
+    expect(long.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await long.json()) as { fields: unknown[] }).fields).toEqual([
+      {
+        path: 'comment',
+        message: `comment takes at most ${TEXT_LIMITS.changeRequestComment} characters (this one has ${pasted.length})`,
+        maxLength: TEXT_LIMITS.changeRequestComment,
+      },
+    ]);
+    expect(
+      await t.sql(
+        `SELECT 1 FROM profile_change_requests r JOIN customers c ON c.id = r.customer_id
+          WHERE c.phone = '${SMIRNOV}'`,
+      ),
+    ).toEqual([]);
+    const value = await smirnov.post('/api/profile/change-requests', {
+      field: 'email',
+      value: `${'a'.repeat(TEXT_LIMITS.changeRequestValue)}@example.ru`,
+    });
+    expect(((await value.json()) as { fields: unknown[] }).fields).toMatchObject([
+      { path: 'value', maxLength: TEXT_LIMITS.changeRequestValue },
+    ]);
+    const head = await loginStaff(t, 'volkova');
+    const search = await head.fetch(
+      `${t.baseUrl}/api/contracts?q=${'7'.repeat(TEXT_LIMITS.search + 1)}`,
+    );
+    expect(search.status).toBe(400);
+    expect(((await search.json()) as { fields: unknown[] }).fields).toMatchObject([
+      { path: 'q', maxLength: TEXT_LIMITS.search },
+    ]);
+    // Exactly at the limit is fine.
+    const atLimit = await head.fetch(
+      `${t.baseUrl}/api/customers?q=${'7'.repeat(TEXT_LIMITS.search)}`,
+    );
+    expect(atLimit.status).toBe(200);
   });
 
   it('takes contact change requests to the manager and 1C, and tells the customer the answer', async () => {

@@ -443,4 +443,45 @@ describe('exchange runs, the admin API and the outbox', () => {
       { status: 'interrupted' },
     ]);
   });
+
+  it('a cycle with nothing to do records no run, only when it looked', async () => {
+    const admin = await loginStaff(t, 'admin');
+    const runs = async () => (await admin.api.GET('/api/exchange/runs', {})).data!;
+    const before = await runs();
+    const count = async () =>
+      (await t.sql<{ n: string }>('SELECT count(*) AS n FROM exchange_runs'))[0]!.n;
+    const rows = await count();
+    // The inbox holds only a *.tmp (never taken) and the outbox has nothing pending.
+    t.clock.advance(60_000);
+    const idle = await t.app.get(ExchangeService).runCycle('schedule');
+    expect(idle).toMatchObject({ runId: null, status: 'succeeded', files: [], exported: 0 });
+    t.clock.advance(60_000);
+    await t.app.get(ExchangeService).runCycle('manual');
+    expect(await count()).toBe(rows);
+    const status = (await admin.api.GET('/api/exchange/status', {})).data!;
+    expect(status.lastCheckedAt).toBe(t.clock.now().toISOString());
+    expect(status.lastImportAt).not.toBe(status.lastCheckedAt);
+
+    // Idle runs recorded by earlier versions are not listed either.
+    await t.sql(
+      `INSERT INTO exchange_runs (trigger, status, source, started_at, finished_at)
+       VALUES ('schedule', 'succeeded', 'idle', now(), now())`,
+    );
+    const after = await runs();
+    expect(after.total).toBe(before.total);
+    expect(after.items.map((r) => r.id)).toEqual(before.items.map((r) => r.id));
+
+    // Something to do again: a file in the inbox makes a run.
+    const content = generateContent({ customers: 1, seed: 41, idPrefix: 'again' });
+    await writeFile(
+      join(inbox(), 'again.xml'),
+      writeImportFile(content, { generatedAt: '2026-11-23T10:00:00' }),
+    );
+    const busy = await t.app.get(ExchangeService).runCycle('schedule');
+    expect(busy!.runId).not.toBeNull();
+    expect((await runs()).items.find((r) => r.id === busy!.runId)).toMatchObject({
+      trigger: 'schedule',
+      filesImported: 1,
+    });
+  });
 });

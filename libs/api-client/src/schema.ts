@@ -698,7 +698,7 @@ export interface components {
        * @example 75000.00
        */
       balanceDue: string;
-      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed */
+      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed when it changed after the customer first logged in */
       changed: boolean;
       /** @description Finished or cancelled */
       closed: boolean;
@@ -827,7 +827,7 @@ export interface components {
        * @example 75000.00
        */
       balanceDue: string;
-      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed */
+      /** @description Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed when it changed after the customer first logged in */
       changed: boolean;
       /** @description Finished or cancelled */
       closed: boolean;
@@ -1047,6 +1047,11 @@ export interface components {
     ExchangeStatusDto: {
       /**
        * Format: date-time
+       * @description When a run last looked at the inbox and outbox (runs that find nothing to do are not recorded)
+       */
+      lastCheckedAt: string | null;
+      /**
+       * Format: date-time
        * @description The last successful import
        */
       lastImportAt: string | null;
@@ -1110,6 +1115,11 @@ export interface components {
     /** @enum {string} */
     ExportFileStatus: 'pending' | 'written';
     FieldErrorDto: {
+      /**
+       * @description For a text that is too long: the most characters the field takes
+       * @example 1000
+       */
+      maxLength?: number;
       /** @example phone must be a valid phone number */
       message: string;
       /** @example phone */

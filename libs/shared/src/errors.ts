@@ -32,4 +32,6 @@ export interface FieldError {
   /** Dotted path of the field in the request body or query, e.g. `phone`. */
   path: string;
   message: string;
+  /** For a text that is too long: the most characters the field takes (the SPA says so). */
+  maxLength?: number;
 }

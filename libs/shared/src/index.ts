@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './permissions';
 export * from './phone';
 export * from './roles';
+export * from './text-limits';

@@ -6,6 +6,11 @@ export class FieldErrorDto {
   path: string;
   @ApiProperty({ example: 'phone must be a valid phone number' })
   message: string;
+  @ApiPropertyOptional({
+    example: 1000,
+    description: 'For a text that is too long: the most characters the field takes',
+  })
+  maxLength?: number;
 }
 
 /** RFC 9457 problem details, with Kabinet's typed error code. */

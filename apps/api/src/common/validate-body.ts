@@ -6,7 +6,11 @@ import { DomainError } from './domain-error';
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ path, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]): FieldError => {
+      // MaxText puts the limit in the constraint's context: the answer carries it.
+      const maxLength = (e.contexts?.[constraint] as { maxLength?: number } | undefined)?.maxLength;
+      return maxLength === undefined ? { path, message } : { path, message, maxLength };
+    });
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }

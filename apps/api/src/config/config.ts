@@ -188,7 +188,14 @@ export interface AppConfig {
   /** Keys OTP hashes; a random one per process outside production if none is set. */
   appSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Human-readable log lines (pino-pretty) instead of JSON: the default in development. */
   logPretty: boolean;
+  /**
+   * The level of the one line per HTTP request (5xx answers are always `error`): `info` in
+   * production, `debug` elsewhere, so a developer's console shows what the app does, not every
+   * asset the browser fetches.
+   */
+  logRequestLevel: 'info' | 'debug';
   cookieSecure: boolean;
   sessionTtlDays: number;
   corsOrigins: string[];
@@ -322,7 +329,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     appSecret: e.APP_SECRET ?? devSecret,
     logLevel: e.LOG_LEVEL,
-    logPretty: e.LOG_PRETTY ?? false,
+    logPretty: e.LOG_PRETTY ?? e.NODE_ENV === 'development',
+    logRequestLevel: production ? 'info' : 'debug',
     cookieSecure: e.COOKIE_SECURE ?? production,
     sessionTtlDays: e.SESSION_TTL_DAYS,
     corsOrigins: e.CORS_ORIGINS.split(',')

@@ -13,6 +13,7 @@ import { Contract } from '../modules/contracts/contract.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { ExchangeFile } from '../modules/exchange/exchange-file.entity';
 import { ExchangeRun } from '../modules/exchange/exchange-run.entity';
+import { ExchangeState } from '../modules/exchange/exchange-state.entity';
 import { ExportChangeRow } from '../modules/exchange/export-change.entity';
 import { ExportFile } from '../modules/exchange/export-file.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   ContractInstallment,
   ContractStage,
   ExchangeRun,
+  ExchangeState,
   ExchangeFile,
   ExportFile,
   ExportChangeRow,

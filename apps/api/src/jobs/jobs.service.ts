@@ -73,7 +73,10 @@ export class JobsService implements OnApplicationShutdown {
         application_name: 'kabinet-jobs',
         max: 2,
       });
-      boss.on('error', (err) => this.logger.error(err, 'Job queue error'));
+      // The message and code only: pg's errors carry the whole client (config, sockets, buffers).
+      boss.on('error', (err: Error & { code?: string }) =>
+        this.logger.error(`Job queue error: ${err.message}${err.code ? ` (${err.code})` : ''}`),
+      );
       await boss.start();
       return boss;
     })();

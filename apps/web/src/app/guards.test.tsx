@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { Outlet } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authKeys } from '../features/auth';
@@ -63,8 +63,25 @@ describe('route guards', () => {
     const client = testQueryClient();
     client.setQueryData(authKeys.me(), customerMe);
     fakeApi({ 'GET /api/me': () => Response.json(customerMe) });
-    renderRoutes(routes, '/admin', client);
+    const { router } = renderRoutes(routes, '/admin', client);
     expect(await screen.findByText('Нет доступа')).toBeTruthy();
     expect(screen.queryByText('everything')).toBeNull();
+    // Said to a customer as a customer (no "role"), with the way back home.
+    expect(screen.getByText('Этого раздела нет в личном кабинете клиента.')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('роли');
+    fireEvent.click(screen.getByRole('link', { name: 'На главную' }));
+    expect(await screen.findByText('home page')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('tells staff their role has no access, with the way back to their first section', async () => {
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), managerMe);
+    fakeApi({ 'GET /api/me': () => Response.json(managerMe) });
+    const { router } = renderRoutes(routes, '/admin', client);
+    expect(await screen.findByText('У вашей роли нет доступа к этому разделу.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: 'На главную' }));
+    expect(await screen.findByText('contracts page')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/contracts');
   });
 });

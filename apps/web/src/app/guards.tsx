@@ -33,7 +33,14 @@ export function RequirePermission({
   const { t } = useTranslation();
   const me = useMe();
   if (!me.data?.permissions.includes(permission)) {
-    return <CenteredMessage title={t('noAccess.title')} text={t('noAccess.text')} />;
+    return (
+      <CenteredMessage
+        title={t('noAccess.title')}
+        text={t(me.data?.kind === 'staff' ? 'noAccess.text' : 'noAccess.textCustomer')}
+        linkTo={paths.home}
+        linkLabel={t('noAccess.home')}
+      />
+    );
   }
   return children;
 }
@@ -42,6 +49,7 @@ export function RequirePermission({
 export function HomeRedirect({ home }: { home: ReactNode }) {
   const { t } = useTranslation();
   const first = navFor(useMe().data?.permissions ?? [])[0];
+  // Nothing to open at all (a role without sections): the home page would be this page again.
   if (!first) return <CenteredMessage title={t('noAccess.title')} text={t('noAccess.text')} />;
   if (first.path === paths.home) return home;
   return <Navigate to={first.path} replace />;

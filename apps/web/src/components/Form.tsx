@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   useForm,
@@ -21,8 +22,9 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
 }
 
 /**
- * The message to show under a field: zod messages are i18n keys (`validation.phone`), the API's
- * field messages are shown as they come.
+ * The message to show under a field: zod messages are i18n keys (`validation.phone`), with
+ * interpolation values after a `?` (`validation.tooLong?max=1000`); the API's field messages are
+ * shown as they come, except those the SPA can say in the reader's language (a limit).
  */
 export function useFieldError<TIn extends FieldValues, TOut extends FieldValues>(
   form: UseFormReturn<TIn, unknown, TOut>,
@@ -30,8 +32,21 @@ export function useFieldError<TIn extends FieldValues, TOut extends FieldValues>
   const { t } = useTranslation();
   return (name: Path<TIn>): string | undefined => {
     const message = form.getFieldState(name, form.formState).error?.message;
-    return message ? t(message, { defaultValue: message }) : undefined;
+    if (!message) return undefined;
+    const [key = message, query] = message.split('?');
+    const values = query ? Object.fromEntries(new URLSearchParams(query)) : {};
+    return t(key, { defaultValue: message, ...values });
   };
+}
+
+/** The message of a text over its limit (`TEXT_LIMITS`), as useFieldError translates it. */
+export function tooLong(max: number): string {
+  return `validation.tooLong?max=${max}`;
+}
+
+/** A field message of the API, in the reader's language where the SPA knows what it says. */
+export function apiFieldMessage(t: TFunction, f: { message: string; maxLength?: number }): string {
+  return f.maxLength !== undefined ? t('validation.tooLong', { max: f.maxLength }) : f.message;
 }
 
 /** Puts the API's field messages next to the fields they belong to. */
@@ -41,7 +56,8 @@ export function applyFieldErrors<T extends FieldValues>(
 ): boolean {
   if (!(error instanceof ApiError) || !error.problem.fields?.length) return false;
   for (const f of error.problem.fields) {
-    form.setError(f.path as Path<T>, { type: 'server', message: f.message });
+    const message = f.maxLength !== undefined ? tooLong(f.maxLength) : f.message;
+    form.setError(f.path as Path<T>, { type: 'server', message });
   }
   return true;
 }

@@ -59,3 +59,27 @@ export function problem(status: number, code: string, extra: object = {}) {
     { status, headers: { 'content-type': 'application/problem+json' } },
   );
 }
+
+/**
+ * Makes media queries answer as on a phone `width` px wide (jsdom's own answer is always "no"):
+ * `useCompactLayout` and Mantine's hooks then choose the phone layout. Undone by
+ * `vi.unstubAllGlobals()`.
+ */
+export function atScreenWidth(width: number) {
+  const px = (value: string, unit: string) => Number(value) * (unit === 'em' ? 16 : 1);
+  const matches = (query: string) =>
+    [...query.matchAll(/\((max|min)-width:\s*([\d.]+)(px|em)\)/g)].every(([, kind, value, unit]) =>
+      kind === 'max' ? width <= px(value!, unit!) : width >= px(value!, unit!),
+    );
+  vi.stubGlobal('innerWidth', width);
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: matches(query),
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }));
+}

@@ -42,6 +42,14 @@ export class SessionsService {
         ip: meta.ip?.slice(0, 64) ?? null,
         userAgent: meta.userAgent?.slice(0, 300) ?? null,
       });
+      if (subject.kind === 'customer') {
+        // The first login is the baseline of "changed since the last visit". Database time, as
+        // the visits (contract_views) and the changes (contracts.changed_at) it is compared with.
+        await tx.query(
+          'UPDATE customers SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL',
+          [subject.customerId],
+        );
+      }
     });
     return token;
   }

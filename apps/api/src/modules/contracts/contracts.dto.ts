@@ -10,6 +10,7 @@ import {
   Length,
   Max,
   Min,
+  MinLength,
 } from 'class-validator';
 import {
   CONTRACT_KINDS,
@@ -19,6 +20,7 @@ import {
   ITEM_KINDS,
   NOTIFICATION_KINDS,
   SORT_DIRECTIONS,
+  TEXT_LIMITS,
   type ContractKind,
   type ContractSort,
   type ContractStateFilter,
@@ -27,6 +29,7 @@ import {
   type NotificationKind,
   type SortDirection,
 } from '@kabinet/shared';
+import { MaxText } from '../../common/text-length';
 import { PDF_LANGUAGES, type PdfLanguage } from './items-pdf';
 
 export class ListContractsQueryDto {
@@ -38,11 +41,12 @@ export class ListContractsQueryDto {
   @ApiPropertyOptional({
     description: 'Search: part of the contract number, the customer’s name or phone digits',
     minLength: 2,
-    maxLength: 100,
+    maxLength: TEXT_LIMITS.search,
   })
   @IsOptional()
   @IsString()
-  @Length(2, 100)
+  @MinLength(2)
+  @MaxText(TEXT_LIMITS.search)
   q?: string;
 
   @ApiPropertyOptional({ description: 'Exact status text as 1C has it, e.g. «В работе»' })
@@ -138,7 +142,7 @@ export class ContractSummaryDto {
   @ApiProperty({ type: String, nullable: true }) managerName: string | null;
   @ApiProperty({
     description:
-      'Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed',
+      'Something changed since the customer last opened it (always false for staff); a contract never opened counts as changed when it changed after the customer first logged in',
   })
   changed: boolean;
   @ApiProperty({

@@ -5,7 +5,9 @@ import { likeEscape, phoneDigits } from '../../common/search';
 
 /**
  * `$viewer` is the customer whose visits count (null for staff and for a staff member viewing as
- * the customer): only their own visits mark contracts as seen.
+ * the customer): only their own visits mark contracts as seen. A contract is "changed" when it
+ * changed after the customer last opened it; one never opened, after the customer's first login
+ * (the baseline: on the first visit nothing is new).
  */
 export const summaryColumns = (
   viewer: string,
@@ -14,7 +16,7 @@ export const summaryColumns = (
   c.customer_id, cu.full_name AS customer_name, m.full_name AS manager_name,
   (c.customer_id = ${viewer}::uuid AND c.changed_at > COALESCE(
      (SELECT v.seen_at FROM contract_views v WHERE v.customer_id = c.customer_id
-         AND v.contract_id = c.id), '-infinity')) IS TRUE AS changed`;
+         AND v.contract_id = c.id), cu.first_login_at, '-infinity')) IS TRUE AS changed`;
 /** The columns of `contractMoneySql` joined as `money`. */
 const MONEY_COLUMNS = (today: string) => `money.due_now, money.overdue,
   to_char(money.overdue_since, 'YYYY-MM-DD') AS overdue_since,

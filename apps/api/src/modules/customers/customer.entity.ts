@@ -88,6 +88,13 @@ export class Customer {
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceHash: string | null;
 
+  /**
+   * The customer's first login to the cabinet: contracts they have never opened count as changed
+   * only when they changed after it (what was there at the first visit is not "new").
+   */
+  @TimestampColumn({ nullable: true })
+  firstLoginAt: Date | null;
+
   @TimestampColumn({ nullable: true })
   archivedAt: Date | null;
 

@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
+import { TEXT_LIMITS } from '@kabinet/shared';
+import { MaxText } from '../../common/text-length';
 
 export class ListCustomersQueryDto {
   @ApiPropertyOptional({
     description: 'Part of the name, phone digits, a contract number or a company’s ИНН',
     minLength: 2,
-    maxLength: 100,
+    maxLength: TEXT_LIMITS.search,
   })
   @IsOptional()
   @IsString()
-  @Length(2, 100)
+  @MinLength(2)
+  @MaxText(TEXT_LIMITS.search)
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })

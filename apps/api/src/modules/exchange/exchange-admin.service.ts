@@ -97,10 +97,13 @@ export class ExchangeAdminService {
   ) {}
 
   async status(_auth: AuthContext): Promise<ExchangeStatusDto> {
-    const rows: Array<{ last: Date | null; pending: string }> = await this.db.query(
-      `SELECT (SELECT max(finished_at) FROM exchange_files WHERE status = 'imported') AS last,
-              (SELECT count(*) FROM exchange_export_changes WHERE export_file_id IS NULL) AS pending`,
-    );
+    const rows: Array<{ last: Date | null; checked: Date | null; pending: string }> =
+      await this.db.query(
+        `SELECT (SELECT max(finished_at) FROM exchange_files WHERE status = 'imported') AS last,
+                (SELECT last_checked_at FROM exchange_state WHERE id = 1) AS checked,
+                (SELECT count(*) FROM exchange_export_changes WHERE export_file_id IS NULL)
+                  AS pending`,
+      );
     const { exchange } = this.config;
     return {
       sourceKind: exchange.source.kind,
@@ -108,6 +111,7 @@ export class ExchangeAdminService {
       schedule: exchange.schedule ? exchange.pollCron : null,
       running: await this.exchange.isCycleRunning(),
       lastImportAt: iso(rows[0]?.last),
+      lastCheckedAt: iso(rows[0]?.checked),
       pendingChanges: Number(rows[0]?.pending ?? 0),
       uploadLimitBytes: exchange.uploadLimitBytes,
     };
@@ -117,7 +121,10 @@ export class ExchangeAdminService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const runs: Array<Row & { total_count: string }> = await this.db.query(
+      // Runs that found nothing to do (earlier versions recorded one a minute) are not shown.
       `SELECT *, count(*) OVER () AS total_count FROM exchange_runs
+        WHERE NOT (status = 'succeeded' AND files_imported = 0 AND files_failed = 0
+                   AND files_duplicate = 0 AND changes_exported = 0 AND error IS NULL)
         ORDER BY started_at DESC, id LIMIT $1 OFFSET $2`,
       [pageSize, (page - 1) * pageSize],
     );

@@ -7,7 +7,8 @@ import type { Sql } from './sql';
 // does not boot the API) share it.
 
 export interface CycleResult {
-  runId: string;
+  /** The run recorded for this cycle; null when it found nothing to do (no run is recorded). */
+  runId: string | null;
   status: 'succeeded' | 'failed';
   files: Array<{ name: string } & ImportOutcome>;
   exported: number;

@@ -130,6 +130,14 @@ export class ExchangeStatusDto {
     description: 'The last successful import',
   })
   lastImportAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When a run last looked at the inbox and outbox (runs that find nothing to do are not recorded)',
+  })
+  lastCheckedAt: string | null;
   @ApiProperty({ description: 'Changes waiting to be exported to 1C' }) pendingChanges: number;
   @ApiProperty({ description: 'Largest file accepted by hand, bytes' }) uploadLimitBytes: number;
 }

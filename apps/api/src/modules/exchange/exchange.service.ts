@@ -131,13 +131,27 @@ export class ExchangeService implements OnApplicationShutdown {
         WHERE status = 'importing'`,
       [this.clock.now()],
     );
-    const run: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO exchange_runs (trigger, status, source, started_at)
-       VALUES ($1, 'running', $2, $3) RETURNING id`,
-      [trigger, source.location, this.clock.now()],
-    );
-    const runId = run[0].id;
-    const result: CycleResult = { runId, status: 'succeeded', files: [], exported: 0, error: null };
+    // A run is recorded only when there is something to report: a file taken from the inbox,
+    // changes written to the outbox, or an error. A cycle that finds nothing (every minute, most
+    // minutes) only moves "last checked" forward.
+    const startedAt = this.clock.now();
+    const result: CycleResult = {
+      runId: null,
+      status: 'succeeded',
+      files: [],
+      exported: 0,
+      error: null,
+    };
+    const recordRun = async (): Promise<string> => {
+      if (result.runId) return result.runId;
+      const run: Array<{ id: string }> = await this.db.query(
+        `INSERT INTO exchange_runs (trigger, status, source, started_at)
+         VALUES ($1, 'running', $2, $3) RETURNING id`,
+        [trigger, source.location, startedAt],
+      );
+      result.runId = run[0].id;
+      return result.runId;
+    };
     const signal = AbortSignal.any([
       AbortSignal.timeout(this.config.exchange.cycleTimeoutMs),
       this.shutdown.signal,
@@ -152,6 +166,7 @@ export class ExchangeService implements OnApplicationShutdown {
       for (const file of files) {
         signal.throwIfAborted();
         if (!(await s.claim(file.name))) continue; // another poller took it
+        const runId = await recordRun();
         const local = join(await work, `${randomUUID()}.xml`);
         await abortable(s.download(file.name, local), signal);
         const outcome = await this.importer.import({
@@ -188,11 +203,21 @@ export class ExchangeService implements OnApplicationShutdown {
       await rm(await work, { recursive: true, force: true });
     }
     if (result.error || result.files.some((f) => f.status === 'failed')) result.status = 'failed';
-    await this.db.query(
-      `UPDATE exchange_runs SET status = $2, finished_at = $3, error = $4, changes_exported = $5
-        WHERE id = $1`,
-      [runId, result.status, this.clock.now(), result.error, result.exported],
-    );
+    const finishedAt = this.clock.now();
+    if (!result.error) {
+      await this.db.query(
+        `INSERT INTO exchange_state (id, last_checked_at) VALUES (1, $1)
+         ON CONFLICT (id) DO UPDATE SET last_checked_at = EXCLUDED.last_checked_at`,
+        [finishedAt],
+      );
+    }
+    if (result.runId || result.error || result.exported > 0) {
+      await this.db.query(
+        `UPDATE exchange_runs SET status = $2, finished_at = $3, error = $4, changes_exported = $5
+          WHERE id = $1`,
+        [await recordRun(), result.status, finishedAt, result.error, result.exported],
+      );
+    }
     return result;
   }
 

@@ -8,10 +8,9 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Length,
   Max,
-  MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -19,11 +18,13 @@ import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
   PROFILE_FIELDS,
+  TEXT_LIMITS,
   type ChangeRequestStatus,
   type NotificationChannel,
   type NotificationKind,
   type ProfileField,
 } from '@kabinet/shared';
+import { MaxText } from '../../common/text-length';
 import { ContractManagerDto, RequisiteDto } from '../contracts/contracts.dto';
 
 export class NotificationSettingDto {
@@ -124,15 +125,21 @@ export class CreateChangeRequestDto {
   @IsIn(PROFILE_FIELDS)
   field: ProfileField;
 
-  @ApiProperty({ example: '+7 916 555-44-33', description: 'A phone number or an e-mail' })
+  @ApiProperty({
+    example: '+7 916 555-44-33',
+    description: 'A phone number or an e-mail',
+    minLength: 3,
+    maxLength: TEXT_LIMITS.changeRequestValue,
+  })
   @IsString()
-  @Length(3, 200)
+  @MinLength(3)
+  @MaxText(TEXT_LIMITS.changeRequestValue)
   value: string;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.changeRequestComment })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxText(TEXT_LIMITS.changeRequestComment)
   comment?: string;
 }
 
@@ -170,9 +177,12 @@ export class ResolveChangeRequestDto {
   @IsIn(['done', 'rejected'])
   status: 'done' | 'rejected';
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Required when rejecting' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_LIMITS.resolution,
+    description: 'Required when rejecting',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxText(TEXT_LIMITS.resolution)
   resolution?: string;
 }

@@ -3,6 +3,9 @@ import type { Resource } from './index';
 export const en: Resource = {
   app: { name: 'Customer cabinet', company: 'Customer cabinet' },
   common: {
+    moreTabsBefore: 'More tabs to the left',
+    moreTabsAfter: 'More tabs to the right',
+    charCount: '{{length}} of {{max}}',
     loading: 'Loading…',
     retry: 'Retry',
     back: 'Back',
@@ -64,10 +67,12 @@ export const en: Resource = {
     devOutbox: 'Dev: SMS outbox',
   },
   validation: {
-    phone: 'Enter a phone number, e.g. +7 912 345-67-89',
+    // No-break spaces: the example number never splits across lines.
+    phone: 'Enter a phone number, e.g. +7\u00a0912\u00a0345-67-89',
     code: 'The code is 6 digits',
     required: 'Required',
     email: 'Enter an e-mail, e.g. name@example.com',
+    tooLong: 'At most {{max}} characters: please shorten the text',
   },
   errors: {
     validation_failed: 'Please check what you entered',
@@ -256,6 +261,8 @@ export const en: Resource = {
     schedule: 'Schedule',
     scheduleCron: 'cron “{{cron}}”',
     scheduleOff: 'not scheduled (manual runs only)',
+    scheduleUtc: '(UTC)',
+    lastChecked: 'Inbox checked: {{time}}',
     lastImport: 'Last successful import',
     never: 'never',
     pending: 'Changes waiting for export to 1C',
@@ -416,6 +423,9 @@ export const en: Resource = {
     answer: 'Manager’s answer: {{text}}',
     settings: 'Notifications',
     settingsHint: 'Which events to tell you about, and where. The cabinet always shows them.',
+    settingsReadOnly: 'The customer’s own choices. Only the customer can change them.',
+    settingOn: 'on',
+    settingOff: 'off',
     event: 'Event',
     kinds: {
       contract_added: 'New contract',
@@ -567,7 +577,7 @@ export const en: Resource = {
       },
       changed: {
         q: 'What does “Changed” mean?',
-        a: 'It marks a contract in which something changed since you last opened that very contract: the contract itself or its status, goods and services, the payment schedule, payments, documents or notifications about it. A contract you have never opened is marked too. The mark goes away when you open the contract.',
+        a: 'It marks a contract in which something changed since you last opened that very contract: the contract itself or its status, goods and services, the payment schedule, payments, documents or notifications about it. A contract you have never opened is marked when it changed after your first login: on your first visit nothing is marked. The mark goes away when you open the contract.',
       },
       schedule: {
         q: 'How are the payment schedule statuses worked out?',
@@ -605,5 +615,10 @@ export const en: Resource = {
     text: 'There is no such page. Check the address or go to the home page.',
     home: 'Home',
   },
-  noAccess: { title: 'No access', text: 'Your role has no access to this section.' },
+  noAccess: {
+    title: 'No access',
+    text: 'Your role has no access to this section.',
+    textCustomer: 'This section is not part of the customer cabinet.',
+    home: 'To the home page',
+  },
 };

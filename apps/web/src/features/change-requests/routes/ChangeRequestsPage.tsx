@@ -9,14 +9,17 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '@kabinet/shared';
+import { CHANGE_REQUEST_STATUSES, TEXT_LIMITS, type ChangeRequestStatus } from '@kabinet/shared';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
+import { CharCounter } from '../../../components/CharCounter';
+import { apiFieldMessage } from '../../../components/Form';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
+import { UserText } from '../../../components/UserText';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { formatRequestValue } from '../../../lib/phone';
@@ -45,22 +48,27 @@ function ResolveDialog({
   const resolve = useResolveChangeRequest();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  const over = text.trim().length > TEXT_LIMITS.resolution;
   const submit = () => {
     const resolution = text.trim();
     if (decision === 'rejected' && !resolution) {
       setMissing(true);
       return;
     }
+    if (over) return;
     resolve.mutate(
       { id: request.id, body: { status: decision, resolution: resolution || undefined } },
       { onSuccess: onClose },
     );
   };
+  const serverField =
+    resolve.error instanceof ApiError
+      ? resolve.error.problem.fields?.find((f) => f.path === 'resolution')
+      : undefined;
   const fieldError =
     (missing && t('changeRequests.resolutionRequired')) ||
-    (resolve.error instanceof ApiError
-      ? resolve.error.problem.fields?.find((f) => f.path === 'resolution')?.message
-      : undefined);
+    (over && t('validation.tooLong', { max: TEXT_LIMITS.resolution })) ||
+    (serverField && apiFieldMessage(t, serverField));
   return (
     <Modal
       opened
@@ -87,9 +95,11 @@ function ResolveDialog({
           }}
           autosize
           minRows={3}
-          maxLength={1000}
+          maxRows={12}
           required={decision === 'rejected'}
           error={fieldError || undefined}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          description={<CharCounter length={text.trim().length} max={TEXT_LIMITS.resolution} />}
           data-testid="resolution-input"
         />
         {!fieldError && <ErrorAlert error={resolve.error} />}
@@ -123,8 +133,8 @@ function RequestCard({
   return (
     <Card withBorder radius="md" padding="md" data-testid="staff-change-request">
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" gap="xs">
-          <Text fw={600}>{r.customerName}</Text>
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <UserText fw={600}>{r.customerName}</UserText>
           <ChangeRequestStatusBadge status={r.status} />
         </Group>
         <Text style={{ overflowWrap: 'anywhere' }}>
@@ -135,19 +145,23 @@ function RequestCard({
             {t('changeRequests.previous', { value: formatRequestValue(r.field, r.previousValue) })}
           </Text>
         )}
-        {r.comment && <Text size="sm">{t('changeRequests.comment', { text: r.comment })}</Text>}
+        {r.comment && (
+          <UserText size="sm" data-testid="staff-change-request-comment">
+            {t('changeRequests.comment', { text: r.comment })}
+          </UserText>
+        )}
         <Text size="xs" c="dimmed">
           {t('changeRequests.created', { time: formatDateTime(r.createdAt, locale) })}
         </Text>
         {r.resolvedAt && (
-          <Text size="sm">
+          <UserText size="sm">
             {t('changeRequests.resolved', {
               status: t(`profile.statuses.${r.status}`),
               name: r.resolvedByName ?? '—',
               time: formatDateTime(r.resolvedAt, locale),
             })}
             {r.resolution ? ` — ${r.resolution}` : ''}
-          </Text>
+          </UserText>
         )}
         {r.status === 'pending' && (
           <Group gap="sm" mt={4}>

@@ -2,7 +2,13 @@ import { Badge } from '@mantine/core';
 
 export function ContractStatus({ status, closed }: { status: string; closed: boolean }) {
   return (
-    <Badge variant="light" color={closed ? 'gray' : 'teal'} radius="sm" tt="none">
+    <Badge
+      variant="light"
+      color={closed ? 'gray' : 'teal'}
+      radius="sm"
+      tt="none"
+      data-testid="contract-status"
+    >
       {status}
     </Badge>
   );

@@ -1,9 +1,15 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@kabinet/api-client';
 import { authKeys } from '../../auth';
 import { contractSummary, customerMe } from '../../../test/fixtures';
-import { fakeApi, problem, renderRoutes, testQueryClient } from '../../../test/render';
+import {
+  atScreenWidth,
+  fakeApi,
+  problem,
+  renderRoutes,
+  testQueryClient,
+} from '../../../test/render';
 import { ContractPage } from './ContractPage';
 
 const contract: Schemas['ContractDto'] = {
@@ -297,5 +303,117 @@ describe('ContractPage', () => {
     fireEvent.click(link);
     expect(router.state.location.search).toBe('?tab=schedule');
     expect(await screen.findByTestId('panel-schedule')).toBeTruthy();
+  });
+
+  describe('on a phone (375 px)', () => {
+    // jsdom lays nothing out: the strip and its tabs get the widths Chromium gives them at 375 px.
+    const TAB_WIDTHS: Record<string, number> = {
+      overview: 79,
+      object: 86,
+      items: 162,
+      schedule: 156,
+      payments: 88,
+      documents: 114,
+      notifications: 128,
+    };
+    const STRIP = 343;
+    const restore: Array<() => void> = [];
+    const stub = (name: string, get: (el: HTMLElement) => number | undefined) => {
+      let proto: object = HTMLElement.prototype;
+      while (!Object.getOwnPropertyDescriptor(proto, name)) proto = Object.getPrototypeOf(proto);
+      const original = Object.getOwnPropertyDescriptor(proto, name)!;
+      Object.defineProperty(proto, name, {
+        configurable: true,
+        get(this: HTMLElement) {
+          return get(this) ?? (original.get!.call(this) as number);
+        },
+      });
+      restore.push(() => Object.defineProperty(proto, name, original));
+    };
+    const key = (el: HTMLElement) => el.dataset.testid?.replace(/^tab-/, '') ?? '';
+    const isTab = (el: HTMLElement) => el.getAttribute('role') === 'tab';
+    const isStrip = (el: HTMLElement) => el.dataset.testid === 'tabs-scroll';
+    const scrolled = new WeakMap<Element, number>();
+    beforeEach(() => {
+      atScreenWidth(375);
+      stub('offsetWidth', (el) => (isTab(el) ? TAB_WIDTHS[key(el)] : undefined));
+      stub('offsetLeft', (el) => {
+        if (!isTab(el)) return undefined;
+        const keys = Object.keys(TAB_WIDTHS);
+        return keys.slice(0, keys.indexOf(key(el))).reduce((sum, k) => sum + TAB_WIDTHS[k]!, 0);
+      });
+      stub('clientWidth', (el) => (isStrip(el) ? STRIP : undefined));
+      stub('scrollWidth', (el) =>
+        isStrip(el) ? Object.values(TAB_WIDTHS).reduce((a, b) => a + b, 0) : undefined,
+      );
+      const scrollLeft = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollLeft')!;
+      Object.defineProperty(Element.prototype, 'scrollLeft', {
+        configurable: true,
+        get(this: Element) {
+          return scrolled.get(this) ?? 0;
+        },
+        set(this: Element, v: number) {
+          scrolled.set(this, v);
+        },
+      });
+      restore.push(() => Object.defineProperty(Element.prototype, 'scrollLeft', scrollLeft));
+      const scrollTo = Element.prototype.scrollTo;
+      const scrollBy = Element.prototype.scrollBy;
+      Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+        this.scrollLeft = typeof options === 'object' ? (options.left ?? 0) : (options ?? 0);
+        this.dispatchEvent(new Event('scroll'));
+      } as Element['scrollTo'];
+      Element.prototype.scrollBy = function (this: Element, options?: ScrollToOptions | number) {
+        const by = typeof options === 'object' ? (options.left ?? 0) : (options ?? 0);
+        this.scrollLeft = this.scrollLeft + by;
+        this.dispatchEvent(new Event('scroll'));
+      } as Element['scrollBy'];
+      restore.push(() => {
+        Element.prototype.scrollTo = scrollTo;
+        Element.prototype.scrollBy = scrollBy;
+      });
+    });
+    afterEach(() => {
+      while (restore.length) restore.pop()!();
+    });
+
+    /** The part of the strip on screen holds the whole tab. */
+    const onScreen = (tab: string) => {
+      const strip = screen.getByTestId('tabs-scroll');
+      const el = screen.getByTestId(`tab-${tab}`);
+      return (
+        el.offsetLeft >= strip.scrollLeft &&
+        el.offsetLeft + el.offsetWidth <= strip.scrollLeft + STRIP
+      );
+    };
+
+    it('scrolls the tab from the link into view and says there are more tabs either way', async () => {
+      fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(contract) });
+      renderContract(contract.id, '?tab=documents');
+      expect(await screen.findByTestId('panel-documents')).toBeTruthy();
+      expect(screen.getByTestId('tab-documents').getAttribute('aria-selected')).toBe('true');
+      expect(onScreen('documents')).toBe(true);
+      expect(screen.getByTestId('tabs-more-before')).toBeTruthy();
+      expect(screen.getByTestId('tabs-more-after')).toBeTruthy();
+    });
+
+    it('keeps the chosen tab in view and in the URL', async () => {
+      fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(contract) });
+      const { router } = renderContract(contract.id);
+      expect(await screen.findByTestId('panel-overview')).toBeTruthy();
+      // At the start only "more to the right".
+      expect(onScreen('overview')).toBe(true);
+      expect(screen.queryByTestId('tabs-more-before')).toBeNull();
+      fireEvent.click(screen.getByTestId('tabs-more-after'));
+      expect(screen.getByTestId('tabs-more-before')).toBeTruthy();
+      fireEvent.click(screen.getByTestId('tab-documents'));
+      expect(await screen.findByTestId('panel-documents')).toBeTruthy();
+      expect(router.state.location.search).toBe('?tab=documents');
+      expect(onScreen('documents')).toBe(true);
+      fireEvent.click(screen.getByTestId('tab-notifications'));
+      expect(await screen.findByTestId('panel-notifications')).toBeTruthy();
+      expect(onScreen('notifications')).toBe(true);
+      expect(screen.queryByTestId('tabs-more-after')).toBeNull();
+    });
   });
 });

@@ -15,6 +15,7 @@ import { IconArrowLeft, IconDownload, IconMail, IconPhone } from '@tabler/icons-
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CenteredMessage } from '../../../components/CenteredMessage';
+import { ScrollingTabsList } from '../../../components/ScrollingTabsList';
 import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
@@ -289,13 +290,13 @@ export function ContractPage() {
         onChange={(v) => setSearch(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
         keepMounted={false}
       >
-        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+        <ScrollingTabsList active={tab}>
           {TABS.map((key) => (
-            <Tabs.Tab key={key} value={key} data-testid={`tab-${key}`} style={{ flexShrink: 0 }}>
+            <Tabs.Tab key={key} value={key} data-testid={`tab-${key}`}>
               {t(`contract.tabs.${key}`)}
             </Tabs.Tab>
           ))}
-        </Tabs.List>
+        </ScrollingTabsList>
         <Tabs.Panel value="overview" pt="md" data-testid="panel-overview">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Card withBorder radius="md" padding="md" data-testid="contract-overview">

@@ -144,13 +144,14 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
               </Anchor>{' '}
               <ChangedBadge changed={c.changed} />
             </Table.Td>
-            <Table.Td>{formatDate(c.date, locale)}</Table.Td>
-            {isStaff && <Table.Td>{c.customerName}</Table.Td>}
+            {/* Dates, amounts and badges keep to one line; names and kinds wrap at spaces. */}
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.date, locale)}</Table.Td>
+            {isStaff && <Table.Td miw={140}>{c.customerName}</Table.Td>}
             <Table.Td>{t(`contracts.kinds.${c.kind}`)}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <ContractStatus status={c.status} closed={c.closed} />
             </Table.Td>
-            {isStaff && <Table.Td>{c.managerName ?? '—'}</Table.Td>}
+            {isStaff && <Table.Td miw={140}>{c.managerName ?? '—'}</Table.Td>}
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
               {formatMoney(c.total, c.currency, locale)}
             </Table.Td>

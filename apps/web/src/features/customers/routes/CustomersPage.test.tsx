@@ -93,4 +93,32 @@ describe('CustomersPage', () => {
       'Общество с ограниченной ответственностью «Северный ветер» · ИНН 7203123456',
     );
   });
+
+  it('breaks an e-mail only before @ and dots, never inside a word; numbers stay on one line', async () => {
+    fakeApi({
+      'GET /api/customers': () =>
+        Response.json({
+          items: [{ ...ivanova, email: 'ivanova.mp@example.ru' }],
+          total: 1,
+          page: 1,
+          pageSize: 20,
+        }),
+    });
+    const client = testQueryClient();
+    client.setQueryData(authKeys.me(), managerMe);
+    renderRoutes([{ path: '/customers', element: <CustomersPage /> }], '/customers', client);
+    const cell = await screen.findByTestId('customer-email');
+    expect(cell.textContent).toBe('ivanova.mp@example.ru');
+    expect(cell.innerHTML).not.toContain('overflow-wrap');
+    const pieces = [...cell.querySelectorAll('.break-at-marks > span')].map((s) => s.textContent);
+    expect(pieces).toEqual(['ivanova', '.mp', '@example', '.ru']);
+    expect(cell.querySelectorAll('wbr')).toHaveLength(3);
+    const row = screen.getByTestId('customer');
+    for (const text of ['+7 912 345-67-89', '14.09.2026', '74 250']) {
+      const td = [...row.querySelectorAll('td')].find((c) =>
+        c.textContent?.replace(/\s/g, ' ').includes(text),
+      )!;
+      expect(td.style.whiteSpace).toBe('nowrap');
+    }
+  });
 });

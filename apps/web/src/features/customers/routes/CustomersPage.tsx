@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
+import { BreakableAddress } from '../../../components/UserText';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, formatMoney, localeOf } from '../../../lib/format';
 import { readPage } from '../../../lib/paging';
@@ -119,8 +120,8 @@ export function CustomersPage() {
                   </Anchor>
                 )}
                 {c.email && (
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {c.email}
+                  <Text size="sm">
+                    <BreakableAddress value={c.email} />
                   </Text>
                 )}
                 <Group justify="space-between" gap="xs">
@@ -154,7 +155,7 @@ export function CustomersPage() {
           <Table.Tbody>
             {items.map((c) => (
               <Table.Tr key={c.id} data-testid="customer">
-                <Table.Td>
+                <Table.Td miw={150}>
                   <Text fw={600} inherit>
                     {c.fullName}
                   </Text>
@@ -163,19 +164,21 @@ export function CustomersPage() {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {c.phone ? formatPhone(c.phone) : '—'}
                 </Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.email ?? '—'}</Table.Td>
-                <Table.Td ta="right">
+                <Table.Td data-testid="customer-email">
+                  {c.email ? <BreakableAddress value={c.email} /> : '—'}
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   <Anchor component={Link} to={contractsOf(c)}>
                     {c.contracts}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {c.lastContractDate ? formatDate(c.lastContractDate, locale) : '—'}
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {money(c.balanceDue)}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <ViewAsButton c={c} />
                 </Table.Td>
               </Table.Tr>

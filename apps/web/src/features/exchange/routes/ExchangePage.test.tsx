@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@kabinet/api-client';
+import i18n from '../../../lib/i18n';
 import { fakeApi, problem, renderPage } from '../../../test/render';
 import { ExchangePage } from './ExchangePage';
 
@@ -10,6 +11,7 @@ const status: Schemas['ExchangeStatusDto'] = {
   schedule: '* * * * *',
   running: false,
   lastImportAt: '2026-11-23T06:00:05.000Z',
+  lastCheckedAt: '2026-11-23T09:41:00.000Z',
   pendingChanges: 2,
   uploadLimitBytes: 200 * 1048576,
 };
@@ -177,6 +179,39 @@ describe('ExchangePage', () => {
     ]);
   });
 
+  it('says the schedule in words, when the inbox was last checked, and durations with units', async () => {
+    fakeApi({
+      'GET /api/exchange/status': () => Response.json({ ...status, schedule: '0 3 * * *' }),
+      'GET /api/exchange/runs': () => Response.json(page([run({ durationMs: 200 })])),
+    });
+    renderPage(<ExchangePage />);
+    const runItem = await screen.findByTestId('exchange-run');
+    expect(runItem.textContent).toContain('по расписанию · 0,2 с');
+    expect(runItem.textContent).not.toMatch(/\d s\b/);
+    expect(document.body.textContent).toContain('В 03:00 (время UTC)');
+    expect(screen.getByTestId('exchange-cron').textContent).toBe('cron 0 3 * * *');
+    expect(screen.getByTestId('exchange-last-checked').textContent).toMatch(
+      /^Входящие проверены: 23\.11\.2026, \d\d:41:00$/,
+    );
+  });
+
+  it('in English too', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      fakeApi({
+        'GET /api/exchange/status': () => Response.json({ ...status, lastCheckedAt: null }),
+        'GET /api/exchange/runs': () => Response.json(page([run({ durationMs: 125_000 })])),
+      });
+      renderPage(<ExchangePage />);
+      const runItem = await screen.findByTestId('exchange-run');
+      expect(runItem.textContent).toContain('2 mins 5 secs');
+      expect(document.body.textContent).toContain('Every minute');
+      expect(screen.getByTestId('exchange-last-checked').textContent).toBe('Inbox checked: —');
+    } finally {
+      await i18n.changeLanguage('ru');
+    }
+  });
+
   it('shows a progress bar for the file being imported', async () => {
     fakeApi({
       'GET /api/exchange/status': () => Response.json({ ...status, running: true }),
@@ -193,7 +228,7 @@ describe('ExchangePage', () => {
         ),
     });
     renderPage(<ExchangePage />);
-    const bar = await screen.findByRole('progressbar', { name: 'Ход загрузки' });
+    const bar = await screen.findByRole('progressbar', { name: 'Ход загрузки' }, { timeout: 5000 });
     expect(bar.getAttribute('aria-valuenow')).toBe('50');
     expect((screen.getByTestId('exchange-run-now') as HTMLButtonElement).disabled).toBe(true);
   });

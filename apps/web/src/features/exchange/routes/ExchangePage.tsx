@@ -25,6 +25,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime, formatFileSize, localeOf } from '../../../lib/format';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { describeCron, formatDuration } from '../schedule';
 import {
   originalUrl,
   reportUrl,
@@ -53,8 +54,24 @@ const FILE_COLORS: Record<ExchangeFile['status'], string> = {
 };
 
 function duration(ms: number | null, locale: string) {
-  if (ms === null) return '—';
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 1000)} s`;
+  return ms === null ? '—' : formatDuration(ms, locale);
+}
+
+/** The schedule in words, with the cron itself below for whoever set it. */
+function Schedule({ cron }: { cron: string | null }) {
+  const { t, i18n } = useTranslation();
+  if (!cron) return <>{t('exchange.scheduleOff')}</>;
+  const described = describeCron(cron, i18n.language);
+  if (!described) return <>{t('exchange.scheduleCron', { cron })}</>;
+  return (
+    <>
+      {described.text}
+      {described.utc && ` ${t('exchange.scheduleUtc')}`}
+      <Text size="sm" c="dimmed" data-testid="exchange-cron">
+        cron <code>{cron}</code>
+      </Text>
+    </>
+  );
 }
 
 function Counts({ c }: { c: Pick<ExchangeRun, 'created' | 'updated' | 'unchanged' | 'archived'> }) {
@@ -232,6 +249,15 @@ function Runs({ running }: { running: boolean }) {
         value={open}
         onChange={onChange}
         data-testid="exchange-runs"
+        // The chevron sits by the first line, clear of the run's text however it wraps.
+        styles={{
+          label: { minWidth: 0 },
+          chevron: {
+            alignSelf: 'flex-start',
+            marginTop: 'var(--mantine-spacing-md)',
+            marginInlineStart: 'var(--mantine-spacing-sm)',
+          },
+        }}
       >
         {items.map((run) => (
           <RunItem key={run.id} run={run} />
@@ -291,9 +317,13 @@ function Exports() {
               <Table.Tr key={f.id}>
                 <Table.Td>{f.name}</Table.Td>
                 <Table.Td ta="right">{f.changeCount}</Table.Td>
-                <Table.Td>{status(f.status)}</Table.Td>
-                <Table.Td>{formatDateTime(f.createdAt, locale)}</Table.Td>
-                <Table.Td>{f.writtenAt ? formatDateTime(f.writtenAt, locale) : '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{status(f.status)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(f.createdAt, locale)}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {f.writtenAt ? formatDateTime(f.writtenAt, locale) : '—'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -390,12 +420,15 @@ export function ExchangePage() {
               )}
             </Field>
             <Field label={t('exchange.schedule')}>
-              {s.schedule
-                ? t('exchange.scheduleCron', { cron: s.schedule })
-                : t('exchange.scheduleOff')}
+              <Schedule cron={s.schedule} />
             </Field>
             <Field label={t('exchange.lastImport')}>
               {s.lastImportAt ? formatDateTime(s.lastImportAt, locale) : t('exchange.never')}
+              <Text size="sm" c="dimmed" data-testid="exchange-last-checked">
+                {t('exchange.lastChecked', {
+                  time: s.lastCheckedAt ? formatDateTime(s.lastCheckedAt, locale) : '—',
+                })}
+              </Text>
             </Field>
             <Field label={t('exchange.pending')}>{s.pendingChanges}</Field>
           </SimpleGrid>

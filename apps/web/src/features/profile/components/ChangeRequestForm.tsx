@@ -1,18 +1,32 @@
 import { Button, Group, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
-import { isEmail, PROFILE_FIELDS, type ProfileField } from '@kabinet/shared';
+import { isEmail, PROFILE_FIELDS, TEXT_LIMITS, type ProfileField } from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
-import { Controller } from 'react-hook-form';
+import { Controller, useWatch, type Control } from 'react-hook-form';
 import { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../components/Form';
+import { CharCounter } from '../../../components/CharCounter';
+import {
+  applyFieldErrors,
+  Form,
+  tooLong,
+  useFieldError,
+  useZodForm,
+} from '../../../components/Form';
 import { parsePhone } from '../../../lib/phone';
 import { useCreateChangeRequest } from '../api/profile';
 
 const schema = z
   .object({
     field: z.enum(PROFILE_FIELDS),
-    value: z.string().trim().min(1, 'validation.required'),
-    comment: z.string().trim().max(1000),
+    value: z
+      .string()
+      .trim()
+      .min(1, 'validation.required')
+      .max(TEXT_LIMITS.changeRequestValue, tooLong(TEXT_LIMITS.changeRequestValue)),
+    comment: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.changeRequestComment, tooLong(TEXT_LIMITS.changeRequestComment)),
   })
   .superRefine((v, ctx) => {
     if (v.field === 'phone' && !parsePhone(v.value)) {
@@ -22,6 +36,19 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'validation.email' });
     }
   });
+
+type Values = z.input<typeof schema>;
+
+/** The counter of one field; only it re-renders while the person types. */
+function FieldCounter(props: {
+  control: Control<Values>;
+  name: 'value' | 'comment';
+  max: number;
+  from?: number;
+}) {
+  const text = useWatch({ control: props.control, name: props.name });
+  return <CharCounter length={text.trim().length} max={props.max} from={props.from} />;
+}
 
 /** Asks the manager to change my phone or e-mail in 1C. */
 export function ChangeRequestForm({
@@ -72,6 +99,15 @@ export function ChangeRequestForm({
           autoComplete={field === 'phone' ? 'tel' : 'email'}
           placeholder={field === 'phone' ? t('login.phonePlaceholder') : 'name@example.ru'}
           error={fieldError('value')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          description={
+            <FieldCounter
+              control={form.control}
+              name="value"
+              max={TEXT_LIMITS.changeRequestValue}
+              from={0.8}
+            />
+          }
           data-testid="change-request-value"
           {...form.register('value')}
         />
@@ -79,8 +115,17 @@ export function ChangeRequestForm({
           label={t('profile.comment')}
           autosize
           minRows={2}
-          maxLength={1000}
+          maxRows={12}
           error={fieldError('comment')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          description={
+            <FieldCounter
+              control={form.control}
+              name="comment"
+              max={TEXT_LIMITS.changeRequestComment}
+            />
+          }
+          data-testid="change-request-comment"
           {...form.register('comment')}
         />
         <ErrorAlert error={create.isError && !form.formState.errors.value ? create.error : null} />

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TEXT_LIMITS } from '@kabinet/shared';
 import { authKeys } from '../../auth';
 import { customerMe, profile } from '../../../test/fixtures';
 import { fakeApi, problem, renderRoutes, testQueryClient } from '../../../test/render';
@@ -144,7 +145,47 @@ describe('ProfilePage', () => {
     await userEvent.click(screen.getByTestId('change-request-submit'));
     expect(await screen.findByTestId('change-request-sent')).toBeTruthy();
     expect(sent[1]).toEqual({ field: 'phone', value: '+7 916 555-44-33' });
-  }, 20_000); // types a number key by key: seconds on a busy machine
+  }, 20_000); // types a few dozen characters: slow on a busy machine
+
+  it('keeps a long pasted comment whole, counts it against the shared limit and says the limit', async () => {
+    const sent: unknown[] = [];
+    fakeApi({
+      'GET /api/profile': () => Response.json(profile),
+      'POST /api/profile/change-requests': (_req, body) => {
+        sent.push(body);
+        return problem(400, 'validation_failed', {
+          fields: [
+            { path: 'comment', message: 'comment takes at most 1000 characters', maxLength: 1000 },
+          ],
+        });
+      },
+    });
+    renderProfile();
+    await userEvent.click(await screen.findByTestId('change-request-open'));
+    const form = screen.getByTestId('change-request-form');
+    fireEvent.change(within(form).getByTestId('change-request-value'), {
+      target: { value: '+7 916 555-44-33' },
+    });
+    const comment = within(form).getByTestId('change-request-comment') as HTMLTextAreaElement;
+    expect(comment.maxLength).toBe(-1); // a paste is never cut silently
+    const counter = () =>
+      within(form)
+        .getAllByTestId('char-counter')
+        .map((c) => c.textContent);
+    expect(counter()).toEqual([`0 из 1\u00a0000`]);
+    await userEvent.click(comment);
+    await userEvent.paste('слово'.repeat(567) + 'иещё'); // 2,839 characters
+    expect(comment.value).toHaveLength(2839);
+    expect(counter()).toEqual([`2\u00a0839 из 1\u00a0000`]);
+    await userEvent.click(screen.getByTestId('change-request-submit'));
+    expect(await screen.findByText('Не больше 1000 символов: сократите текст')).toBeTruthy();
+    expect(sent).toEqual([]);
+    // Shortened to the limit, it goes; the API's limit message is said in Russian too.
+    fireEvent.change(comment, { target: { value: 'я'.repeat(TEXT_LIMITS.changeRequestComment) } });
+    await userEvent.click(screen.getByTestId('change-request-submit'));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(await screen.findByText('Не больше 1000 символов: сократите текст')).toBeTruthy();
+  }, 20_000);
 
   it('switches a notification setting at once and puts it back when the API refuses', async () => {
     let fail = false;
@@ -195,9 +236,15 @@ describe('ProfilePage', () => {
     expect(((await screen.findByTestId('change-request-open')) as HTMLButtonElement).disabled).toBe(
       true,
     );
-    expect((screen.getByTestId('setting-contract_status-sms') as HTMLInputElement).disabled).toBe(
-      true,
-    );
+    // The customer's real settings, readable: text and a mark, not a greyed-out switch.
+    const settings = screen.getByTestId('notification-settings');
+    expect(within(settings).queryAllByRole('switch')).toEqual([]);
+    expect(settings.textContent).toContain('Изменить их может только сам клиент');
+    for (const s of profile.notificationSettings) {
+      const shown = screen.getByTestId(`setting-${s.kind}-${s.channel}`);
+      expect(shown.getAttribute('data-checked')).toBe(String(s.enabled));
+      expect(shown.textContent).toBe(s.enabled ? 'вкл.' : 'выкл.');
+    }
     expect(screen.queryByTestId('logout-everywhere')).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import {
   type NotificationChannel,
   type NotificationKind,
 } from '@kabinet/shared';
-import { IconCheck, IconLogout } from '@tabler/icons-react';
+import { IconCheck, IconLogout, IconMinus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -31,6 +31,7 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { useLogout, useMe } from '../../auth';
 import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
 import { SectionCard } from '../../../components/SectionCard';
+import { UserText } from '../../../components/UserText';
 import { Field } from '../../../components/Field';
 import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
 import { ChangeRequestForm } from '../components/ChangeRequestForm';
@@ -133,11 +134,15 @@ function Requests({ p }: { p: Profile }) {
                   ? ` · ${t('profile.previous', { value: formatRequestValue(r.field, r.previousValue) })}`
                   : ''}
               </Text>
-              {r.comment && <Text size="sm">{r.comment}</Text>}
+              {r.comment && (
+                <UserText size="sm" data-testid="change-request-comment">
+                  {r.comment}
+                </UserText>
+              )}
               {r.resolution && (
-                <Text size="sm" c={r.status === 'rejected' ? 'red' : undefined}>
+                <UserText size="sm" c={r.status === 'rejected' ? 'red' : undefined}>
                   {t('profile.answer', { text: r.resolution })}
-                </Text>
+                </UserText>
               )}
             </Stack>
           ))}
@@ -147,22 +152,58 @@ function Requests({ p }: { p: Profile }) {
   );
 }
 
+/**
+ * A setting as text while staff view the cabinet as the customer: the customer's real choice,
+ * plainly visible (a disabled switch is greyed out until on and off look alike).
+ */
+function ReadOnlySetting(props: { on: boolean; label: string; channel?: string; testId: string }) {
+  const { t } = useTranslation();
+  const state = t(props.on ? 'profile.settingOn' : 'profile.settingOff');
+  return (
+    <Group
+      gap={4}
+      wrap="nowrap"
+      role="img"
+      aria-label={`${props.label}: ${state}`}
+      data-testid={props.testId}
+      data-checked={props.on}
+    >
+      {props.on ? (
+        <IconCheck size={18} color="var(--mantine-color-teal-7)" aria-hidden />
+      ) : (
+        <IconMinus size={18} color="var(--mantine-color-gray-6)" aria-hidden />
+      )}
+      <Text size="sm" fw={props.on ? 600 : 400} c={props.on ? 'teal.8' : 'gray.7'}>
+        {props.channel ? `${props.channel}: ${state}` : state}
+      </Text>
+    </Group>
+  );
+}
+
 function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
   const { t } = useTranslation();
   const compact = useCompactLayout();
   const update = useUpdateNotificationSetting();
   const enabled = (kind: NotificationKind, channel: NotificationChannel) =>
     p.notificationSettings.find((s) => s.kind === kind && s.channel === channel)?.enabled ?? false;
-  const toggle = (kind: NotificationKind, channel: NotificationChannel) => (
-    <Switch
-      checked={enabled(kind, channel)}
-      disabled={readOnly}
-      onChange={(e) => update.mutate({ kind, channel, enabled: e.currentTarget.checked })}
-      aria-label={`${t(`profile.kinds.${kind}`)}: ${t(`profile.channels.${channel}`)}`}
-      label={compact ? t(`profile.channels.${channel}`) : undefined}
-      data-testid={`setting-${kind}-${channel}`}
-    />
-  );
+  const toggle = (kind: NotificationKind, channel: NotificationChannel) =>
+    readOnly ? (
+      <ReadOnlySetting
+        on={enabled(kind, channel)}
+        label={`${t(`profile.kinds.${kind}`)}: ${t(`profile.channels.${channel}`)}`}
+        channel={compact ? t(`profile.channels.${channel}`) : undefined}
+        testId={`setting-${kind}-${channel}`}
+      />
+    ) : (
+      <Switch
+        checked={enabled(kind, channel)}
+        disabled={readOnly}
+        onChange={(e) => update.mutate({ kind, channel, enabled: e.currentTarget.checked })}
+        aria-label={`${t(`profile.kinds.${kind}`)}: ${t(`profile.channels.${channel}`)}`}
+        label={compact ? t(`profile.channels.${channel}`) : undefined}
+        data-testid={`setting-${kind}-${channel}`}
+      />
+    );
   return (
     <SectionCard
       title={t('profile.settings')}
@@ -170,7 +211,7 @@ function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
       testId="notification-settings"
     >
       <Text size="sm" c="dimmed">
-        {t('profile.settingsHint')}
+        {t(readOnly ? 'profile.settingsReadOnly' : 'profile.settingsHint')}
       </Text>
       {compact ? (
         <Stack gap="sm">
