@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -11,7 +12,9 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { registerCsrf } from './common/csrf';
+import { registerEdgeChecks, registerJsonParser } from './common/edge';
 import { quietFramework } from './common/logging';
+import { problem } from './common/problem.filter';
 import fastifyMultipart from '@fastify/multipart';
 import { createValidationPipe } from './common/validation';
 import { cookieSettings } from './modules/auth/cookies';
@@ -26,6 +29,20 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // Errors Fastify answers before routing (an over-long path parameter, a URL that cannot be
+    // decoded) are problems like every other error.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 400;
+      const body = problem(
+        status,
+        status === 414 ? 'uri_too_long' : 'malformed_request',
+        error.message,
+      );
+      void reply
+        .status(status)
+        .type('application/problem+json')
+        .send({ ...body, requestId: String(request.id) });
+    },
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
@@ -38,6 +55,8 @@ export async function createApp(
     adapter,
     {
       bufferLogs: true,
+      // Bodies are JSON objects (our parser, see registerJsonParser) or uploads (multipart).
+      bodyParser: false,
       logger: options.silent ? false : undefined,
     },
   );
@@ -51,6 +70,8 @@ export async function createApp(
 
   const cookies = cookieSettings(config);
   const fastify = app.getHttpAdapter().getInstance();
+  // First: it replaces every body parser there is, so uploads' parser must come after it.
+  registerJsonParser(fastify);
   await app.register(fastifyCookie);
   // File uploads (a 1C file by hand): streamed, never buffered whole; one file per request.
   await app.register(fastifyMultipart, {
@@ -71,6 +92,7 @@ export async function createApp(
     },
   });
   registerCsrf(fastify, { name: cookies.csrfName, options: cookies.csrf });
+  registerEdgeChecks(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

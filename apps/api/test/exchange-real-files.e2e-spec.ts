@@ -10,7 +10,23 @@ import { importLocalFile } from '../src/modules/exchange/exchange-runs';
 import { notesReport, type ImportOutcome } from '../src/modules/exchange/import-ledger';
 import { typeormSql } from '../src/modules/exchange/sql';
 import { DataSource } from 'typeorm';
-import { loginCustomer, loginStaff, startTestApp, type TestApp } from './helpers';
+import {
+  loginCustomer as login,
+  loginStaff,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+} from './helpers';
+
+/**
+ * One session per phone for the whole file: a second code for the same phone within a minute is
+ * refused (the resend spacing), as it would be for a person.
+ */
+const sessions = new Map<string, Promise<TestClient>>();
+function loginCustomer(t: TestApp, phone: string): Promise<TestClient> {
+  if (!sessions.has(phone)) sessions.set(phone, login(t, phone));
+  return sessions.get(phone)!;
+}
 
 // What a customer and an admin see after stock 1C and 1C-Bitrix exports that leave "required"
 // elements empty, carry companies with requisites, VAT included or on top, work phones, names

@@ -961,6 +961,9 @@ export interface components {
       | 'csrf_failed'
       | 'rate_limited'
       | 'payload_too_large'
+      | 'malformed_request'
+      | 'unsupported_media_type'
+      | 'uri_too_long'
       | 'conflict'
       | 'unavailable'
       | 'otp_invalid'
@@ -1741,9 +1744,9 @@ export interface operations {
   listChangeRequests: {
     parameters: {
       query?: {
-        status?: 'pending' | 'done' | 'rejected';
         page?: number;
         pageSize?: number;
+        status?: 'pending' | 'done' | 'rejected';
       };
       header?: never;
       path?: never;
@@ -2065,6 +2068,8 @@ export interface operations {
   listContracts: {
     parameters: {
       query?: {
+        page?: number;
+        pageSize?: number;
         state?: 'active' | 'closed' | 'all';
         /** @description Search: part of the contract number, the customer’s name or phone digits */
         q?: string;
@@ -2079,8 +2084,6 @@ export interface operations {
         /** @description `overdue`: by the days the oldest unpaid schedule row is overdue */
         sort?: 'date' | 'number' | 'total' | 'balanceDue' | 'overdue';
         order?: 'asc' | 'desc';
-        page?: number;
-        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -2355,10 +2358,10 @@ export interface operations {
   listCustomers: {
     parameters: {
       query?: {
-        /** @description Part of the name, phone digits, a contract number or a company’s ИНН */
-        q?: string;
         page?: number;
         pageSize?: number;
+        /** @description Part of the name, phone digits, a contract number or a company’s ИНН */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -2779,10 +2782,10 @@ export interface operations {
   listNotifications: {
     parameters: {
       query?: {
-        /** @description Only unread ones */
-        unread?: boolean;
         page?: number;
         pageSize?: number;
+        /** @description Only unread ones (default: all) */
+        unread?: boolean;
       };
       header?: never;
       path?: never;

@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   'csrf_failed',
   'rate_limited',
   'payload_too_large',
+  /** The body cannot be read: not JSON, not a JSON object, a broken multipart body. */
+  'malformed_request',
+  /** The body's content type is not one the route takes (JSON; a file upload: multipart). */
+  'unsupported_media_type',
+  /** The URL (a path parameter) is longer than any the API takes. */
+  'uri_too_long',
   /** The request collides with work in progress (e.g. an exchange run is going). */
   'conflict',
   /** A service Kabinet depends on (the SFTP server) cannot be reached. */

@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '@kabinet/shared';
 import type { ProblemDto } from './problem.dto';
+import { mergeRouteConfig } from './route-config';
 
 /** The only methods that never need the token: they must not change anything. */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -31,19 +31,7 @@ function same(a: string, b: string): boolean {
  */
 export function CsrfExempt(reason: string): MethodDecorator {
   if (!reason.trim()) throw new Error('CsrfExempt needs a reason');
-  return (_target, _key, descriptor) => {
-    const handler = descriptor.value as object;
-    const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<
-      string,
-      unknown
-    >;
-    Reflect.defineMetadata(
-      FASTIFY_ROUTE_CONFIG_METADATA,
-      { ...config, [CSRF_EXEMPT]: reason },
-      handler,
-    );
-    return descriptor;
-  };
+  return mergeRouteConfig({ [CSRF_EXEMPT]: reason });
 }
 
 /** The exemption of the route this request was matched to; none for an unmatched request. */

@@ -16,12 +16,14 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from './domain-error';
 import type { ProblemDto } from './problem.dto';
 
-const HTTP_CODES: Record<number, ErrorCode> = {
+export const HTTP_CODES: Record<number, ErrorCode> = {
   400: 'validation_failed',
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
   429: 'rate_limited',
 };
 
@@ -98,7 +100,13 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function problem(status: number, code: ErrorCode, title: string, retryAfterSeconds?: number) {
+/** A problem body; `code` says what went wrong, in a way a program can act on. */
+export function problem(
+  status: number,
+  code: ErrorCode,
+  title: string,
+  retryAfterSeconds?: number,
+): ProblemDto {
   return {
     type: `https://kabinet.dev/problems/${code}`,
     title,

@@ -28,7 +28,11 @@ export async function validateBody<T extends object>(
   body: unknown,
 ): Promise<T> {
   const instance = plainToInstance(cls, body ?? {});
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
   if (errors.length) throw DomainError.validation(flatten(errors));
   return instance;
 }

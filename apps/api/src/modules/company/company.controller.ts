@@ -1,3 +1,5 @@
+import { Upload } from '../../common/edge';
+import { readSingleUpload } from '../../common/upload';
 import {
   Body,
   Controller,
@@ -72,6 +74,7 @@ export class CompanyController {
   }
 
   @Put('logo')
+  @Upload()
   @ApiOperation({
     summary: `Upload the logo: a PNG, JPEG, GIF or WebP image up to ${COMPANY_LIMITS.logoBytes / 1048576} MB (the type is read from the bytes)`,
   })
@@ -91,15 +94,11 @@ export class CompanyController {
     @Auth() auth: AuthContext,
     @Req() req: FastifyRequest,
   ): Promise<CompanyDto> {
-    const choose = () =>
-      DomainError.validation([{ path: 'file', message: 'Choose an image file to upload' }]);
-    if (!req.isMultipart()) throw choose();
-    const part = await req.file({
-      throwFileSizeLimit: false,
-      limits: { fileSize: COMPANY_LIMITS.logoBytes, files: 1, fields: 0, parts: 1 },
+    const { part, read } = await readSingleUpload(req, {
+      what: 'an image file',
+      fileSize: COMPANY_LIMITS.logoBytes,
     });
-    if (!part || part.fieldname !== 'file') throw choose();
-    const bytes = await part.toBuffer();
+    const bytes = await read(part.toBuffer());
     return this.company.setLogo(auth, bytes, part.file.truncated);
   }
 

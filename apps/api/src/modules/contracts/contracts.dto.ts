@@ -1,17 +1,6 @@
+import { PageQueryDto, QueryBoolean } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MinLength } from 'class-validator';
 import {
   CONTRACT_KINDS,
   CONTRACT_SORTS,
@@ -32,7 +21,7 @@ import {
 import { MaxText } from '../../common/text-length';
 import { PDF_LANGUAGES, type PdfLanguage } from './items-pdf';
 
-export class ListContractsQueryDto {
+export class ListContractsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CONTRACT_STATE_FILTERS, default: 'all' })
   @IsOptional()
   @IsIn(CONTRACT_STATE_FILTERS)
@@ -65,14 +54,9 @@ export class ListContractsQueryDto {
   @IsUUID()
   customerId?: string;
 
-  @ApiPropertyOptional({
-    type: Boolean,
-    description:
-      'Only contracts with money overdue (a schedule row past its date, not paid in full); `true` or `1`',
-  })
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
+  @QueryBoolean(
+    'Only contracts with money overdue (a schedule row past its date, not paid in full); `true` or `1`',
+  )
   overdue?: boolean;
 
   @ApiPropertyOptional({
@@ -88,21 +72,6 @@ export class ListContractsQueryDto {
   @IsOptional()
   @IsIn(SORT_DIRECTIONS)
   order?: SortDirection;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class ItemsPdfQueryDto {
@@ -116,13 +85,7 @@ export class ItemsPdfQueryDto {
 }
 
 export class DocumentFileQueryDto {
-  @ApiPropertyOptional({
-    type: Boolean,
-    description: 'Save the file (attachment) rather than show it; `true` or `1`',
-  })
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
+  @QueryBoolean('Save the file (attachment) rather than show it; `true` or `1`')
   download?: boolean;
 }
 

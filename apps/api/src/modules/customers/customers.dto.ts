@@ -1,10 +1,10 @@
+import { PageQueryDto } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MinLength } from 'class-validator';
 import { TEXT_LIMITS } from '@kabinet/shared';
 import { MaxText } from '../../common/text-length';
 
-export class ListCustomersQueryDto {
+export class ListCustomersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Part of the name, phone digits, a contract number or a company’s ИНН',
     minLength: 2,
@@ -15,21 +15,6 @@ export class ListCustomersQueryDto {
   @MinLength(2)
   @MaxText(TEXT_LIMITS.search)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class CustomerSummaryDto {

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../../common/query.dto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ import type {
   ExchangeRunPageDto,
   ExchangeStatusDto,
   ExportFilePageDto,
-  PageQueryDto,
 } from './exchange.dto';
 import { ExchangeService } from './exchange.service';
 import { errorReport, importReport, toFileView } from './import-ledger';

@@ -1,3 +1,6 @@
+import { Upload } from '../../common/edge';
+import { readSingleUpload } from '../../common/upload';
+import { PageQueryDto } from '../../common/query.dto';
 import {
   Controller,
   Get,
@@ -32,7 +35,6 @@ import {
   ExchangeRunPageDto,
   ExchangeStatusDto,
   ExportFilePageDto,
-  PageQueryDto,
   UploadAcceptedDto,
 } from './exchange.dto';
 import { ExchangeService } from './exchange.service';
@@ -75,6 +77,7 @@ export class ExchangeController {
   }
 
   @Post('uploads')
+  @Upload()
   @HttpCode(202)
   @ApiOperation({ summary: 'Upload a 1C file by hand: it goes to the inbox and a run starts' })
   @Authenticated({ permission: 'exchange.manage' })
@@ -88,16 +91,8 @@ export class ExchangeController {
   })
   @ApiAcceptedResponse({ type: UploadAcceptedDto })
   async uploadExchangeFile(@Auth() auth: AuthContext, @Req() req: FastifyRequest) {
-    if (!req.isMultipart()) {
-      throw DomainError.validation([
-        { path: 'file', message: 'Send the file as multipart/form-data' },
-      ]);
-    }
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') {
-      throw DomainError.validation([{ path: 'file', message: 'Choose an XML file to upload' }]);
-    }
-    return this.admin.upload(auth, part.filename, part.file, () => part.file.truncated);
+    const { part, read } = await readSingleUpload(req, { what: 'an XML file' });
+    return read(this.admin.upload(auth, part.filename, part.file, () => part.file.truncated));
   }
 
   @Get('files/:id/original')

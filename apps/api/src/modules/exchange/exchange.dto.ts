@@ -1,27 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { WARNING_CODES, type WarningCode } from '@kabinet/exchange-1c';
 import { FILE_STATUSES, type FileStatus } from './exchange-file.entity';
 import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from './exchange-run.entity';
 import { EXPORT_STATUSES, type ExportStatus } from './export-file.entity';
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
 
 export class ExchangeWarningDto {
   @ApiProperty({ enum: WARNING_CODES, enumName: 'ExchangeWarningCode' }) code: WarningCode;

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -5,11 +6,8 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -143,26 +141,11 @@ export class CreateChangeRequestDto {
   comment?: string;
 }
 
-export class ListChangeRequestsQueryDto {
+export class ListChangeRequestsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CHANGE_REQUEST_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(CHANGE_REQUEST_STATUSES)
   status?: ChangeRequestStatus;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class ChangeRequestPageDto {
