@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -42,6 +43,35 @@ export async function createApp(
         .status(status)
         .type('application/problem+json')
         .send({ ...body, requestId: String(request.id) });
+    },
+    // What Node's HTTP parser refuses before Fastify sees a request (a URL or headers over 16 KB,
+    // a request that is not HTTP): a problem too, written on the socket.
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      if (error.code === 'ECONNRESET' || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? 431
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? 408
+            : 400;
+      const body = JSON.stringify(
+        problem(
+          status,
+          status === 431 ? 'headers_too_large' : 'malformed_request',
+          status === 431
+            ? 'The URL with its query, or the headers, are longer than 16 KB'
+            : status === 408
+              ? 'The request did not arrive in time'
+              : 'This is not a well-formed HTTP request',
+        ),
+      );
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     },
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];

@@ -103,6 +103,15 @@ describe('bad input at the edge', () => {
       );
       expect(await t.sql('SELECT 1 FROM profile_change_requests')).toHaveLength(0);
     });
+
+    it('a list of objects gets objects: arrays in their place are a 400', async () => {
+      const body = await problem(
+        await send(customer, 'PUT', '/api/profile/notification-settings', '{"items":[[[[]]]]}'),
+        400,
+        'validation_failed',
+      );
+      expect(body.fields).toEqual([expect.objectContaining({ path: 'items' })]);
+    });
   });
 
   it('a lone surrogate (not text) is refused with 400, in a body and in the query', async () => {
@@ -238,6 +247,14 @@ describe('bad input at the edge', () => {
         await send(customer, 'GET', `/api/contracts/${'a'.repeat(5000)}`),
         414,
         'uri_too_long',
+      );
+    });
+
+    it('a URL over Node’s 16 KB head limit (431), answered before Fastify sees it', async () => {
+      await problem(
+        await send(customer, 'GET', `/api/contracts?q=${'ж'.repeat(10_000)}`),
+        431,
+        'headers_too_large',
       );
     });
 

@@ -964,6 +964,7 @@ export interface components {
       | 'malformed_request'
       | 'unsupported_media_type'
       | 'uri_too_long'
+      | 'headers_too_large'
       | 'conflict'
       | 'unavailable'
       | 'otp_invalid'
@@ -1787,6 +1788,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Not a UUID: 404 */
         id: string;
       };
       cookie?: never;
@@ -2034,6 +2036,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Not a UUID: 404 */
         fileId: string;
       };
       cookie?: never;
@@ -2198,6 +2201,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Not a UUID: 404 */
         id: string;
       };
       cookie?: never;
@@ -2248,7 +2252,9 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description Not a UUID: 404 */
         id: string;
+        /** @description Not a UUID: 404 */
         documentId: string;
       };
       cookie?: never;
@@ -2306,10 +2312,11 @@ export interface operations {
         lang?: 'ru' | 'en';
       };
       header?: {
-        /** @description English when it prefers `en` to `ru` (unless `lang` is given) */
+        /** @description English when it prefers `en` to `ru` (unless `lang` is given); a longer value than 1000 characters is not read */
         'accept-language'?: string;
       };
       path: {
+        /** @description Not a UUID: 404 */
         id: string;
       };
       cookie?: never;
@@ -2470,6 +2477,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Not a UUID: 404 */
         id: string;
       };
       cookie?: never;
@@ -2517,6 +2525,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Not a UUID: 404 */
         id: string;
       };
       cookie?: never;

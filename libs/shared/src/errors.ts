@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   /** The URL (a path parameter) is longer than any the API takes. */
   'uri_too_long',
+  /** The request's head (the URL with its query, the headers) is larger than the server reads. */
+  'headers_too_large',
   /** The request collides with work in progress (e.g. an exchange run is going). */
   'conflict',
   /** A service Kabinet depends on (the SFTP server) cannot be reached. */

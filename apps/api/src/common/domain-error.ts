@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   malformed_request: 400,
   unsupported_media_type: 415,
   uri_too_long: 414,
+  headers_too_large: 431,
   conflict: 409,
   read_only: 403,
   unavailable: 503,

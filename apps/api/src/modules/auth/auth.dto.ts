@@ -5,6 +5,8 @@ export class OtpRequestDto {
   @ApiProperty({
     example: '+7 912 345-67-89',
     description: 'Any common format; region RU by default',
+    minLength: 5,
+    maxLength: 30,
   })
   @IsString()
   @MinLength(5)
@@ -18,26 +20,26 @@ export class OtpRequestedDto {
 }
 
 export class OtpVerifyDto {
-  @ApiProperty({ example: '+79123456789' })
+  @ApiProperty({ example: '+79123456789', minLength: 5, maxLength: 30 })
   @IsString()
   @MinLength(5)
   @MaxLength(30)
   phone: string;
 
-  @ApiProperty({ example: '123456', pattern: '^\\d{6}$' })
+  @ApiProperty({ example: '123456', pattern: '^\\d{6}$', minLength: 6, maxLength: 6 })
   @IsString()
   @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
   code: string;
 }
 
 export class StaffLoginDto {
-  @ApiProperty({ example: 'admin' })
+  @ApiProperty({ example: 'admin', minLength: 1, maxLength: 100 })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   login: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' })
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 1, maxLength: 200 })
   @IsString()
   @MinLength(1)
   @MaxLength(200)

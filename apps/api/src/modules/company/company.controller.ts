@@ -1,3 +1,4 @@
+import { ApiIdParams, idPipe } from '../../common/id-param';
 import { Upload } from '../../common/edge';
 import { readSingleUpload } from '../../common/upload';
 import {
@@ -6,7 +7,6 @@ import {
   Delete,
   Get,
   Param,
-  ParseUUIDPipe,
   Put,
   Req,
   Res,
@@ -24,14 +24,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COMPANY_LIMITS } from '@kabinet/shared';
-import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated, Public } from '../auth/auth.decorators';
 import { BrandDto, CompanyDto, UpdateCompanyDto } from './company.dto';
 import { CompanyService } from './company.service';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Logo') });
 
 @ApiTags('company')
 @Controller('company')
@@ -111,6 +108,7 @@ export class CompanyController {
   }
 
   @Get('logo/:fileId')
+  @ApiIdParams('fileId')
   @Public()
   @ApiOperation({
     summary: 'The current logo (public; the URL changes with the logo, so it is cached for good)',
@@ -119,7 +117,7 @@ export class CompanyController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'Not the current logo' })
   async getCompanyLogo(
-    @Param('fileId', uuid) fileId: string,
+    @Param('fileId', idPipe('Logo')) fileId: string,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {

@@ -70,6 +70,7 @@ export class UpdateCompanyDto {
     type: String,
     nullable: true,
     example: '#0b7285',
+    maxLength: 20,
     description: `#rrggbb; white text on it must have a contrast of at least 4.5:1`,
   })
   @IsOptional()
@@ -78,8 +79,10 @@ export class UpdateCompanyDto {
   color?: string | null;
 
   @ApiPropertyOptional({
-    type: [String],
+    type: String,
+    isArray: true,
     maxItems: COMPANY_LIMITS.phones,
+    items: { type: 'string', maxLength: 40 },
     example: ['+7 495 120-10-00'],
     description: 'Any format; stored as E.164',
   })

@@ -1,13 +1,5 @@
-import {
-  Controller,
-  Get,
-  Header,
-  Param,
-  ParseUUIDPipe,
-  Query,
-  Req,
-  StreamableFile,
-} from '@nestjs/common';
+import { ApiIdParams, idPipe } from '../../common/id-param';
+import { Controller, Get, Header, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiHeader,
   ApiNotFoundResponse,
@@ -17,7 +9,6 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ProblemDto } from '../../common/problem.dto';
-import { DomainError } from '../../common/domain-error';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
 import {
@@ -30,8 +21,6 @@ import {
 } from './contracts.dto';
 import { ContractsService } from './contracts.service';
 import { pdfLanguage } from './items-pdf';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Contract') });
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -63,15 +52,17 @@ export class ContractsController {
   }
 
   @Get(':id')
+  @ApiIdParams('id')
   @ApiOperation({ summary: 'A contract with its goods and services' })
   @Authenticated({ permission: 'contract.read' })
   @ApiOkResponse({ type: ContractDto })
   @ApiNotFoundResponse({ type: ProblemDto })
-  getContract(@Auth() auth: AuthContext, @Param('id', uuid) id: string) {
+  getContract(@Auth() auth: AuthContext, @Param('id', idPipe('Contract')) id: string) {
     return this.contracts.get(auth, id);
   }
 
   @Get(':id/items.pdf')
+  @ApiIdParams('id')
   @ApiOperation({
     summary: 'The goods and services of a contract as a PDF (A4, fonts embedded)',
     description:
@@ -83,7 +74,9 @@ export class ContractsController {
   @ApiHeader({
     name: 'accept-language',
     required: false,
-    description: 'English when it prefers `en` to `ru` (unless `lang` is given)',
+    description:
+      'English when it prefers `en` to `ru` (unless `lang` is given); a longer value than 1000 characters is not read',
+    schema: { type: 'string', maxLength: 1000 },
   })
   @ApiOkResponse({
     description: 'The PDF, as an attachment named e.g. «ГМ-000101 товары и услуги.pdf»',
@@ -98,7 +91,7 @@ export class ContractsController {
   @ApiNotFoundResponse({ type: ProblemDto })
   async getContractItemsPdf(
     @Auth() auth: AuthContext,
-    @Param('id', uuid) id: string,
+    @Param('id', idPipe('Contract')) id: string,
     @Query() query: ItemsPdfQueryDto,
     @Req() req: FastifyRequest,
   ) {

@@ -38,7 +38,11 @@ export class ListContractsQueryDto extends PageQueryDto {
   @MaxText(TEXT_LIMITS.search)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Exact status text as 1C has it, e.g. «В работе»' })
+  @ApiPropertyOptional({
+    description: 'Exact status text as 1C has it, e.g. «В работе»',
+    minLength: 1,
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiIdParams, idPipe } from '../../common/id-param';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -7,15 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
 import { DocumentFileQueryDto } from './contracts.dto';
 import { DocumentsService } from './documents.service';
-
-const uuid = (what: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -23,6 +20,7 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get(':id/documents/:documentId/file')
+  @ApiIdParams('id', 'documentId')
   @ApiOperation({
     summary:
       'A contract document’s file: shown in the browser (PDF, images) or, with download=true, saved',
@@ -33,8 +31,8 @@ export class DocumentsController {
   @ApiNotFoundResponse({ type: ProblemDto })
   async getDocumentFile(
     @Auth() auth: AuthContext,
-    @Param('id', uuid('Contract')) id: string,
-    @Param('documentId', uuid('Document')) documentId: string,
+    @Param('id', idPipe('Contract')) id: string,
+    @Param('documentId', idPipe('Document')) documentId: string,
     @Query() query: DocumentFileQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -77,7 +77,9 @@ const TEXT = {
  */
 export function pdfLanguage(lang: string | undefined, acceptLanguage: string | undefined) {
   if (lang === 'ru' || lang === 'en') return lang;
-  const ranked = (acceptLanguage ?? '')
+  // A header longer than any real one (the spec says 1000) is not read: the default applies.
+  const header = acceptLanguage && acceptLanguage.length <= 1000 ? acceptLanguage : '';
+  const ranked = header
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');

@@ -1,3 +1,4 @@
+import { ApiIdParams, idPipe } from '../../common/id-param';
 import { Upload } from '../../common/edge';
 import { readSingleUpload } from '../../common/upload';
 import { PageQueryDto } from '../../common/query.dto';
@@ -7,7 +8,6 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -26,7 +26,6 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { fileDisposition } from '../../common/content-disposition';
-import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
@@ -38,8 +37,6 @@ import {
   UploadAcceptedDto,
 } from './exchange.dto';
 import { ExchangeService } from './exchange.service';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('File') });
 
 @ApiTags('exchange')
 @Controller('exchange')
@@ -96,12 +93,13 @@ export class ExchangeController {
   }
 
   @Get('files/:id/original')
+  @ApiIdParams('id')
   @ApiOperation({ summary: 'Download an imported (or failed) file as 1C sent it' })
   @Authenticated({ permission: 'exchange.read' })
   @ApiProduces('application/xml')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ProblemDto })
-  async downloadExchangeFile(@Auth() auth: AuthContext, @Param('id', uuid) id: string) {
+  async downloadExchangeFile(@Auth() auth: AuthContext, @Param('id', idPipe('File')) id: string) {
     const { name, stream } = await this.admin.original(auth, id);
     return new StreamableFile(stream, {
       type: 'application/xml',
@@ -110,6 +108,7 @@ export class ExchangeController {
   }
 
   @Get('files/:id/report')
+  @ApiIdParams('id')
   @ApiOperation({
     summary:
       'The text report of a file: a failed one’s error (what and where: line, element), an imported one’s warnings and skipped parts',
@@ -119,7 +118,7 @@ export class ExchangeController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiNotFoundResponse({ type: ProblemDto })
-  getExchangeFileReport(@Auth() auth: AuthContext, @Param('id', uuid) id: string) {
+  getExchangeFileReport(@Auth() auth: AuthContext, @Param('id', idPipe('File')) id: string) {
     return this.admin.report(auth, id);
   }
 

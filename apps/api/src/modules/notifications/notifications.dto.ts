@@ -20,6 +20,7 @@ export class MarkReadDto {
   @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
+    maxItems: 500,
     description: 'These notifications; all of mine when absent',
   })
   @IsOptional()

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiIdParams, idPipe } from '../../common/id-param';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -6,7 +7,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
@@ -20,8 +20,6 @@ import {
   UpdateNotificationSettingsDto,
 } from './profile.dto';
 import { ProfileService } from './profile.service';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('Change request') });
 
 @ApiTags('profile')
 @Controller()
@@ -68,13 +66,14 @@ export class ProfileController {
   }
 
   @Post('change-requests/:id/resolution')
+  @ApiIdParams('id')
   @ApiOperation({ summary: 'Mark a change request done or rejected, with an answer' })
   @Authenticated({ permission: 'changeRequest.manage' })
   @ApiCreatedResponse({ type: ChangeRequestDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   resolveChangeRequest(
     @Auth() auth: AuthContext,
-    @Param('id', uuid) id: string,
+    @Param('id', idPipe('Change request')) id: string,
     @Body() body: ResolveChangeRequestDto,
   ) {
     return this.profile.resolve(auth, id, body);

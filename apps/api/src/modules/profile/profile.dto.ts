@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   MinLength,
@@ -40,9 +41,14 @@ export class NotificationSettingDto {
 }
 
 export class UpdateNotificationSettingsDto {
-  @ApiProperty({ type: [NotificationSettingDto], description: 'Only the pairs to change' })
+  @ApiProperty({
+    type: [NotificationSettingDto],
+    maxItems: 50,
+    description: 'Only the pairs to change',
+  })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'each of items must be an object' })
   @ValidateNested({ each: true })
   @Type(() => NotificationSettingDto)
   items: NotificationSettingDto[];

@@ -86,6 +86,7 @@ export const en: Resource = {
     malformed_request: 'The request was damaged. Reload the page and try again',
     unsupported_media_type: 'The server does not take data in this form',
     uri_too_long: 'The address is too long',
+    headers_too_large: 'The address or the request headers are too long',
     conflict: 'This is already in progress; try again when it finishes',
     unavailable: 'A service we depend on is not reachable right now; try again later',
     otp_invalid: 'The code is wrong or has expired',
