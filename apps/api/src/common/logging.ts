@@ -42,7 +42,10 @@ export function requestLogLevel(config: Pick<AppConfig, 'logRequestLevel'>) {
  * synchronously, so log lines and the start banner come out in the order they were written.
  * pino-pretty is loaded only then.
  */
-export function logDestination(config: Pick<AppConfig, 'logPretty'>): DestinationStream | null {
+export function logDestination(
+  config: Pick<AppConfig, 'logPretty'>,
+  destination?: NodeJS.WritableStream,
+): DestinationStream | null {
   if (!config.logPretty) return null;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pretty = require('pino-pretty') as typeof import('pino-pretty');
@@ -50,7 +53,10 @@ export function logDestination(config: Pick<AppConfig, 'logPretty'>): Destinatio
     sync: true,
     translateTime: 'SYS:HH:MM:ss',
     ignore: 'pid,hostname,service,context,req,res,responseTime',
+    // The request's method, URL, status and time on the line that says it is done; a line
+    // logged while a request is under way (an SMS it sends) has no status or time yet.
     messageFormat:
-      '{if context}[{context}] {end}{if req}{req.method} {req.url} {res.statusCode} {responseTime} ms {end}{msg}',
+      '{if context}[{context}] {end}{if responseTime}{req.method} {req.url} {res.statusCode} {responseTime} ms {end}{msg}',
+    ...(destination ? { destination } : {}),
   });
 }
