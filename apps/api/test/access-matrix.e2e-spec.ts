@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StaffService } from '../src/modules/staff/staff.service';
+import { addRoleStaff, loginAs } from './actors';
 import { ACTORS, ROUTES, type Actor, type Target } from './access-matrix';
-import {
-  loginCustomer,
-  loginStaff,
-  primeCsrf,
-  startTestApp,
-  type TestApp,
-  type TestClient,
-} from './helpers';
+import { startTestApp, type TestApp, type TestClient } from './helpers';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -25,15 +18,7 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const staff = t.app.get(StaffService);
-    for (const role of ['operator', 'estimator', 'measurer'] as const) {
-      await staff.upsertWithPassword({
-        login: role,
-        password: 'kabinet-demo',
-        fullName: role,
-        role,
-      });
-    }
+    await addRoleStaff(t);
     const rows = await t.sql<{ id: string; number: string }>('SELECT id, number FROM contracts');
     ids.own = rows.find((r) => r.number === 'ГМ-000101')!.id;
     ids.foreign = rows.find((r) => r.number === 'РМ-000017')!.id;
@@ -43,33 +28,7 @@ describe('access matrix', () => {
   });
   afterAll(() => t.close());
 
-  async function as(actor: Actor): Promise<TestClient> {
-    switch (actor) {
-      case 'anonymous': {
-        const c = t.client();
-        await primeCsrf(c);
-        return c;
-      }
-      case 'customerA':
-        return loginCustomer(t, '+79123456789');
-      case 'customerB':
-        return loginCustomer(t, '+79031112233');
-      case 'admin':
-        return loginStaff(t, 'admin');
-      case 'head':
-        return loginStaff(t, 'volkova');
-      case 'managerA':
-        return loginStaff(t, 'sokolova');
-      case 'managerB':
-        return loginStaff(t, 'orlov');
-      case 'foremanB':
-        return loginStaff(t, 'belov');
-      case 'operator':
-      case 'estimator':
-      case 'measurer':
-        return loginStaff(t, actor);
-    }
-  }
+  const as = (actor: Actor): Promise<TestClient> => loginAs(t, actor);
 
   const cases = ROUTES.flatMap((route) =>
     ACTORS.map((actor) => ({ ...route, actor, status: route.expect[actor] })),

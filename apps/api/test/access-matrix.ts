@@ -6,20 +6,9 @@
  * responsible for A's contracts, orlov for B's; foreman belov is assigned to B's renovation.
  * `own` is customer A's contract ГМ-000101, `foreign` is customer B's РМ-000017.
  */
-export const ACTORS = [
-  'anonymous',
-  'customerA',
-  'customerB',
-  'admin',
-  'head',
-  'managerA',
-  'managerB',
-  'operator',
-  'estimator',
-  'measurer',
-  'foremanB',
-] as const;
-export type Actor = (typeof ACTORS)[number];
+import { ACTORS, type Actor } from './actors';
+
+export { ACTORS, type Actor };
 
 /** own/foreign: contracts of customer A/B; ownCustomer/foreignCustomer: A and B themselves. */
 export type Target = 'own' | 'foreign' | 'missing' | 'none' | 'ownCustomer' | 'foreignCustomer';

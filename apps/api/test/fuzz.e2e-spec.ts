@@ -4,15 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsrfToken } from '@kabinet/api-client';
 import { CSRF_HEADER } from '@kabinet/shared';
-import { StaffService } from '../src/modules/staff/staff.service';
-import {
-  loginCustomer,
-  loginStaff,
-  primeCsrf,
-  startTestApp,
-  type TestApp,
-  type TestClient,
-} from './helpers';
+import { ACTORS, addRoleStaff, loginAs, type Actor } from './actors';
+import { startTestApp, type TestApp, type TestClient } from './helpers';
 import { waitFor } from './wait';
 
 /**
@@ -825,20 +818,6 @@ function sweep(op: Operation, base: Req, fx: Fixtures, full: boolean): Req[] {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-const ACTORS = [
-  'anonymous',
-  'customerA',
-  'customerB',
-  'admin',
-  'head',
-  'managerA',
-  'managerB',
-  'operator',
-  'estimator',
-  'measurer',
-  'foremanB',
-] as const;
-type Actor = (typeof ACTORS)[number];
 const CUSTOMERS: Actor[] = ['customerA', 'customerB'];
 
 interface Failure {
@@ -890,32 +869,9 @@ describe('fuzz (driven by openapi/openapi.json)', () => {
   let ran = false;
 
   async function login(actor: Actor): Promise<TestClient> {
-    switch (actor) {
-      case 'anonymous': {
-        const c = t.client();
-        await primeCsrf(c);
-        return c;
-      }
-      case 'customerA':
-      case 'customerB':
-        // Keep clear of the per-phone code limits.
-        t.clock.advance(11 * 60 * 1000);
-        return loginCustomer(t, actor === 'customerA' ? '+79123456789' : '+79031112233');
-      case 'admin':
-        return loginStaff(t, 'admin');
-      case 'head':
-        return loginStaff(t, 'volkova');
-      case 'managerA':
-        return loginStaff(t, 'sokolova');
-      case 'managerB':
-        return loginStaff(t, 'orlov');
-      case 'foremanB':
-        return loginStaff(t, 'belov');
-      case 'operator':
-      case 'estimator':
-      case 'measurer':
-        return loginStaff(t, actor);
-    }
+    // Keep clear of the per-phone code limits.
+    if (actor === 'customerA' || actor === 'customerB') t.clock.advance(11 * 60 * 1000);
+    return loginAs(t, actor);
   }
 
   async function loginAll() {
@@ -924,15 +880,7 @@ describe('fuzz (driven by openapi/openapi.json)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const staff = t.app.get(StaffService);
-    for (const role of ['operator', 'estimator', 'measurer'] as const) {
-      await staff.upsertWithPassword({
-        login: role,
-        password: 'kabinet-demo',
-        fullName: role,
-        role,
-      });
-    }
+    await addRoleStaff(t);
     await loginAll();
     // Fixtures the demo lacks: a logo to fetch and change requests to resolve.
     const admin = clients.get('admin')!;
