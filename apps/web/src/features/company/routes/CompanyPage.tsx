@@ -23,6 +23,7 @@ import {
   isReadableBrandColor,
   LOGO_TYPES,
   readableShade,
+  formatPhone,
 } from '@kabinet/shared';
 import { IconBuilding, IconPhoto, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -34,7 +35,7 @@ import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../comp
 import { SectionCard } from '../../../components/SectionCard';
 import { ApiError } from '../../../lib/api';
 import { localeOf } from '../../../lib/format';
-import { formatPhone, parsePhone } from '../../../lib/phone';
+import { parsePhone } from '../../../lib/phone';
 import {
   useCompany,
   useRemoveLogo,

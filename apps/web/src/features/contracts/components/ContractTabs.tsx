@@ -1,9 +1,10 @@
 import { Badge, Card, Divider, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { showMoney } from '@kabinet/shared';
 import { SectionCard } from '../../../components/SectionCard';
 import { Field } from '../../../components/Field';
 import { useTranslation } from 'react-i18next';
 import { NotificationItem } from '../../../components/NotificationItem';
-import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { formatDate, localeOf } from '../../../lib/format';
 import { useCompactLayout } from '../../../lib/use-compact';
 import type { Contract } from '../api/get-contract';
 
@@ -12,7 +13,7 @@ type Installment = Contract['schedule']['rows'][number];
 export function useMoney(c: Contract) {
   const { i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  return (v: string) => formatMoney(v, c.currency, locale);
+  return (v: string) => showMoney(v, c.currency, locale);
 }
 
 const STATUS_COLORS: Record<Installment['status'], string> = {

@@ -14,20 +14,14 @@ import {
 import { IconArrowLeft, IconDownload, IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { showMoney, formatPhone } from '@kabinet/shared';
 import { CenteredMessage } from '../../../components/CenteredMessage';
 import { ScrollingTabsList } from '../../../components/ScrollingTabsList';
 import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import {
-  formatDate,
-  formatDateTime,
-  formatMoney,
-  formatQuantity,
-  localeOf,
-} from '../../../lib/format';
+import { formatDate, formatDateTime, formatQuantity, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
 import { itemsPdfUrl } from '../api/documents';
@@ -260,7 +254,7 @@ export function ContractPage() {
     return <ErrorAlert error={contract.error} onRetry={() => void contract.refetch()} />;
   }
   const c = contract.data;
-  const money = (v: string) => formatMoney(v, c.currency, locale);
+  const money = (v: string) => showMoney(v, c.currency, locale);
 
   return (
     <Stack gap="lg">

@@ -16,6 +16,7 @@ import {
   type ContractSort,
   type ContractStateFilter,
   type SortDirection,
+  showMoney,
 } from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -23,7 +24,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { SearchBox } from '../../../components/SearchBox';
-import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { formatDate, localeOf } from '../../../lib/format';
 import { pageCount, readPage } from '../../../lib/paging';
 import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
@@ -93,11 +94,11 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
         </Stack>
         <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
           <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-            {formatMoney(c.total, c.currency, locale)}
+            {showMoney(c.total, c.currency, locale)}
           </Text>
           {c.balanceDue !== '0.00' && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {t('contract.balanceDue')}: {formatMoney(c.balanceDue, c.currency, locale)}
+              {t('contract.balanceDue')}: {showMoney(c.balanceDue, c.currency, locale)}
             </Text>
           )}
           <ContractStatus status={c.status} closed={c.closed} />
@@ -153,11 +154,11 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
             </Table.Td>
             {isStaff && <Table.Td miw={140}>{c.managerName ?? '—'}</Table.Td>}
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {formatMoney(c.total, c.currency, locale)}
+              {showMoney(c.total, c.currency, locale)}
             </Table.Td>
             <Table.Td ta="right">
               <span style={{ whiteSpace: 'nowrap' }}>
-                {formatMoney(c.balanceDue, c.currency, locale)}
+                {showMoney(c.balanceDue, c.currency, locale)}
               </span>
               <DueNow c={c} align="flex-end" />
             </Table.Td>

@@ -2,15 +2,15 @@ import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine
 import { IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { showMoney, formatPhone } from '@kabinet/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { BreakableAddress } from '../../../components/UserText';
 import { SearchBox } from '../../../components/SearchBox';
-import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { formatDate, localeOf } from '../../../lib/format';
 import { readPage } from '../../../lib/paging';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
@@ -85,7 +85,7 @@ export function CustomersPage() {
       if ((next.page ?? 1) > 1) p.set('page', String(next.page));
       else p.delete('page');
     });
-  const money = (v: string) => formatMoney(v, 'RUB', locale);
+  const money = (v: string) => showMoney(v, 'RUB', locale);
 
   return (
     <Stack gap="md">

@@ -17,6 +17,8 @@ import {
   NOTIFICATION_KINDS,
   type NotificationChannel,
   type NotificationKind,
+  showMoney,
+  formatPhone,
 } from '@kabinet/shared';
 import { IconCheck, IconLogout, IconMinus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,9 +26,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import { formatDateTime, formatMoney, localeOf } from '../../../lib/format';
+import { formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone, formatRequestValue } from '../../../lib/phone';
+import { formatRequestValue } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useLogout, useMe } from '../../auth';
 import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
@@ -67,7 +69,7 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
       </Field>
       <Field label={t('profile.email')}>{p.email ?? notSet}</Field>
       <Field label={t('profile.bonus')}>
-        {formatMoney(p.bonusBalance, 'RUB', localeOf(i18n.language))}
+        {showMoney(p.bonusBalance, 'RUB', localeOf(i18n.language))}
       </Field>
       {p.requisites.map((r) => (
         <Field key={r.name} label={r.name}>
