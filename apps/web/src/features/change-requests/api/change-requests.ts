@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '@kabinet/api-client';
 import type { ChangeRequestStatus } from '@kabinet/shared';
 import { api, unwrap } from '../../../lib/api';
@@ -34,10 +28,6 @@ export const changeRequestsQuery = (q: ChangeRequestQuery) =>
         .then(unwrap),
     placeholderData: keepPreviousData,
   });
-
-export function useChangeRequests(q: ChangeRequestQuery) {
-  return useQuery(changeRequestsQuery(q));
-}
 
 export function useResolveChangeRequest() {
   const client = useQueryClient();

@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '@kabinet/api-client';
 import { api, unwrap } from '../../../lib/api';
 import { isPersonal } from '../../../lib/queries';
@@ -36,10 +30,6 @@ export const customersQuery = (q: CustomerQuery) =>
         .then(unwrap),
     placeholderData: keepPreviousData,
   });
-
-export function useCustomers(q: CustomerQuery) {
-  return useQuery(customersQuery(q));
-}
 
 /**
  * Switches this session into (or out of) a customer's cabinet. Everything cached belongs to the

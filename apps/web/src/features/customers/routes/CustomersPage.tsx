@@ -9,14 +9,14 @@ import { PageLoader } from '../../../components/PageLoader';
 import { BreakableAddress } from '../../../components/UserText';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, localeOf } from '../../../lib/format';
-import { readPage } from '../../../lib/paging';
 import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
 import {
   CUSTOMERS_PAGE_SIZE,
-  useCustomers,
+  customersQuery,
   useStartViewAs,
   type CustomerSummary,
 } from '../api/customers';
@@ -70,20 +70,20 @@ export function CustomersPage() {
   const locale = localeOf(i18n.language);
   const [params, updateParams] = useUrlParams();
   const q = params.get('q') ?? '';
-  const page = readPage(params.get('page'));
   const compact = useCompactLayout();
-  const list = useCustomers({ q, page });
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  /** Changes the search or the page; a new search starts from its first page. */
-  const set = (next: { q?: string; page?: number }) =>
+  const {
+    query: list,
+    items,
+    total,
+    page,
+    setPage,
+  } = usePagedQuery((page) => customersQuery({ q, page }));
+  /** Changes the search; a new search starts from its first page. */
+  const setSearch = (next: string) =>
     updateParams((p) => {
-      if (next.q !== undefined) {
-        if (next.q) p.set('q', next.q);
-        else p.delete('q');
-      }
-      if ((next.page ?? 1) > 1) p.set('page', String(next.page));
-      else p.delete('page');
+      if (next) p.set('q', next);
+      else p.delete('q');
+      p.delete('page');
     });
   const money = (v: string) => showMoney(v, 'RUB', locale);
 
@@ -94,7 +94,7 @@ export function CustomersPage() {
       </Title>
       <SearchBox
         value={q}
-        onSearch={(v) => set({ q: v })}
+        onSearch={setSearch}
         placeholder={t('customers.searchPlaceholder')}
         label={t('customers.search')}
         testId="customers-search"
@@ -190,7 +190,7 @@ export function CustomersPage() {
         page={page}
         total={total}
         pageSize={CUSTOMERS_PAGE_SIZE}
-        onChange={(p) => set({ page: p })}
+        onChange={setPage}
         label={t('customers.count', { count: total })}
       />
     </Stack>

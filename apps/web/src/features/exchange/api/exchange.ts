@@ -36,17 +36,12 @@ export const runsQuery = (page: number, running: boolean) =>
     refetchInterval: (query) => (running || busy(query.state.data?.items) ? POLL_MS : 15_000),
   });
 
-export function useExchangeRuns(page: number, running: boolean) {
-  return useQuery(runsQuery(page, running));
-}
-
-export function useExportFiles(page: number) {
-  return useQuery({
+export const exportsQuery = (page: number) =>
+  queryOptions({
     queryKey: exchangeKeys.exports(page),
     queryFn: () =>
       api.GET('/api/exchange/exports', { params: { query: { page, pageSize: 10 } } }).then(unwrap),
   });
-}
 
 /** "Run now": 202, or 409 `conflict` while a run is going. */
 export function useRunNow() {

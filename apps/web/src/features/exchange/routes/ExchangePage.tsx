@@ -25,13 +25,14 @@ import { PageLoader } from '../../../components/PageLoader';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime, formatFileSize, localeOf } from '../../../lib/format';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { usePagedQuery } from '../../../lib/use-paged-query';
 import { describeCron, formatDuration } from '../schedule';
 import {
   originalUrl,
   reportUrl,
-  useExchangeRuns,
+  exportsQuery,
+  runsQuery,
   useExchangeStatus,
-  useExportFiles,
   useRunNow,
   useUpload,
   type ExchangeFile,
@@ -225,14 +226,13 @@ function useWatchWindow(): [boolean, () => void] {
 
 function Runs({ running }: { running: boolean }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
   // Runs that did not succeed open by default, including ones that appear while the page is
   // open; what the user opens or closes by hand stays that way.
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
-  const runs = useExchangeRuns(page, running);
+  const paged = usePagedQuery((page) => runsQuery(page, running), { keepPageIn: 'state' });
+  const { query: runs, items, page, setPage, pages } = paged;
   if (runs.isPending) return <PageLoader />;
   if (runs.isError) return <ErrorAlert error={runs.error} onRetry={() => void runs.refetch()} />;
-  const { items, total, pageSize } = runs.data;
   if (!items.length) return <Text c="dimmed">{t('exchange.noRuns')}</Text>;
   const open = items.filter((r) => toggled[r.id] ?? r.status !== 'succeeded').map((r) => r.id);
   const onChange = (next: string[]) =>
@@ -263,9 +263,7 @@ function Runs({ running }: { running: boolean }) {
           <RunItem key={run.id} run={run} />
         ))}
       </Accordion>
-      {total > pageSize && (
-        <Pagination value={page} onChange={setPage} total={Math.ceil(total / pageSize)} />
-      )}
+      {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
     </Stack>
   );
 }
@@ -274,12 +272,11 @@ function Exports() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const compact = useCompactLayout();
-  const [page, setPage] = useState(1);
-  const exports = useExportFiles(page);
+  const paged = usePagedQuery(exportsQuery, { keepPageIn: 'state' });
+  const { query: exports, items, page, setPage, pages } = paged;
   if (exports.isPending) return <PageLoader />;
   if (exports.isError)
     return <ErrorAlert error={exports.error} onRetry={() => void exports.refetch()} />;
-  const { items, total, pageSize } = exports.data;
   if (!items.length) return <Text c="dimmed">{t('exchange.noExports')}</Text>;
   const status = (s: 'pending' | 'written') => (
     <Badge color={s === 'written' ? 'green' : 'blue'} variant="light">
@@ -329,9 +326,7 @@ function Exports() {
           </Table.Tbody>
         </Table>
       )}
-      {total > pageSize && (
-        <Pagination value={page} onChange={setPage} total={Math.ceil(total / pageSize)} />
-      )}
+      {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
     </Stack>
   );
 }
