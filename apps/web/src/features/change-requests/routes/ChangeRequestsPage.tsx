@@ -28,9 +28,9 @@ import { useUrlParams } from '../../../lib/use-url-params';
 import {
   REQUESTS_PAGE_SIZE,
   changeRequestsQuery,
-  useResolveChangeRequest,
   type StaffChangeRequest,
-} from '../api/change-requests';
+} from '../api/list-change-requests';
+import { useResolveChangeRequest } from '../api/resolve-change-request';
 
 type Decision = 'done' | 'rejected';
 

@@ -36,13 +36,8 @@ import { SectionCard } from '../../../components/SectionCard';
 import { ApiError } from '../../../lib/api';
 import { localeOf } from '../../../lib/format';
 import { parsePhone } from '../../../lib/phone';
-import {
-  useCompany,
-  useRemoveLogo,
-  useUpdateCompany,
-  useUploadLogo,
-  type Company,
-} from '../api/company';
+import { useCompany, type Company } from '../api/get-company';
+import { useRemoveLogo, useUpdateCompany, useUploadLogo } from '../api/update-company';
 
 /** Readable brand colours to start from (white text on each has a contrast of 4.5:1 or more). */
 const SWATCHES = [

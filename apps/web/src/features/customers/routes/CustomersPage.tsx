@@ -14,12 +14,8 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
-import {
-  CUSTOMERS_PAGE_SIZE,
-  customersQuery,
-  useStartViewAs,
-  type CustomerSummary,
-} from '../api/customers';
+import { CUSTOMERS_PAGE_SIZE, customersQuery, type CustomerSummary } from '../api/list-customers';
+import { useStartViewAs } from '../api/view-as';
 
 /** The contracts list searched for this customer (by phone when there is one: unique). */
 const contractsOf = (c: CustomerSummary) =>

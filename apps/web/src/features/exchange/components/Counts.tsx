@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type ExchangeRun } from '../api/exchange';
+import type { ExchangeRun } from '../api/list-runs';
 
 export function Counts({
   c,

@@ -5,7 +5,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { usePagedQuery } from '../../../lib/use-paged-query';
-import { exportsQuery } from '../api/exchange';
+import { exportsQuery } from '../api/list-exports';
 
 export function Exports() {
   const { t, i18n } = useTranslation();

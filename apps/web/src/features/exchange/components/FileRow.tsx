@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Card, Group, Progress, Stack, Text } from '@manti
 import { IconDownload, IconFileAlert } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatFileSize, localeOf } from '../../../lib/format';
-import { originalUrl, reportUrl, type ExchangeFile } from '../api/exchange';
+import { originalUrl, reportUrl } from '../api/file-urls';
+import type { ExchangeFile } from '../api/list-runs';
 import { FileNotes } from './FileNotes';
 import { Counts } from './Counts';
 

@@ -2,7 +2,7 @@ import { Accordion, Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { formatDuration } from '../schedule';
-import { type ExchangeRun } from '../api/exchange';
+import type { ExchangeRun } from '../api/list-runs';
 import { Counts } from './Counts';
 import { FileRow } from './FileRow';
 

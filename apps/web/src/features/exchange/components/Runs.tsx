@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { usePagedQuery } from '../../../lib/use-paged-query';
-import { runsQuery } from '../api/exchange';
+import { runsQuery } from '../api/list-runs';
 import { RunItem } from './RunItem';
 
 export function Runs({ running }: { running: boolean }) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ApiError } from '../../../lib/api';
 import { formatFileSize, localeOf } from '../../../lib/format';
-import { useUpload } from '../api/exchange';
+import { useUpload } from '../api/upload';
 
 export function UploadForm({ limit, onUploaded }: { limit: number; onUploaded: () => void }) {
   const { t, i18n } = useTranslation();

@@ -9,7 +9,8 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
-import { notificationsQuery, useMarkRead } from '../api/notifications';
+import { notificationsQuery } from '../api/list-notifications';
+import { useMarkRead } from '../api/mark-read';
 
 const PAGE_SIZE = 20;
 

@@ -35,7 +35,8 @@ import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatu
 import { SectionCard } from '../../../components/SectionCard';
 import { UserText } from '../../../components/UserText';
 import { Field } from '../../../components/Field';
-import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
+import { useProfile, type Profile } from '../api/get-profile';
+import { useUpdateNotificationSetting } from '../api/notification-settings';
 import { ChangeRequestForm } from '../components/ChangeRequestForm';
 import { LegalDetails } from '../components/LegalDetails';
 
