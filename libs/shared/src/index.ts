@@ -3,6 +3,7 @@ export * from './company';
 export * from './contracts';
 export * from './email';
 export * from './errors';
+export * from './money';
 export * from './notifications';
 export * from './permissions';
 export * from './phone';

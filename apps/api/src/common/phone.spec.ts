@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalizePhone } from './phone';
+import { formatPhone } from '@kabinet/shared';
+import { normalizePhone } from './phone';
 
 describe('normalizePhone', () => {
   it.each([

@@ -37,17 +37,3 @@ export function pickLoginPhone(
   const best = valid.find((v) => v.typed) ?? valid.find((v) => v.mobile) ?? valid[0] ?? null;
   return best && { e164: best.e164, raw: best.raw };
 }
-
-/**
- * A phone for people, as the SPA writes it: `+79123456789` → `+7 912 345-67-89`; other countries
- * in libphonenumber's international format.
- */
-export function formatPhone(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return e164;
-  const n = parsed.nationalNumber;
-  if (parsed.countryCallingCode === '7' && n.length === 10) {
-    return `+7 ${n.slice(0, 3)} ${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`;
-  }
-  return parsed.formatInternational();
-}

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone } from '../lib/phone';
+import { formatPhone } from '@kabinet/shared';
 
 /** A phone as a tel: button showing the number the way it is written (`+7 912 345-67-89`). */
 export function PhoneButton({ phone, testId }: { phone: string; testId?: string }) {

@@ -1,10 +1,10 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { Schemas } from '@kabinet/api-client';
-import { NOTIFICATION_CONTRACT_TABS } from '@kabinet/shared';
+import { NOTIFICATION_CONTRACT_TABS, showMoney } from '@kabinet/shared';
 import { IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime, formatMoney, localeOf } from '../lib/format';
+import { formatDate, formatDateTime, localeOf } from '../lib/format';
 import { paths } from '../lib/paths';
 
 export type Notification = Schemas['NotificationDto'];
@@ -29,7 +29,7 @@ export function useNotificationText() {
   const locale = localeOf(i18n.language);
   return (n: Notification): string => {
     const p = n.params;
-    const money = () => formatMoney(str(p.amount), str(p.currency) || 'RUB', locale);
+    const money = () => showMoney(str(p.amount), str(p.currency) || 'RUB', locale);
     switch (n.kind) {
       case 'contract_added':
         return t('notification.contract_added', { number: str(p.number) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatFileSize, formatMoney, formatQuantity } from './format';
+import { showMoney as formatMoney } from '@kabinet/shared';
+import { formatDate, formatFileSize, formatQuantity } from './format';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

@@ -1,15 +1,4 @@
-/** Money from a decimal string, e.g. `148500.00` → `148 500,00 ₽` (display only). */
-export function formatMoney(amount: string | null | undefined, currency = 'RUB', locale = 'ru-RU') {
-  if (amount === null || amount === undefined) return '';
-  const value = Number(amount);
-  if (!Number.isFinite(value)) return amount;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(value);
-}
+// Money and phones are formatted by @kabinet/shared (`showMoney`, `formatPhone`): one for API and SPA.
 
 /** A date `YYYY-MM-DD` as `14.09.2026` (ru) or `9/14/2026` (en), without time-zone shifts. */
 export function formatDate(date: string | null | undefined, locale = 'ru-RU') {

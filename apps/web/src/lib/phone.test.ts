@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, formatRequestValue, parsePhone } from './phone';
+import { formatPhone } from '@kabinet/shared';
+import { formatRequestValue, parsePhone } from './phone';
 
 describe('phones', () => {
   it.each([

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ItemKind } from '@kabinet/shared';
+import { decimal, formatMoney, formatPhone, type ItemKind } from '@kabinet/shared';
 import { fileDisposition } from '../../common/content-disposition';
-import { decimal, formatMoney } from '../../common/format';
-import { formatPhone } from '../../common/phone';
 import type { ContractDto } from './contracts.dto';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, renderNotification, SMS_MAX_LENGTH } from './notification-texts';
+import { showMoney as formatMoney } from '@kabinet/shared';
+import { renderNotification, SMS_MAX_LENGTH } from './notification-texts';
 
 const BASE = 'https://cabinet.example.ru';
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,6 +1,9 @@
-import { NOTIFICATION_CONTRACT_TABS, type NotificationKind } from '@kabinet/shared';
-import { formatMoney as formatExactMoney } from '../../common/format';
-import { formatPhone } from '../../common/phone';
+import {
+  formatPhone,
+  NOTIFICATION_CONTRACT_TABS,
+  showMoney,
+  type NotificationKind,
+} from '@kabinet/shared';
 import { smsFrom } from '../company/brand-texts';
 import type { Letterhead } from '../company/company.service';
 
@@ -24,19 +27,6 @@ export const SMS_MAX_LENGTH = 134;
 
 const str = (v: string | null | undefined) => (v === null || v === undefined ? '' : v);
 
-/**
- * Money as the SPA shows it (ru-RU, whole roubles when there are no kopecks): `74250.00` →
- * `74 250 ₽`, `10.5` → `10,50 ₽`; exact, never through a float. What is not an amount (a
- * missing parameter) is written as it came.
- */
-export function formatMoney(amount: string, currency = 'RUB'): string {
-  try {
-    return formatExactMoney(amount, currency, 'ru-RU', { fractionDigits: 'auto' });
-  } catch {
-    return amount;
-  }
-}
-
 /** `2026-11-01` → `01.11.2026`; anything else as it came. */
 export function formatDay(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -52,7 +42,7 @@ function headline(n: NotificationFacts): string {
     case 'contract_status':
       return `Договор № ${str(p.number)}: статус «${str(p.status)}»`;
     case 'payment_received':
-      return `Получена оплата ${formatMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}`;
+      return `Получена оплата ${showMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}`;
     case 'schedule_changed':
       return `Изменён график платежей по договору № ${str(p.number)}`;
     case 'profile_request': {
@@ -60,9 +50,9 @@ function headline(n: NotificationFacts): string {
       return `Заявка на изменение ${field} ${p.status === 'done' ? 'выполнена' : 'отклонена'}`;
     }
     case 'payment_reminder':
-      return `Напоминаем: ${formatDay(str(p.dueDate))} срок платежа ${formatMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}`;
+      return `Напоминаем: ${formatDay(str(p.dueDate))} срок платежа ${showMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}`;
     case 'payment_overdue':
-      return `Просрочен платёж ${formatMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}: срок был ${formatDay(str(p.dueDate))}`;
+      return `Просрочен платёж ${showMoney(str(p.amount), str(p.currency) || 'RUB')} по договору № ${str(p.number)}: срок был ${formatDay(str(p.dueDate))}`;
   }
 }
 

@@ -29,6 +29,7 @@ import {
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { showMoney, formatPhone } from '@kabinet/shared';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoader } from '../../components/PageLoader';
 import { useLogout, useMe, type Me } from '../../features/auth';
@@ -36,10 +37,9 @@ import { BrandMark } from '../../features/company';
 import { useEndViewAs } from '../../features/customers';
 import { HeaderBell } from '../../features/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatMoney, localeOf } from '../../lib/format';
+import { localeOf } from '../../lib/format';
 import { isActive, navFor, type NavIcon } from '../../lib/nav';
 import { paths } from '../../lib/paths';
-import { formatPhone } from '../../lib/phone';
 
 const ICONS: Record<NavIcon, typeof IconFileText> = {
   home: IconHome,
@@ -150,7 +150,7 @@ export function AppLayout() {
               <Text size="sm" data-testid="me-bonus">
                 {t('shell.bonus')}:{' '}
                 <Text span fw={700}>
-                  {formatMoney(me.bonusBalance, 'RUB', localeOf(i18n.language))}
+                  {showMoney(me.bonusBalance, 'RUB', localeOf(i18n.language))}
                 </Text>
               </Text>
             )}

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 
-export { useBrand, useCompany } from './api/company';
+export { useBrand } from './api/brand';
+export { useCompany } from './api/get-company';
 export { BrandMark } from './components/BrandMark';
 export { ManagersCard } from './components/ManagersCard';
 export { MyManagers } from './components/MyManagers';

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 
-export { useEndViewAs, useStartViewAs } from './api/customers';
+export { useEndViewAs, useStartViewAs } from './api/view-as';
 
 /** Route pages load on demand. */
 export const CustomersPage = lazy(() =>

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 
-export { useMarkRead, useNotifications } from './api/notifications';
+export { useMarkRead } from './api/mark-read';
+export { useNotifications } from './api/list-notifications';
 export { HeaderBell } from './components/HeaderBell';
 
 /** Route pages load on demand. */

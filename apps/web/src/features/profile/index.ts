@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 
-export { useProfile } from './api/profile';
+export { useProfile } from './api/get-profile';
 
 /** Route pages load on demand. */
 export const ProfilePage = lazy(() =>

@@ -3,7 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './widen';
+
 /** The shape every language must have: Russian's keys. */
 export type Resource = Widen<typeof ru>;
 

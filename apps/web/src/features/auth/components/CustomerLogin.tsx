@@ -3,10 +3,11 @@ import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { formatPhone } from '@kabinet/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../components/Form';
 import { ApiError } from '../../../lib/api';
-import { formatPhone, parsePhone } from '../../../lib/phone';
+import { parsePhone } from '../../../lib/phone';
 import { useRequestOtp } from '../api/request-otp';
 import { useVerifyOtp } from '../api/verify-otp';
 

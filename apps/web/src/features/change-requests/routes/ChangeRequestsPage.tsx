@@ -23,14 +23,14 @@ import { UserText } from '../../../components/UserText';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { formatRequestValue } from '../../../lib/phone';
-import { readPage } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import {
   REQUESTS_PAGE_SIZE,
-  useChangeRequests,
-  useResolveChangeRequest,
+  changeRequestsQuery,
   type StaffChangeRequest,
-} from '../api/change-requests';
+} from '../api/list-change-requests';
+import { useResolveChangeRequest } from '../api/resolve-change-request';
 
 type Decision = 'done' | 'rejected';
 
@@ -197,19 +197,20 @@ export function ChangeRequestsPage() {
   const [params, updateParams] = useUrlParams();
   const status: ChangeRequestStatus =
     CHANGE_REQUEST_STATUSES.find((s) => s === params.get('status')) ?? 'pending';
-  const page = readPage(params.get('page'));
-  const list = useChangeRequests({ status, page });
+  const {
+    query: list,
+    items,
+    total,
+    page,
+    setPage,
+  } = usePagedQuery((page) => changeRequestsQuery({ status, page }));
   const [deciding, setDeciding] = useState<{ r: StaffChangeRequest; d: Decision } | null>(null);
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  /** Changes the status or the page; a new status starts from its first page. */
-  const set = (next: { status?: ChangeRequestStatus; page?: number }) =>
+  /** Changes the status; a new status starts from its first page. */
+  const setStatus = (next: ChangeRequestStatus) =>
     updateParams((p) => {
-      const s = next.status ?? status;
-      if (s !== 'pending') p.set('status', s);
+      if (next !== 'pending') p.set('status', next);
       else p.delete('status');
-      if ((next.page ?? 1) > 1) p.set('page', String(next.page));
-      else p.delete('page');
+      p.delete('page');
     });
   return (
     <Stack gap="md">
@@ -219,7 +220,7 @@ export function ChangeRequestsPage() {
         </Title>
         <SegmentedControl
           value={status}
-          onChange={(v) => set({ status: v as ChangeRequestStatus })}
+          onChange={(v) => setStatus(v as ChangeRequestStatus)}
           aria-label={t('changeRequests.filter')}
           data={CHANGE_REQUEST_STATUSES.map((s) => ({
             value: s,
@@ -246,7 +247,7 @@ export function ChangeRequestsPage() {
         page={page}
         total={total}
         pageSize={REQUESTS_PAGE_SIZE}
-        onChange={(p) => set({ page: p })}
+        onChange={setPage}
         label={t('changeRequests.count', { count: total })}
       />
       {deciding && (

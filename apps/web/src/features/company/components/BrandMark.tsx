@@ -1,6 +1,6 @@
 import { Group, Image, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useBrand } from '../api/company';
+import { useBrand } from '../api/brand';
 
 /**
  * The company's logo and name as the admin set them ("Личный кабинет" while there is no name):

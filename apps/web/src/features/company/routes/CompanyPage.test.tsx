@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, problem, renderPage } from '../../../test/render';
-import type { Company } from '../api/company';
+import type { Company } from '../api/get-company';
 import { CompanyPage } from './CompanyPage';
 
 const company: Company = {

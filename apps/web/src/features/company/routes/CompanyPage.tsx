@@ -23,6 +23,7 @@ import {
   isReadableBrandColor,
   LOGO_TYPES,
   readableShade,
+  formatPhone,
 } from '@kabinet/shared';
 import { IconBuilding, IconPhoto, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -34,14 +35,9 @@ import { applyFieldErrors, Form, useFieldError, useZodForm } from '../../../comp
 import { SectionCard } from '../../../components/SectionCard';
 import { ApiError } from '../../../lib/api';
 import { localeOf } from '../../../lib/format';
-import { formatPhone, parsePhone } from '../../../lib/phone';
-import {
-  useCompany,
-  useRemoveLogo,
-  useUpdateCompany,
-  useUploadLogo,
-  type Company,
-} from '../api/company';
+import { parsePhone } from '../../../lib/phone';
+import { useCompany, type Company } from '../api/get-company';
+import { useRemoveLogo, useUpdateCompany, useUploadLogo } from '../api/update-company';
 
 /** Readable brand colours to start from (white text on each has a contrast of 4.5:1 or more). */
 const SWATCHES = [

@@ -6,7 +6,7 @@ import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
 import { useMe } from '../../auth';
-import { hasContacts, useCompany, type Company } from '../api/company';
+import { hasContacts, useCompany, type Company } from '../api/get-company';
 import { ManagersCard } from '../components/ManagersCard';
 
 /** The company's card: only the rows that are configured. */

@@ -2,7 +2,8 @@ import { Stack, Text } from '@mantine/core';
 import type { Schemas } from '@kabinet/api-client';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, localeOf } from '../../../lib/format';
+import { showMoney } from '@kabinet/shared';
+import { localeOf } from '../../../lib/format';
 
 type Money = Pick<Schemas['ContractSummaryDto'], 'dueNow' | 'overdue' | 'daysOverdue' | 'currency'>;
 
@@ -40,7 +41,7 @@ export function DueNow({
               aria-hidden
               style={{ verticalAlign: '-2px', marginRight: 4 }}
             />
-            {t('contracts.overdueShort', { amount: formatMoney(c.overdue, c.currency, locale) })}
+            {t('contracts.overdueShort', { amount: showMoney(c.overdue, c.currency, locale) })}
           </span>{' '}
           <span style={{ whiteSpace: 'nowrap' }}>
             · {t('contracts.overdueDaysShort', { count: c.daysOverdue })}
@@ -49,7 +50,7 @@ export function DueNow({
       )}
       {dueNow && (
         <Text size="sm" fw={600} c="orange.8" style={{ whiteSpace: 'nowrap' }}>
-          {t('contracts.dueNowShort', { amount: formatMoney(c.dueNow, c.currency, locale) })}
+          {t('contracts.dueNowShort', { amount: showMoney(c.dueNow, c.currency, locale) })}
         </Text>
       )}
     </Stack>

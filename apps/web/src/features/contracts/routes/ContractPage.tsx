@@ -1,42 +1,27 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Divider,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconMail, IconPhone } from '@tabler/icons-react';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { showMoney } from '@kabinet/shared';
 import { CenteredMessage } from '../../../components/CenteredMessage';
 import { ScrollingTabsList } from '../../../components/ScrollingTabsList';
-import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import {
-  formatDate,
-  formatDateTime,
-  formatMoney,
-  formatQuantity,
-  localeOf,
-} from '../../../lib/format';
+import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
 import { itemsPdfUrl } from '../api/documents';
-import { isNotFound, useContract, type Contract } from '../api/get-contract';
+import { isNotFound, useContract } from '../api/get-contract';
 import { ContractStatus } from '../components/ContractStatus';
 import { DocumentsTab } from '../components/DocumentsTab';
-import { useLineTax, useTotalLines } from '../components/ItemTaxes';
 import { Field } from '../../../components/Field';
-import { NotificationsTab, ObjectTab, PaymentsTab, ScheduleTab } from '../components/ContractTabs';
+import { NotificationsTab } from '../components/NotificationsTab';
+import { ObjectTab } from '../components/ObjectTab';
+import { PaymentsTab } from '../components/PaymentsTab';
+import { ScheduleTab } from '../components/ScheduleTab';
+import { ManagerCard } from '../components/ContractManagerCard';
+import { ItemsTable, ItemCards } from '../components/ContractItems';
 
 const TABS = [
   'overview',
@@ -49,190 +34,6 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
-
-type Item = Contract['items'][number];
-
-function ManagerCard({ c, isStaff }: { c: Contract; isStaff: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <SectionCard title={t(isStaff ? 'contract.managerTitleStaff' : 'contract.managerTitle')}>
-      {c.manager ? (
-        <>
-          <Text fw={600}>{c.manager.fullName}</Text>
-          {c.manager.phone && (
-            <Anchor href={`tel:${c.manager.phone}`}>
-              <Group gap={6} wrap="nowrap">
-                <IconPhone size={16} aria-hidden />
-                {formatPhone(c.manager.phone)}
-              </Group>
-            </Anchor>
-          )}
-          {c.manager.email && !isStaff && (
-            <Button
-              component="a"
-              href={`mailto:${c.manager.email}?subject=${encodeURIComponent(t('contract.title', { number: c.number }))}`}
-              variant="light"
-              leftSection={<IconMail size={16} />}
-              data-testid="write-manager"
-            >
-              {t('contract.writeManager')}
-            </Button>
-          )}
-          {c.manager.email && (
-            <Anchor href={`mailto:${c.manager.email}`}>
-              <Group gap={6} wrap="nowrap">
-                <IconMail size={16} aria-hidden />
-                <Text span inherit style={{ overflowWrap: 'anywhere' }}>
-                  {c.manager.email}
-                </Text>
-              </Group>
-            </Anchor>
-          )}
-        </>
-      ) : (
-        <Text c="dimmed">{t('contract.noManager')}</Text>
-      )}
-    </SectionCard>
-  );
-}
-
-function ItemsTable({ c, money }: { c: Contract; money: (v: string) => string }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf(i18n.language);
-  const totals = useTotalLines(c, money);
-  const lineTax = useLineTax(money);
-  const taxed = c.items.some((i) => i.tax !== null);
-  const columns = taxed ? 8 : 7;
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="xs" withTableBorder data-testid="contract-items">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('contract.lineNo')}</Table.Th>
-            <Table.Th>{t('contract.name')}</Table.Th>
-            <Table.Th>{t('contract.itemKind')}</Table.Th>
-            <Table.Th ta="right">{t('contract.quantity')}</Table.Th>
-            <Table.Th>{t('contract.unit')}</Table.Th>
-            <Table.Th ta="right">{t('contract.price')}</Table.Th>
-            {taxed && <Table.Th ta="right">{t('contract.taxColumn')}</Table.Th>}
-            <Table.Th ta="right">{t('contract.amount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {c.items.map((item) => {
-            const tax = lineTax(item);
-            return (
-              <Table.Tr key={item.lineNo}>
-                <Table.Td>{item.lineNo}</Table.Td>
-                <Table.Td>{item.name}</Table.Td>
-                <Table.Td>{t(`contract.itemKinds.${item.kind}`)}</Table.Td>
-                <Table.Td ta="right">{formatQuantity(item.quantity, locale)}</Table.Td>
-                <Table.Td>{item.unit}</Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {money(item.price)}
-                </Table.Td>
-                {taxed && (
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="item-tax">
-                    {tax && (
-                      <>
-                        <Text size="sm">{tax.rate}</Text>
-                        {tax.amount && (
-                          <Text size="xs" c="dimmed">
-                            {tax.amount}
-                          </Text>
-                        )}
-                      </>
-                    )}
-                  </Table.Td>
-                )}
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {money(item.amount)}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-        <Table.Tfoot>
-          {totals.map((line) => (
-            <Table.Tr key={line.key} data-testid={`items-total-${line.key}`}>
-              <Table.Th colSpan={columns - 1} ta="right" fw={line.bold ? 700 : 400}>
-                {line.label}
-              </Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} fw={line.bold ? 700 : 400}>
-                {line.value}
-              </Table.Th>
-            </Table.Tr>
-          ))}
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-/** Goods and services as a list of cards on narrow screens. */
-function ItemCards({ c, money }: { c: Contract; money: (v: string) => string }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf(i18n.language);
-  const totals = useTotalLines(c, money);
-  const lineTax = useLineTax(money);
-  const line = (item: Item) => {
-    const tax = lineTax(item);
-    return (
-      <Group key={item.lineNo} justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={2} miw={0}>
-          <Text>
-            {item.lineNo}. {item.name}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t(`contract.itemKinds.${item.kind}`)} · {formatQuantity(item.quantity, locale)}{' '}
-            {item.unit} × {money(item.price)}
-          </Text>
-          {tax && (
-            <Text size="sm" c="dimmed" data-testid="item-tax">
-              {tax.text}
-            </Text>
-          )}
-        </Stack>
-        <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-          {money(item.amount)}
-        </Text>
-      </Group>
-    );
-  };
-  return (
-    <Card withBorder radius="md" padding="md" data-testid="contract-items">
-      <Stack gap="sm">
-        {c.items.map((item, i) => (
-          <Stack key={item.lineNo} gap="sm">
-            {i > 0 && <Divider />}
-            {line(item)}
-          </Stack>
-        ))}
-        <Divider />
-        {totals.map((row) => (
-          <Group
-            key={row.key}
-            justify="space-between"
-            wrap="nowrap"
-            gap="sm"
-            data-testid={`items-total-${row.key}`}
-          >
-            <Text fw={row.bold ? 700 : 400} size={row.bold ? 'md' : 'sm'}>
-              {row.label}
-            </Text>
-            <Text
-              fw={row.bold ? 700 : 400}
-              size={row.bold ? 'md' : 'sm'}
-              style={{ whiteSpace: 'nowrap' }}
-            >
-              {row.value}
-            </Text>
-          </Group>
-        ))}
-      </Stack>
-    </Card>
-  );
-}
 
 export function ContractPage() {
   const { id = '' } = useParams();
@@ -260,7 +61,7 @@ export function ContractPage() {
     return <ErrorAlert error={contract.error} onRetry={() => void contract.refetch()} />;
   }
   const c = contract.data;
-  const money = (v: string) => formatMoney(v, c.currency, locale);
+  const money = (v: string) => showMoney(v, c.currency, locale);
 
   return (
     <Stack gap="lg">

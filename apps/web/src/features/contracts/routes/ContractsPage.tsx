@@ -16,6 +16,7 @@ import {
   type ContractSort,
   type ContractStateFilter,
   type SortDirection,
+  showMoney,
 } from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -23,16 +24,16 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { SearchBox } from '../../../components/SearchBox';
-import { formatDate, formatMoney, localeOf } from '../../../lib/format';
-import { pageCount, readPage } from '../../../lib/paging';
+import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
 import {
   PAGE_SIZE,
   useContractFilters,
-  useContracts,
+  listContractsQuery,
   type ContractSummary,
 } from '../api/list-contracts';
 import { ChangedBadge } from '../components/ChangedBadge';
@@ -93,11 +94,11 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
         </Stack>
         <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
           <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-            {formatMoney(c.total, c.currency, locale)}
+            {showMoney(c.total, c.currency, locale)}
           </Text>
           {c.balanceDue !== '0.00' && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {t('contract.balanceDue')}: {formatMoney(c.balanceDue, c.currency, locale)}
+              {t('contract.balanceDue')}: {showMoney(c.balanceDue, c.currency, locale)}
             </Text>
           )}
           <ContractStatus status={c.status} closed={c.closed} />
@@ -153,11 +154,11 @@ function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff:
             </Table.Td>
             {isStaff && <Table.Td miw={140}>{c.managerName ?? '—'}</Table.Td>}
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {formatMoney(c.total, c.currency, locale)}
+              {showMoney(c.total, c.currency, locale)}
             </Table.Td>
             <Table.Td ta="right">
               <span style={{ whiteSpace: 'nowrap' }}>
-                {formatMoney(c.balanceDue, c.currency, locale)}
+                {showMoney(c.balanceDue, c.currency, locale)}
               </span>
               <DueNow c={c} align="flex-end" />
             </Table.Td>
@@ -172,7 +173,6 @@ export function ContractsPage() {
   const { t } = useTranslation();
   const [params, updateParams] = useUrlParams();
   const state = readState(params.get('state'));
-  const page = readPage(params.get('page'));
   const sortKey = readSort(params.get('sort'));
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
@@ -181,29 +181,22 @@ export function ContractsPage() {
   const compact = useCompactLayout();
   const isStaff = useMe().data?.kind === 'staff';
   const [sort, order] = sortKey.split('.') as [ContractSort, SortDirection];
-  const contracts = useContracts({ state, page, q, status, managerId, overdue, sort, order });
+  const paged = usePagedQuery((page) =>
+    listContractsQuery({ state, page, q, status, managerId, overdue, sort, order }),
+  );
+  const { query: contracts, items, total, page, setPage, beyondLastPage } = paged;
   const filters = useContractFilters(isStaff);
   /** Changes some parameters; any change of the selection goes back to the first page. */
   const update = (next: Record<string, string | number | null>) =>
     updateParams((p) => {
-      if (!('page' in next)) p.delete('page');
+      p.delete('page');
       for (const [key, value] of Object.entries(next)) {
-        const keep =
-          value !== null &&
-          value !== '' &&
-          !(key === 'page' && value === 1) &&
-          !(key === 'sort' && value === DEFAULT_SORT);
+        const keep = value !== null && value !== '' && !(key === 'sort' && value === DEFAULT_SORT);
         if (keep) p.set(key, String(value));
         else p.delete(key);
       }
     });
-  const items = contracts.data?.items ?? [];
-  const total = contracts.data?.total ?? 0;
-  const pages = pageCount(total, PAGE_SIZE);
   const filtered = state !== 'all' || q !== '' || status !== '' || managerId !== '' || overdue;
-  // An old link to a page that no longer exists: back to the first one, same selection and order.
-  const beyondLastPage =
-    contracts.isSuccess && !contracts.isPlaceholderData && page > pages && items.length === 0;
   const managers = filters.data?.managers ?? [];
 
   return (
@@ -269,6 +262,7 @@ export function ContractsPage() {
           styles={{ root: { alignSelf: 'center' } }}
         />
       </SimpleGrid>
+      {/* An old link to a page that no longer exists: back to the first one, same selection and order. */}
       {beyondLastPage ? (
         <Navigate to={{ search: withoutPage(params) }} replace />
       ) : contracts.isPending ? (
@@ -296,7 +290,7 @@ export function ContractsPage() {
         page={page}
         total={total}
         pageSize={PAGE_SIZE}
-        onChange={(p) => update({ page: p })}
+        onChange={setPage}
         label={t('contracts.count', { count: total })}
         testId="contracts-count"
       />

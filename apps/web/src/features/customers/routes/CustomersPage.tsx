@@ -2,24 +2,20 @@ import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine
 import { IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { showMoney, formatPhone } from '@kabinet/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
 import { BreakableAddress } from '../../../components/UserText';
 import { SearchBox } from '../../../components/SearchBox';
-import { formatDate, formatMoney, localeOf } from '../../../lib/format';
-import { readPage } from '../../../lib/paging';
+import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
-import {
-  CUSTOMERS_PAGE_SIZE,
-  useCustomers,
-  useStartViewAs,
-  type CustomerSummary,
-} from '../api/customers';
+import { CUSTOMERS_PAGE_SIZE, customersQuery, type CustomerSummary } from '../api/list-customers';
+import { useStartViewAs } from '../api/view-as';
 
 /** The contracts list searched for this customer (by phone when there is one: unique). */
 const contractsOf = (c: CustomerSummary) =>
@@ -70,22 +66,22 @@ export function CustomersPage() {
   const locale = localeOf(i18n.language);
   const [params, updateParams] = useUrlParams();
   const q = params.get('q') ?? '';
-  const page = readPage(params.get('page'));
   const compact = useCompactLayout();
-  const list = useCustomers({ q, page });
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  /** Changes the search or the page; a new search starts from its first page. */
-  const set = (next: { q?: string; page?: number }) =>
+  const {
+    query: list,
+    items,
+    total,
+    page,
+    setPage,
+  } = usePagedQuery((page) => customersQuery({ q, page }));
+  /** Changes the search; a new search starts from its first page. */
+  const setSearch = (next: string) =>
     updateParams((p) => {
-      if (next.q !== undefined) {
-        if (next.q) p.set('q', next.q);
-        else p.delete('q');
-      }
-      if ((next.page ?? 1) > 1) p.set('page', String(next.page));
-      else p.delete('page');
+      if (next) p.set('q', next);
+      else p.delete('q');
+      p.delete('page');
     });
-  const money = (v: string) => formatMoney(v, 'RUB', locale);
+  const money = (v: string) => showMoney(v, 'RUB', locale);
 
   return (
     <Stack gap="md">
@@ -94,7 +90,7 @@ export function CustomersPage() {
       </Title>
       <SearchBox
         value={q}
-        onSearch={(v) => set({ q: v })}
+        onSearch={setSearch}
         placeholder={t('customers.searchPlaceholder')}
         label={t('customers.search')}
         testId="customers-search"
@@ -190,7 +186,7 @@ export function CustomersPage() {
         page={page}
         total={total}
         pageSize={CUSTOMERS_PAGE_SIZE}
-        onChange={(p) => set({ page: p })}
+        onChange={setPage}
         label={t('customers.count', { count: total })}
       />
     </Stack>

@@ -1,11 +1,11 @@
 import { Anchor, Card, Container, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatPhone } from '@kabinet/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { isUnavailable, useDevOutbox, type OutboxMessage } from '../api/outbox';
 

@@ -2,7 +2,7 @@ import { Alert, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { localeOf } from '../../../lib/format';
-import type { ExchangeFile } from '../api/exchange';
+import type { ExchangeFile } from '../api/list-runs';
 
 type Warning = ExchangeFile['warnings'][number];
 type Skipped = ExchangeFile['skippedSections'][number];

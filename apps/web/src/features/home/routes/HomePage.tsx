@@ -23,10 +23,11 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { showMoney } from '@kabinet/shared';
 import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem } from '../../../components/NotificationItem';
-import { formatDate, formatMoney, localeOf } from '../../../lib/format';
+import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../auth';
 import { ManagersCard } from '../../company';
@@ -103,7 +104,7 @@ function MyContracts() {
                           {t('contract.balanceDue')}
                         </Text>
                         <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-                          {formatMoney(c.balanceDue, c.currency, locale)}
+                          {showMoney(c.balanceDue, c.currency, locale)}
                         </Text>
                       </Stack>
                     )}
@@ -122,7 +123,7 @@ function MyContracts() {
                 <Stack gap={0} align="flex-end" data-testid="home-balance">
                   {summary!.balanceDue.map((d) => (
                     <Text key={d.currency} fw={700} style={{ whiteSpace: 'nowrap' }}>
-                      {formatMoney(d.amount, d.currency, locale)}
+                      {showMoney(d.amount, d.currency, locale)}
                     </Text>
                   ))}
                   {summary!.overdue.map((d) => (
@@ -135,7 +136,7 @@ function MyContracts() {
                       data-testid="home-balance-overdue"
                     >
                       {t('home.ofWhichOverdue', {
-                        amount: formatMoney(d.amount, d.currency, locale),
+                        amount: showMoney(d.amount, d.currency, locale),
                       })}
                     </Text>
                   ))}
@@ -160,7 +161,7 @@ function MoneyDue() {
   const active = useContracts({ state: 'active', page: 1, pageSize: CONTRACTS_SHOWN }).data;
   if (!summary || summary.dueNow.length === 0) return null;
   const sum = (amounts: typeof summary.dueNow) =>
-    amounts.map((d) => formatMoney(d.amount, d.currency, locale)).join(' + ');
+    amounts.map((d) => showMoney(d.amount, d.currency, locale)).join(' + ');
   const overdue = summary.overdue.length > 0;
   // One contract to pay: straight to its schedule; several: the list of those overdue.
   const owing = (active?.items ?? []).filter((c) => c.dueNow !== '0.00');

@@ -5,11 +5,12 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem, type Notification } from '../../../components/NotificationItem';
 import { ListPager } from '../../../components/ListPager';
 import { PageLoader } from '../../../components/PageLoader';
-import { readPage } from '../../../lib/paging';
 import { useCompactLayout } from '../../../lib/use-compact';
+import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
-import { useMarkRead, useNotifications } from '../api/notifications';
+import { notificationsQuery } from '../api/list-notifications';
+import { useMarkRead } from '../api/mark-read';
 
 const PAGE_SIZE = 20;
 
@@ -17,24 +18,21 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const [params, updateParams] = useUrlParams();
   const unread = params.get('unread') === '1';
-  const page = readPage(params.get('page'));
   const compact = useCompactLayout();
   const readOnly = Boolean(useMe().data?.viewAs);
-  const list = useNotifications({ unread, page, pageSize: PAGE_SIZE });
+  const paged = usePagedQuery((page) => notificationsQuery({ unread, page, pageSize: PAGE_SIZE }));
+  const { query: list, items, total, page, setPage } = paged;
   const markRead = useMarkRead();
-  const items = list.data?.items ?? [];
   /** Following a notification marks it read (not in view-as mode, which changes nothing). */
   const open = (n: Notification) => {
     if (!n.read && !readOnly) markRead.mutate([n.id]);
   };
-  const total = list.data?.total ?? 0;
-  /** Changes the filter or the page; a new filter starts from its first page. */
-  const set = (next: { unread?: boolean; page?: number }) =>
+  /** Changes the filter; a new filter starts from its first page. */
+  const setUnread = (next: boolean) =>
     updateParams((p) => {
-      if (next.unread ?? unread) p.set('unread', '1');
+      if (next) p.set('unread', '1');
       else p.delete('unread');
-      if ((next.page ?? 1) > 1) p.set('page', String(next.page));
-      else p.delete('page');
+      p.delete('page');
     });
 
   return (
@@ -46,7 +44,7 @@ export function NotificationsPage() {
         <Group gap="md">
           <Switch
             checked={unread}
-            onChange={(e) => set({ unread: e.currentTarget.checked })}
+            onChange={(e) => setUnread(e.currentTarget.checked)}
             label={t('notifications.unreadOnly')}
             data-testid="notifications-unread-only"
           />
@@ -94,7 +92,7 @@ export function NotificationsPage() {
         page={page}
         total={total}
         pageSize={PAGE_SIZE}
-        onChange={(p) => set({ page: p })}
+        onChange={setPage}
         label={t('notifications.count', { count: total })}
       />
     </Stack>

@@ -13,7 +13,7 @@ import {
   useZodForm,
 } from '../../../components/Form';
 import { parsePhone } from '../../../lib/phone';
-import { useCreateChangeRequest } from '../api/profile';
+import { useCreateChangeRequest } from '../api/create-change-request';
 
 const schema = z
   .object({

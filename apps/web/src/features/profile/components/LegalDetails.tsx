@@ -2,7 +2,7 @@ import { Divider, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { SectionCard } from '../../../components/SectionCard';
-import type { Profile } from '../api/profile';
+import type { Profile } from '../api/get-profile';
 
 /** Long numbers (accounts, ИНН) break anywhere rather than run out of the card on a phone. */
 const wrap = { overflowWrap: 'anywhere' } as const;

@@ -17,6 +17,8 @@ import {
   NOTIFICATION_KINDS,
   type NotificationChannel,
   type NotificationKind,
+  showMoney,
+  formatPhone,
 } from '@kabinet/shared';
 import { IconCheck, IconLogout, IconMinus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,16 +26,17 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import { formatDateTime, formatMoney, localeOf } from '../../../lib/format';
+import { formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { formatPhone, formatRequestValue } from '../../../lib/phone';
+import { formatRequestValue } from '../../../lib/phone';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { useLogout, useMe } from '../../auth';
 import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
 import { SectionCard } from '../../../components/SectionCard';
 import { UserText } from '../../../components/UserText';
 import { Field } from '../../../components/Field';
-import { useProfile, useUpdateNotificationSetting, type Profile } from '../api/profile';
+import { useProfile, type Profile } from '../api/get-profile';
+import { useUpdateNotificationSetting } from '../api/notification-settings';
 import { ChangeRequestForm } from '../components/ChangeRequestForm';
 import { LegalDetails } from '../components/LegalDetails';
 
@@ -67,7 +70,7 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
       </Field>
       <Field label={t('profile.email')}>{p.email ?? notSet}</Field>
       <Field label={t('profile.bonus')}>
-        {formatMoney(p.bonusBalance, 'RUB', localeOf(i18n.language))}
+        {showMoney(p.bonusBalance, 'RUB', localeOf(i18n.language))}
       </Field>
       {p.requisites.map((r) => (
         <Field key={r.name} label={r.name}>

@@ -1,45 +1,7 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import type { Schemas } from '@kabinet/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
 import { isPersonal } from '../../../lib/queries';
 import { authKeys, meQueryOptions } from '../../auth';
-
-export type CustomerSummary = Schemas['CustomerSummaryDto'];
-export const CUSTOMERS_PAGE_SIZE = 20;
-
-export interface CustomerQuery {
-  q: string;
-  page: number;
-}
-
-export const customerKeys = {
-  all: ['customers'] as const,
-  list: (q: CustomerQuery) => [...customerKeys.all, 'list', q] as const,
-};
-
-export const customersQuery = (q: CustomerQuery) =>
-  queryOptions({
-    queryKey: customerKeys.list(q),
-    queryFn: () =>
-      api
-        .GET('/api/customers', {
-          params: {
-            query: { q: q.q || undefined, page: q.page, pageSize: CUSTOMERS_PAGE_SIZE },
-          },
-        })
-        .then(unwrap),
-    placeholderData: keepPreviousData,
-  });
-
-export function useCustomers(q: CustomerQuery) {
-  return useQuery(customersQuery(q));
-}
 
 /**
  * Switches this session into (or out of) a customer's cabinet. Everything cached belongs to the

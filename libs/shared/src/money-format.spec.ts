@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from './format';
+import { formatMoney } from './money';
 
 /** No-break spaces as plain ones, to compare with readable literals. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,35 +1,7 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Schemas } from '@kabinet/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
-
-export type Profile = Schemas['ProfileDto'];
-export type NotificationSetting = Schemas['NotificationSettingDto'];
-export type ChangeRequestInput = Schemas['CreateChangeRequestDto'];
-
-export const profileKeys = {
-  all: ['profile'] as const,
-  mine: () => [...profileKeys.all, 'mine'] as const,
-};
-
-export const profileQuery = () =>
-  queryOptions({
-    queryKey: profileKeys.mine(),
-    queryFn: () => api.GET('/api/profile').then(unwrap),
-  });
-
-export function useProfile() {
-  return useQuery(profileQuery());
-}
-
-/** A request to change my phone or e-mail; it goes to my manager and to 1C. */
-export function useCreateChangeRequest() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ChangeRequestInput) =>
-      api.POST('/api/profile/change-requests', { body }).then(unwrap),
-    onSuccess: () => client.invalidateQueries({ queryKey: profileKeys.all }),
-  });
-}
+import type { Profile, NotificationSetting } from './get-profile';
+import { profileKeys } from './keys';
 
 /** Switches one kind × channel; shown at once, rolled back if the API refuses. */
 export function useUpdateNotificationSetting() {

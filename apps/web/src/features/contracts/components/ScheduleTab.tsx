@@ -1,0 +1,157 @@
+import { Badge, Card, Divider, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Field } from '../../../components/Field';
+import { useTranslation } from 'react-i18next';
+import { formatDate, localeOf } from '../../../lib/format';
+import { useCompactLayout } from '../../../lib/use-compact';
+import type { Contract } from '../api/get-contract';
+import { useMoney } from '../use-money';
+
+type Installment = Contract['schedule']['rows'][number];
+
+const STATUS_COLORS: Record<Installment['status'], string> = {
+  paid: 'green',
+  partlyPaid: 'yellow',
+  overdue: 'red',
+  due: 'blue',
+  upcoming: 'gray',
+};
+
+function InstallmentStatus({ row }: { row: Installment }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[row.status]} variant="light" style={{ flexShrink: 0 }}>
+      {t(`contract.installment.${row.status}`)}
+    </Badge>
+  );
+}
+
+function installmentDetail(
+  row: Installment,
+  t: ReturnType<typeof useTranslation>['t'],
+  money: (v: string) => string,
+  locale: string,
+): string | null {
+  const parts: string[] = [];
+  if (row.status === 'paid' && row.paidOn) {
+    parts.push(
+      row.daysLate > 0
+        ? t('contract.paidLate', { date: formatDate(row.paidOn, locale), count: row.daysLate })
+        : t('contract.paidOn', { date: formatDate(row.paidOn, locale) }),
+    );
+  }
+  if (row.status !== 'paid' && row.paid !== '0.00') {
+    parts.push(t('contract.partly', { paid: money(row.paid), amount: money(row.amount) }));
+  }
+  if (row.daysOverdue > 0) parts.push(t('contract.overdueDays', { count: row.daysOverdue }));
+  if (row.note) parts.push(row.note);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** The payment schedule with each row's status computed from the payments. */
+export function ScheduleTab({ c }: { c: Contract }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const money = useMoney(c);
+  const compact = useCompactLayout();
+  const s = c.schedule;
+  if (!s.rows.length) return <Text c="dimmed">{t('contract.noSchedule')}</Text>;
+  return (
+    <Stack gap="md" data-testid="contract-schedule">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+        <Card withBorder radius="md" padding="md">
+          <Field label={t('contract.dueNow')}>
+            <Text fw={700} size="lg" c={s.dueNow !== '0.00' ? 'red' : undefined}>
+              {money(s.dueNow)}
+            </Text>
+          </Field>
+        </Card>
+        <Card withBorder radius="md" padding="md">
+          <Field label={t('contract.nextPayment')}>
+            {s.next ? (
+              <Text fw={700} size="lg">
+                {t('contract.nextPaymentValue', {
+                  amount: money(s.next.outstanding),
+                  date: formatDate(s.next.dueDate, locale),
+                })}
+              </Text>
+            ) : (
+              <Text fw={700} size="lg" c="green">
+                {t('contract.allPaid')}
+              </Text>
+            )}
+          </Field>
+          {s.overpaid !== '0.00' && (
+            <Text size="sm" c="dimmed">
+              {t('contract.overpaid', { amount: money(s.overpaid) })}
+            </Text>
+          )}
+        </Card>
+      </SimpleGrid>
+      {compact ? (
+        <Card withBorder radius="md" padding="md">
+          <Stack gap="sm">
+            {s.rows.map((row, i) => {
+              const detail = installmentDetail(row, t, money, locale);
+              return (
+                <Stack key={row.lineNo} gap={4} data-testid="installment">
+                  {i > 0 && <Divider />}
+                  <Group justify="space-between" wrap="nowrap" gap="sm">
+                    <Text fw={600}>{formatDate(row.dueDate, locale)}</Text>
+                    <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {money(row.amount)}
+                    </Text>
+                  </Group>
+                  <Group gap="xs" wrap="wrap">
+                    <InstallmentStatus row={row} />
+                    {detail && (
+                      <Text size="sm" c="dimmed">
+                        {detail}
+                      </Text>
+                    )}
+                  </Group>
+                </Stack>
+              );
+            })}
+          </Stack>
+        </Card>
+      ) : (
+        <Table withTableBorder verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('contract.dueDate')}</Table.Th>
+              <Table.Th ta="right">{t('contract.amount')}</Table.Th>
+              <Table.Th>{t('contract.status')}</Table.Th>
+              <Table.Th ta="right">{t('contract.outstanding')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.rows.map((row) => {
+              const detail = installmentDetail(row, t, money, locale);
+              return (
+                <Table.Tr key={row.lineNo} data-testid="installment">
+                  <Table.Td>{formatDate(row.dueDate, locale)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {money(row.amount)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="wrap">
+                      <InstallmentStatus row={row} />
+                      {detail && (
+                        <Text size="sm" c="dimmed">
+                          {detail}
+                        </Text>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {money(row.outstanding)}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
