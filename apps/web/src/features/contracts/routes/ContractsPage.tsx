@@ -7,7 +7,6 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -26,7 +25,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { useCompactLayout } from '../../../lib/use-compact';
+import { ResponsiveList } from '../../../components/ResponsiveList';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
@@ -110,62 +109,89 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
   );
 }
 
-function ContractsTable({ items, isStaff }: { items: ContractSummary[]; isStaff: boolean }) {
+function ContractsList({ items, isStaff }: { items: ContractSummary[]; isStaff: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const navigate = useNavigate();
   return (
-    <Table highlightOnHover verticalSpacing="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('contracts.number')}</Table.Th>
-          <Table.Th>{t('contracts.date')}</Table.Th>
-          {isStaff && <Table.Th>{t('contracts.customer')}</Table.Th>}
-          <Table.Th>{t('contracts.kind')}</Table.Th>
-          <Table.Th>{t('contracts.status')}</Table.Th>
-          {isStaff && <Table.Th>{t('contracts.manager')}</Table.Th>}
-          <Table.Th ta="right">{t('contracts.total')}</Table.Th>
-          <Table.Th ta="right">{t('contract.balanceDue')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((c) => (
-          <Table.Tr
-            key={c.id}
-            onClick={(e) => {
-              // A click on the number's link navigates by itself.
-              if (!(e.target as HTMLElement).closest('a')) void navigate(paths.contract(c.id));
-            }}
-            style={{ cursor: 'pointer' }}
-          >
-            <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+    <ResponsiveList
+      items={items}
+      itemKey={(c) => c.id}
+      table={{ highlightOnHover: true, verticalSpacing: 'sm' }}
+      card={(c) => <ContractCard c={c} isStaff={isStaff} />}
+      row={(c) => ({
+        onClick: (e) => {
+          // A click on the number's link navigates by itself.
+          if (!(e.target as HTMLElement).closest('a')) void navigate(paths.contract(c.id));
+        },
+        style: { cursor: 'pointer' },
+      })}
+      // Dates, amounts and badges keep to one line; names and kinds wrap at spaces.
+      columns={[
+        {
+          key: 'number',
+          head: t('contracts.number'),
+          fw: 600,
+          nowrap: true,
+          cell: (c) => (
+            <>
               {/* The number is the keyboard's (and middle-click's) way in; the row the mouse's. */}
               <Anchor component={Link} to={paths.contract(c.id)} c="inherit" inherit>
                 {c.number}
               </Anchor>{' '}
               <ChangedBadge changed={c.changed} />
-            </Table.Td>
-            {/* Dates, amounts and badges keep to one line; names and kinds wrap at spaces. */}
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.date, locale)}</Table.Td>
-            {isStaff && <Table.Td miw={140}>{c.customerName}</Table.Td>}
-            <Table.Td>{t(`contracts.kinds.${c.kind}`)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <ContractStatus status={c.status} closed={c.closed} />
-            </Table.Td>
-            {isStaff && <Table.Td miw={140}>{c.managerName ?? '—'}</Table.Td>}
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-              {showMoney(c.total, c.currency, locale)}
-            </Table.Td>
-            <Table.Td ta="right">
+            </>
+          ),
+        },
+        {
+          key: 'date',
+          head: t('contracts.date'),
+          nowrap: true,
+          cell: (c) => formatDate(c.date, locale),
+        },
+        {
+          key: 'customer',
+          head: t('contracts.customer'),
+          hidden: !isStaff,
+          minWidth: 140,
+          cell: (c) => c.customerName,
+        },
+        { key: 'kind', head: t('contracts.kind'), cell: (c) => t(`contracts.kinds.${c.kind}`) },
+        {
+          key: 'status',
+          head: t('contracts.status'),
+          nowrap: true,
+          cell: (c) => <ContractStatus status={c.status} closed={c.closed} />,
+        },
+        {
+          key: 'manager',
+          head: t('contracts.manager'),
+          hidden: !isStaff,
+          minWidth: 140,
+          cell: (c) => c.managerName ?? '—',
+        },
+        {
+          key: 'total',
+          head: t('contracts.total'),
+          align: 'right',
+          nowrap: true,
+          cell: (c) => showMoney(c.total, c.currency, locale),
+        },
+        {
+          key: 'due',
+          head: t('contract.balanceDue'),
+          align: 'right',
+          cell: (c) => (
+            <>
               <span style={{ whiteSpace: 'nowrap' }}>
                 {showMoney(c.balanceDue, c.currency, locale)}
               </span>
               <DueNow c={c} align="flex-end" />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -178,7 +204,6 @@ export function ContractsPage() {
   const status = params.get('status') ?? '';
   const managerId = params.get('manager') ?? '';
   const overdue = params.get('overdue') === '1';
-  const compact = useCompactLayout();
   const isStaff = useMe().data?.kind === 'staff';
   const [sort, order] = sortKey.split('.') as [ContractSort, SortDirection];
   const paged = usePagedQuery((page) =>
@@ -275,14 +300,8 @@ export function ContractsPage() {
             <Text c="dimmed" py="xl" ta="center">
               {t(filtered ? 'contracts.emptyFiltered' : 'contracts.empty')}
             </Text>
-          ) : compact ? (
-            <Stack gap="sm">
-              {items.map((c) => (
-                <ContractCard key={c.id} c={c} isStaff={isStaff} />
-              ))}
-            </Stack>
           ) : (
-            <ContractsTable items={items} isStaff={isStaff} />
+            <ContractsList items={items} isStaff={isStaff} />
           )}
         </div>
       )}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,7 +10,7 @@ import { BreakableAddress } from '../../../components/UserText';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { useCompactLayout } from '../../../lib/use-compact';
+import { ResponsiveList } from '../../../components/ResponsiveList';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../auth';
@@ -66,7 +66,6 @@ export function CustomersPage() {
   const locale = localeOf(i18n.language);
   const [params, updateParams] = useUrlParams();
   const q = params.get('q') ?? '';
-  const compact = useCompactLayout();
   const {
     query: list,
     items,
@@ -103,10 +102,15 @@ export function CustomersPage() {
         <Text c="dimmed" ta="center" py="xl">
           {t('customers.empty')}
         </Text>
-      ) : compact ? (
-        <Stack gap="sm" data-testid="customers-list">
-          {items.map((c) => (
-            <Card key={c.id} withBorder radius="md" padding="sm" data-testid="customer">
+      ) : (
+        <ResponsiveList
+          items={items}
+          itemKey={(c) => c.id}
+          testId="customers-list"
+          itemTestId="customer"
+          table={{ highlightOnHover: true, verticalSpacing: 'sm' }}
+          card={(c) => (
+            <Card withBorder radius="md" padding="sm" data-testid="customer">
               <Stack gap={6}>
                 <Text fw={600}>{c.fullName}</Text>
                 <CompanyLine c={c} />
@@ -133,54 +137,60 @@ export function CustomersPage() {
                 <ViewAsButton c={c} />
               </Stack>
             </Card>
-          ))}
-        </Stack>
-      ) : (
-        <Table highlightOnHover verticalSpacing="sm" data-testid="customers-list">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('customers.name')}</Table.Th>
-              <Table.Th>{t('customers.phone')}</Table.Th>
-              <Table.Th>{t('customers.email')}</Table.Th>
-              <Table.Th ta="right">{t('customers.contracts')}</Table.Th>
-              <Table.Th>{t('customers.lastContract')}</Table.Th>
-              <Table.Th ta="right">{t('customers.balanceDue')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((c) => (
-              <Table.Tr key={c.id} data-testid="customer">
-                <Table.Td miw={150}>
+          )}
+          columns={[
+            {
+              key: 'name',
+              head: t('customers.name'),
+              minWidth: 150,
+              cell: (c) => (
+                <>
                   <Text fw={600} inherit>
                     {c.fullName}
                   </Text>
                   <CompanyLine c={c} />
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {c.phone ? formatPhone(c.phone) : '—'}
-                </Table.Td>
-                <Table.Td data-testid="customer-email">
-                  {c.email ? <BreakableAddress value={c.email} /> : '—'}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor component={Link} to={contractsOf(c)}>
-                    {c.contracts}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {c.lastContractDate ? formatDate(c.lastContractDate, locale) : '—'}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {money(c.balanceDue)}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <ViewAsButton c={c} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              key: 'phone',
+              head: t('customers.phone'),
+              nowrap: true,
+              cell: (c) => (c.phone ? formatPhone(c.phone) : '—'),
+            },
+            {
+              key: 'email',
+              head: t('customers.email'),
+              testId: 'customer-email',
+              cell: (c) => (c.email ? <BreakableAddress value={c.email} /> : '—'),
+            },
+            {
+              key: 'contracts',
+              head: t('customers.contracts'),
+              align: 'right',
+              nowrap: true,
+              cell: (c) => (
+                <Anchor component={Link} to={contractsOf(c)}>
+                  {c.contracts}
+                </Anchor>
+              ),
+            },
+            {
+              key: 'last',
+              head: t('customers.lastContract'),
+              nowrap: true,
+              cell: (c) => (c.lastContractDate ? formatDate(c.lastContractDate, locale) : '—'),
+            },
+            {
+              key: 'due',
+              head: t('customers.balanceDue'),
+              align: 'right',
+              nowrap: true,
+              cell: (c) => money(c.balanceDue),
+            },
+            { key: 'view', head: null, nowrap: true, cell: (c) => <ViewAsButton c={c} /> },
+          ]}
+        />
       )}
       <ListPager
         page={page}
