@@ -29,6 +29,7 @@ import { plainRate, taxTotals } from './taxes';
 import {
   contractListSql,
   contractPageSql,
+  contractSeenSql,
   contractsMoneySql,
   contractSearchSql,
   overdueConditionSql,
@@ -333,16 +334,11 @@ export class ContractsService {
 
   /**
    * A contract with everything the customer sees: lines, object, schedule with payments
-   * allocated, payments with the running balance, its notifications. One SQL statement, which
-   * also records the customer's visit (staff and "view as customer" leave no trace there) unless
-   * `recordVisit` is false.
+   * allocated, payments with the running balance, its notifications. One SQL statement, and a
+   * pure read: opening the contract is recorded by `markSeen`.
    */
-  async get(
-    auth: AuthContext,
-    id: string,
-    { recordVisit = true }: { recordVisit?: boolean } = {},
-  ): Promise<ContractDto> {
-    const viewer = recordVisit ? visitor(auth) : null;
+  async get(auth: AuthContext, id: string): Promise<ContractDto> {
+    const viewer = visitor(auth);
     const scope = this.access.contractScope(auth, 'c', 3);
     const rows: Array<
       SummaryRow & {
@@ -464,14 +460,14 @@ export class ContractsService {
 
   /**
    * The contract's goods and services as a PDF: the same access check and statement as `get`
-   * (one SQL statement). A download is not a visit: it marks nothing as seen or read.
+   * (one SQL statement, a read: a download marks nothing as seen or read).
    */
   async itemsPdf(
     auth: AuthContext,
     id: string,
     language: PdfLanguage,
   ): Promise<{ pdf: Buffer; disposition: string }> {
-    const contract = await this.get(auth, id, { recordVisit: false });
+    const contract = await this.get(auth, id);
     const pdf = await renderItemsPdf(contract, {
       language,
       company: await this.company.documentHead(),
@@ -479,5 +475,18 @@ export class ContractsService {
       createdAt: this.clock.now(),
     });
     return { pdf, disposition: itemsPdfDisposition(contract.number, language) };
+  }
+
+  /**
+   * The customer opened their contract: it is no longer "changed" for them (until it changes
+   * again) and its notifications are read. One statement. Only the customer's own visits count:
+   * staff may not call it, nor a staff member viewing as the customer (the session guard refuses
+   * every change then).
+   */
+  async markSeen(auth: AuthContext, id: string): Promise<void> {
+    const customer = visitor(auth);
+    if (!customer) throw new DomainError('forbidden', 'Only a customer’s own visits are recorded');
+    const rows: unknown[] = await this.db.query(contractSeenSql, [id, customer]);
+    if (!rows.length) throw DomainError.notFound('Contract');
   }
 }
