@@ -8,7 +8,7 @@ import {
   contractsMoneySql,
   overdueConditionSql,
 } from '../src/modules/contracts/contracts.sql';
-import { allocatePayments, type ScheduleRow } from '../src/modules/contracts/schedule';
+import { allocatePayments, type ScheduleRow } from '../src/modules/contracts/payment-allocation';
 import { createTestDatabase } from './helpers';
 
 /**

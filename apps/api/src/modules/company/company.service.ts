@@ -17,7 +17,7 @@ import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext } from '../auth/auth-context';
-import { typeormSql } from '../exchange/sql';
+import { typeormSql } from '../../database/portable-sql';
 import { sniffMime } from '../files/sniff';
 import { storeFile } from '../files/stored-files';
 import { CompanyProfile } from './company-profile.entity';

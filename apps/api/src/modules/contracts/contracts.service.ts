@@ -24,7 +24,7 @@ import { isViewable } from '../files/sniff';
 import { CompanyService } from '../company/company.service';
 import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-pdf';
 import type { ContractTax } from './contract.entity';
-import { allocatePayments, type Allocation } from './schedule';
+import { allocatePayments, type Allocation } from './payment-allocation';
 import { plainRate, taxTotals } from './taxes';
 import {
   contractListSql,

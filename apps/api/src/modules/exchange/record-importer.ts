@@ -15,7 +15,7 @@ import { normalizePhone, pickLoginPhone } from '../../common/phone';
 import { storeFile } from '../files/stored-files';
 import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
-import type { Sql } from './sql';
+import type { Sql } from '../../database/portable-sql';
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
 export class ImportRecordError extends Error {

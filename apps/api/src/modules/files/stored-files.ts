@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Sql } from '../exchange/sql';
+import type { Sql } from '../../database/portable-sql';
 import { sniffMime } from './sniff';
 
 /**

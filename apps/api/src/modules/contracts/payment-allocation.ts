@@ -1,3 +1,4 @@
+// Payment allocation: payments cover the schedule's rows in due-date order (row status, due now).
 import { fromMinor, minMinor, toMinor } from '../../common/money';
 
 /** Where a row of the payment schedule stands today. */
