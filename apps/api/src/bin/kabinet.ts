@@ -7,7 +7,7 @@ import { connectDatabase } from '../database/connect';
 import { hasPendingMigrations } from '../database/pending-migrations';
 import type { CycleResult } from '../modules/exchange/exchange-runs';
 
-// `import` does not boot the API: it loads `pg` and the import core, and each file is imported by
+// `import` does not boot the API: it loads `pg` and import-file.ts, and each file is imported by
 // the slim import process, so the whole command stays small however big the file. The other
 // commands load Nest and TypeORM when they run (dynamic imports below).
 

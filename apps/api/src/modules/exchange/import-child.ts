@@ -1,7 +1,7 @@
 // The import child process's entry script, forked by import-launcher.ts: pg + import-file.ts.
 //
 // The slim import process: `fork`ed by import-launcher.ts for one file, it loads `pg`, the 1C
-// format library and the import core — not Nest, not TypeORM — so its memory starts near 50 MB
+// format library and import-file.ts — not Nest, not TypeORM — so its memory starts near 50 MB
 // and its heap is capped. It keeps every guarantee of the in-process import (import-file.ts is
 // the same code): one transaction per file, the ledger, progress, errors with lines.
 //
