@@ -57,7 +57,7 @@ function listQuery(query) {
   return { text, values: params };
 }
 
-/** The contract page as a customer reads it (and records the visit), in one statement. */
+/** The contract page as a customer reads it, in one statement. */
 function pageQuery(id, customer) {
   return { text: contractPageSql('c.customer_id = $3'), values: [id, customer, customer] };
 }

@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions, type Migrations } from './database/data-source-options';
 import { AccessModule } from './modules/access/access.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChangeRequestsModule } from './modules/change-requests/change-requests.module';
 import { CompanyModule } from './modules/company/company.module';
 import { SessionGuard } from './modules/auth/session.guard';
 import { ContractsModule } from './modules/contracts/contracts.module';
@@ -86,6 +87,7 @@ export class AppModule {
         CustomersModule,
         NotificationsModule,
         ProfileModule,
+        ChangeRequestsModule,
         ExchangeModule,
         DemoModule,
       ],

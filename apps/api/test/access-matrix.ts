@@ -85,6 +85,25 @@ export const ROUTES: RouteCase[] = [
     expect: authed(200, { customerA: 404, managerA: 404, estimator: 404, measurer: 404 }),
   },
   { method: 'GET', path: '/api/contracts/{id}', target: 'missing', expect: authed(404) },
+  // Saying "I opened it": a customer's own visits only (staff: 403; view-as: read-only).
+  {
+    method: 'POST',
+    path: '/api/contracts/{id}/seen',
+    target: 'own',
+    expect: staffOnly(403, { customerA: 204, customerB: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/contracts/{id}/seen',
+    target: 'foreign',
+    expect: staffOnly(403, { customerA: 404, customerB: 204 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/contracts/{id}/seen',
+    target: 'missing',
+    expect: staffOnly(403, { customerA: 404, customerB: 404 }),
+  },
   // A document that is not there, on a contract one may or may not see: 404 either way.
   {
     method: 'GET',

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromMinor, sumMinor } from '../src/common/money';
+import { fromMinor, sumMinor } from '@kabinet/shared';
 import {
   allocatedRowsSql,
   contractMoneySql,
   contractsMoneySql,
   overdueConditionSql,
 } from '../src/modules/contracts/contracts.sql';
-import { allocatePayments, type ScheduleRow } from '../src/modules/contracts/schedule';
+import { allocatePayments, type ScheduleRow } from '../src/modules/contracts/payment-allocation';
 import { createTestDatabase } from './helpers';
 
 /**

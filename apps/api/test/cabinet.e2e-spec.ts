@@ -125,7 +125,9 @@ describe('the customer cabinet', () => {
     const before = await kuz.api.GET('/api/contracts');
     expect(before.data!.items.map((i) => [i.number, i.changed])).toEqual([['ГМ-000112', false]]);
     const id = before.data!.items[0]!.id;
+    // Opening: the page reads the contract and says it was seen.
     await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
+    await kuz.api.POST('/api/contracts/{id}/seen', { params: { path: { id } } });
     const after = await kuz.api.GET('/api/contracts');
     expect(after.data!.items[0]!.changed).toBe(false);
 
@@ -152,10 +154,67 @@ describe('the customer cabinet', () => {
     // Opening the contract reads its notifications.
     const page = await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
     expect(page.data!.notifications[0]).toMatchObject({ kind: 'contract_status', read: false });
+    await kuz.api.POST('/api/contracts/{id}/seen', { params: { path: { id } } });
     const again = await kuz.api.GET('/api/notifications', {
       params: { query: { unread: true } },
     });
     expect(again.data!.items.filter((n) => n.contractId === id)).toEqual([]);
+  });
+
+  it('reads the contract without writing; the page’s "seen" command marks it seen and read', async () => {
+    const kuz = await loginCustomer(t, KUZNETSOVA);
+    const id = (await kuz.api.GET('/api/contracts')).data!.items[0]!.id;
+    // 1C changes the contract: it is marked changed, with an unread notification.
+    await t.sql(`UPDATE contracts SET changed_at = now() WHERE id = $1`, [id]);
+    await t.sql(
+      `INSERT INTO notifications (customer_id, contract_id, kind, params)
+       SELECT customer_id, id, 'contract_status', '{}'::jsonb FROM contracts WHERE id = $1`,
+      [id],
+    );
+    const state = async () => ({
+      views: await t.sql(
+        'SELECT customer_id, seen_at FROM contract_views WHERE contract_id = $1 ORDER BY 1',
+        [id],
+      ),
+      unread: (
+        await t.sql('SELECT id FROM notifications WHERE contract_id = $1 AND read_at IS NULL', [id])
+      ).length,
+      changed: (await kuz.api.GET('/api/contracts')).data!.items[0]!.changed,
+    });
+    const before = await state();
+    expect(before.unread).toBeGreaterThan(0);
+    expect(before.changed).toBe(true);
+
+    // GET is a read: twice, and nothing changes.
+    for (let i = 0; i < 2; i++) {
+      const page = await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
+      expect(page.response.status).toBe(200);
+      expect(page.data!.changed).toBe(true);
+      expect(page.data!.notifications.some((n) => !n.read)).toBe(true);
+    }
+    expect(await state()).toEqual(before);
+
+    // The command: 204, the visit recorded, the contract's notifications read.
+    const seen = await kuz.api.POST('/api/contracts/{id}/seen', { params: { path: { id } } });
+    expect(seen.response.status).toBe(204);
+    const after = await state();
+    expect(after.views).toHaveLength(1);
+    expect(after.unread).toBe(0);
+    expect(after.changed).toBe(false);
+    const page = await kuz.api.GET('/api/contracts/{id}', { params: { path: { id } } });
+    expect(page.data!.changed).toBe(false);
+    expect(page.data!.lastSeenAt).not.toBeNull();
+    expect(page.data!.notifications.every((n) => n.read)).toBe(true);
+
+    // Only one's own contracts: another customer's is 404 and stays as it was.
+    const theirs = (await smirnov.api.GET('/api/contracts')).data!.items[0]!.id;
+    const views = () => t.sql('SELECT * FROM contract_views WHERE contract_id = $1', [theirs]);
+    const theirViews = await views();
+    const foreign = await kuz.api.POST('/api/contracts/{id}/seen', {
+      params: { path: { id: theirs } },
+    });
+    expect(foreign.response.status).toBe(404);
+    expect(await views()).toEqual(theirViews);
   });
 
   it('searches, filters and sorts for staff, scoped to what they may see', async () => {
@@ -539,7 +598,10 @@ describe('the customer cabinet', () => {
     await sokolova.api.GET('/api/contracts/{id}', {
       params: { path: { id: list.data!.items[0]!.id } },
     });
-    // Her visits are hers: the staff member's look leaves no trace.
+    // Her visits are hers: the staff member's look leaves no trace, and may not say "seen".
+    const seen = await sokolova.post(`/api/contracts/${list.data!.items[0]!.id}/seen`, {});
+    expect(seen.status).toBe(403);
+    expect(((await seen.json()) as { code: string }).code).toBe('read_only');
     expect(await t.sql(`SELECT * FROM contract_views WHERE customer_id = $1`, [ivanovaId])).toEqual(
       seenBefore,
     );

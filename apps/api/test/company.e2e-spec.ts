@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
 import { loadConfig } from '../src/config/config';
+import { StoredFilesService } from '../src/modules/files/stored-files.service';
 import { CompanyService } from '../src/modules/company/company.service';
 import { NotificationDeliveryService } from '../src/modules/notifications/delivery.service';
 import {
@@ -325,7 +326,12 @@ describe('the company profile', () => {
     // What the next start does (onApplicationBootstrap), with other COMPANY_* values.
     const config = loadConfig({ NODE_ENV: 'test', COMPANY_NAME: 'Другое имя из окружения' });
     const nextStart = () =>
-      new CompanyService(t.app.get(DataSource), config, new Clock()).onApplicationBootstrap();
+      new CompanyService(
+        t.app.get(DataSource),
+        config,
+        new Clock(),
+        t.app.get(StoredFilesService),
+      ).onApplicationBootstrap();
     await nextStart();
     expect((await t.app.get(CompanyService).brand()).name).toBe('Гранит-Мастер и Ко');
     await t.sql('DELETE FROM company_profile');

@@ -154,6 +154,7 @@ describe('contract documents', () => {
 
   it('marks the contract changed, keeps documents a file does not mention, withdraws unlisted ones', async () => {
     const before = await documents();
+    await ivanova.api.POST('/api/contracts/{id}/seen', { params: { path: { id: contractId } } });
     // Opened: not changed any more.
     let summary = (await ivanova.api.GET('/api/contracts')).data!.items.find(
       (c) => c.id === contractId,

@@ -8,7 +8,7 @@ import { SAMPLES_DIR } from '@kabinet/exchange-1c';
 import { FileImporterService } from '../src/modules/exchange/file-importer.service';
 import { importLocalFile } from '../src/modules/exchange/exchange-runs';
 import { notesReport, type ImportOutcome } from '../src/modules/exchange/import-ledger';
-import { typeormSql } from '../src/modules/exchange/sql';
+import { typeormSql } from '../src/database/portable-sql';
 import { DataSource } from 'typeorm';
 import {
   loginCustomer as login,

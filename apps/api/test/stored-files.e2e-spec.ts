@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgSql, type SqlDatabase } from '../src/modules/exchange/sql';
+import { pgSql, type SqlDatabase } from '../src/database/portable-sql';
 import { storeFile } from '../src/modules/files/stored-files';
 import { createTestDatabase } from './helpers';
 import { waitFor } from './wait';

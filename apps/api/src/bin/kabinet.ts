@@ -7,7 +7,7 @@ import { connectDatabase } from '../database/connect';
 import { hasPendingMigrations } from '../database/pending-migrations';
 import type { CycleResult } from '../modules/exchange/exchange-runs';
 
-// `import` does not boot the API: it loads `pg` and the import core, and each file is imported by
+// `import` does not boot the API: it loads `pg` and import-file.ts, and each file is imported by
 // the slim import process, so the whole command stays small however big the file. The other
 // commands load Nest and TypeORM when they run (dynamic imports below).
 
@@ -142,8 +142,8 @@ async function importFiles(config: AppConfig, databaseUrl: string, files: string
   const { Pool } = await import('pg');
   const { importLocalFile } = await import('../modules/exchange/exchange-runs.js');
   const { notesReport } = await import('../modules/exchange/import-ledger.js');
-  const { importerFromConfig } = await import('../modules/exchange/import-process.js');
-  const { pgSql } = await import('../modules/exchange/sql.js');
+  const { importerFromConfig } = await import('../modules/exchange/import-launcher.js');
+  const { pgSql } = await import('../database/portable-sql.js');
   // Two connections: an in-process import (EXCHANGE_IMPORT_WORKER=false) holds one for its
   // transaction and writes progress through the other.
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'kabinet-cli' });

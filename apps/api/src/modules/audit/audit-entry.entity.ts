@@ -4,7 +4,8 @@ import { TimestampColumn } from '../../common/columns';
 /**
  * Who did what to whom, when: an append-only log of sensitive staff actions (opening a customer's
  * cabinet as them, resolving their requests) and of attacks on staff logins. Ids are kept even
- * when the people are deleted.
+ * when the people are deleted. Written only through `AuditService.record`, in the transaction of
+ * the change it records.
  */
 @Entity('audit_log')
 @Index('audit_log_at_idx', ['at'])

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
-import { MeController } from '../me/me.controller';
-import { MeService } from '../me/me.service';
-import { LoginAlertService } from '../staff/login-alerts';
-import { LoginThrottleService } from '../staff/login-throttle';
-import { StaffService } from '../staff/staff.service';
+import { MeModule } from '../me/me.module';
+import { StaffModule } from '../staff/staff.module';
 import { AuthController } from './auth.controller';
 import { AuthHousekeepingService } from './housekeeping.service';
 import { OtpService } from './otp.service';
@@ -12,19 +9,15 @@ import { SessionsService } from './sessions.service';
 import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
 
 @Module({
-  imports: [PassportModule],
-  controllers: [AuthController, MeController],
+  imports: [PassportModule, MeModule, StaffModule],
+  controllers: [AuthController],
   providers: [
     OtpService,
     SessionsService,
-    StaffService,
-    LoginThrottleService,
-    LoginAlertService,
-    MeService,
     CustomerOtpStrategy,
     StaffPasswordStrategy,
     AuthHousekeepingService,
   ],
-  exports: [SessionsService, StaffService, MeService],
+  exports: [SessionsService],
 })
 export class AuthModule {}

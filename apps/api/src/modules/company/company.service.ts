@@ -17,9 +17,8 @@ import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext } from '../auth/auth-context';
-import { typeormSql } from '../exchange/sql';
 import { sniffMime } from '../files/sniff';
-import { storeFile } from '../files/stored-files';
+import { StoredFilesService } from '../files/stored-files.service';
 import { CompanyProfile } from './company-profile.entity';
 import type { BrandDto, CompanyDto, UpdateCompanyDto } from './company.dto';
 
@@ -57,6 +56,7 @@ export class CompanyService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly files: StoredFilesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -171,14 +171,13 @@ export class CompanyService implements OnApplicationBootstrap {
       ]);
     }
     await this.profile();
-    await typeormSql(this.db).transaction(async (tx) => {
-      const fileId = await storeFile(tx, bytes);
-      await tx.query(
+    await this.files.store(bytes, (tx, fileId) =>
+      tx.query(
         `UPDATE company_profile SET logo_file_id = $1, updated_at = $2, updated_by_id = $3
           WHERE id = 1`,
         [fileId, this.clock.now(), auth.userId],
-      );
-    });
+      ),
+    );
     return this.get(auth);
   }
 

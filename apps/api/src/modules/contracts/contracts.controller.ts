@@ -1,7 +1,18 @@
 import { ApiIdParams, idPipe } from '../../common/id-param';
-import { Controller, Get, Header, Param, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiHeader,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -59,6 +70,22 @@ export class ContractsController {
   @ApiNotFoundResponse({ type: ProblemDto })
   getContract(@Auth() auth: AuthContext, @Param('id', idPipe('Contract')) id: string) {
     return this.contracts.get(auth, id);
+  }
+
+  @Post(':id/seen')
+  @HttpCode(204)
+  @ApiIdParams('id')
+  @ApiOperation({
+    summary: 'I opened my contract: it is no longer marked changed, its notifications are read',
+    description:
+      'What the contract page sends when a customer opens it; `GET /api/contracts/{id}` only ' +
+      'reads. Customers only, their own contracts; refused while staff view as the customer.',
+  })
+  @Authenticated({ permission: 'notification.read' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ProblemDto })
+  markContractSeen(@Auth() auth: AuthContext, @Param('id', idPipe('Contract')) id: string) {
+    return this.contracts.markSeen(auth, id);
   }
 
   @Get(':id/items.pdf')

@@ -7,7 +7,6 @@ import {
   CONTRACT_STATE_FILTERS,
   INSTALLMENT_STATUSES,
   ITEM_KINDS,
-  NOTIFICATION_KINDS,
   SORT_DIRECTIONS,
   TEXT_LIMITS,
   type ContractKind,
@@ -15,11 +14,14 @@ import {
   type ContractStateFilter,
   type InstallmentStatus,
   type ItemKind,
-  type NotificationKind,
   type SortDirection,
 } from '@kabinet/shared';
+import { fromMinor, sumMinor } from '@kabinet/shared';
 import { MaxText } from '../../common/text-length';
+import type { Requisite } from '../customers/customer.entity';
+import { NotificationDto } from '../notifications/notifications.dto';
 import { PDF_LANGUAGES, type PdfLanguage } from './items-pdf';
+import type { Allocation } from './payment-allocation';
 
 export class ListContractsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CONTRACT_STATE_FILTERS, default: 'all' })
@@ -317,21 +319,6 @@ export class PaymentDto {
   balanceAfter: string;
 }
 
-export class NotificationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' }) kind: NotificationKind;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'string', nullable: true },
-    description: 'The facts the text is made of, per kind',
-  })
-  params: Record<string, string | null>;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) contractId: string | null;
-  @ApiProperty({ type: String, nullable: true }) contractNumber: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ description: 'Read (or seen on the contract page)' }) read: boolean;
-}
-
 export class ContractDocumentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Акт выполненных работ', description: 'Kind, as 1C names it' })
@@ -379,4 +366,122 @@ export class ContractDto extends ContractSummaryDto {
     description: 'Data from 1C as of: the end of the last successful import',
   })
   dataAsOf: string | null;
+}
+
+// Mappers: rows as the statements select them → the DTOs above.
+
+export interface SummaryRow {
+  id: string;
+  number: string;
+  date: string;
+  status: string;
+  kind: ContractKind;
+  closed: boolean;
+  total: string;
+  paid: string;
+  balance_due: string;
+  currency: string;
+  customer_id: string;
+  customer_name: string;
+  manager_name: string | null;
+  changed: boolean;
+}
+
+/** What is due now and overdue of a contract (the list's `contractMoneySql`). */
+export interface MoneyRow {
+  due_now: string;
+  overdue: string;
+  overdue_since: string | null;
+  days_overdue: number;
+}
+
+export type ContractMoney = Pick<
+  ContractSummaryDto,
+  'dueNow' | 'overdue' | 'overdueSince' | 'daysOverdue'
+>;
+
+export function toMoney(r: MoneyRow): ContractMoney {
+  return {
+    dueNow: r.due_now,
+    overdue: r.overdue,
+    overdueSince: r.overdue_since,
+    daysOverdue: Number(r.days_overdue),
+  };
+}
+
+/** The same figures from the schedule tab's allocation (the contract page computes it in code). */
+export function moneyOf(allocation: Allocation): ContractMoney {
+  const overdue = allocation.rows.filter((r) => r.status === 'overdue');
+  return {
+    dueNow: allocation.dueNow,
+    overdue: fromMinor(sumMinor(overdue.map((r) => r.outstanding))),
+    overdueSince: overdue[0]?.dueDate ?? null,
+    daysOverdue: overdue[0]?.daysOverdue ?? 0,
+  };
+}
+
+export function toSummary(r: SummaryRow, money: ContractMoney): ContractSummaryDto {
+  return {
+    id: r.id,
+    number: r.number,
+    date: r.date,
+    status: r.status,
+    kind: r.kind,
+    closed: r.closed,
+    total: r.total,
+    paid: r.paid,
+    balanceDue: r.balance_due,
+    currency: r.currency,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    managerName: r.manager_name,
+    changed: r.changed,
+    ...money,
+  };
+}
+
+export interface StoredObject {
+  deceased?: Array<{ fullName: string; birthDate: string | null; deathDate: string | null }>;
+  monument?: {
+    material: string | null;
+    size: string | null;
+    cemetery: string | null;
+    plot: string | null;
+    inscription: string | null;
+    extra?: Requisite[];
+  };
+  renovation?: {
+    address: string | null;
+    area: string | null;
+    rooms: number | null;
+    extra?: Requisite[];
+  };
+}
+
+export function toObject(o: StoredObject | null): ContractObjectDto {
+  return {
+    deceased: (o?.deceased ?? []).map((d) => ({
+      fullName: d.fullName,
+      birthDate: d.birthDate ?? null,
+      deathDate: d.deathDate ?? null,
+    })),
+    monument: o?.monument
+      ? {
+          material: o.monument.material ?? null,
+          size: o.monument.size ?? null,
+          cemetery: o.monument.cemetery ?? null,
+          plot: o.monument.plot ?? null,
+          inscription: o.monument.inscription ?? null,
+          extra: o.monument.extra ?? [],
+        }
+      : null,
+    renovation: o?.renovation
+      ? {
+          address: o.renovation.address ?? null,
+          area: o.renovation.area ?? null,
+          rooms: o.renovation.rooms ?? null,
+          extra: o.renovation.extra ?? [],
+        }
+      : null,
+  };
 }

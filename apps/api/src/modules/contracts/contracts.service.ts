@@ -1,181 +1,49 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ContractKind, ItemKind, NotificationKind } from '@kabinet/shared';
+import type { ItemKind } from '@kabinet/shared';
 import { Clock, dateIn } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { fromMinor, sumMinor, toMinor } from '../../common/money';
+import { fromMinor, sumMinor, toMinor } from '@kabinet/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
 import type { Requisite } from '../customers/customer.entity';
-import type {
-  ContractDto,
-  ContractFiltersDto,
-  ContractsSummaryDto,
-  MoneyAmountDto,
-  ContractObjectDto,
-  ContractPageDto,
-  ContractSummaryDto,
-  ListContractsQueryDto,
-  NotificationDto,
+import {
+  moneyOf,
+  toMoney,
+  toObject,
+  toSummary,
+  type ContractDto,
+  type ContractFiltersDto,
+  type ContractsSummaryDto,
+  type MoneyAmountDto,
+  type ContractPageDto,
+  type ListContractsQueryDto,
+  type MoneyRow,
+  type StoredObject,
+  type SummaryRow,
 } from './contracts.dto';
+import { toNotification, type NotificationRow } from '../notifications/notifications.dto';
 import { isViewable } from '../files/sniff';
 import { CompanyService } from '../company/company.service';
 import { itemsPdfDisposition, renderItemsPdf, type PdfLanguage } from './items-pdf';
 import type { ContractTax } from './contract.entity';
-import { allocatePayments, type Allocation } from './schedule';
+import { allocatePayments } from './payment-allocation';
 import { plainRate, taxTotals } from './taxes';
 import {
   contractListSql,
   contractPageSql,
+  contractSeenSql,
   contractsMoneySql,
   contractSearchSql,
   overdueConditionSql,
   SUMMARY_FROM,
 } from './contracts.sql';
 
-interface SummaryRow {
-  id: string;
-  number: string;
-  date: string;
-  status: string;
-  kind: ContractKind;
-  closed: boolean;
-  total: string;
-  paid: string;
-  balance_due: string;
-  currency: string;
-  customer_id: string;
-  customer_name: string;
-  manager_name: string | null;
-  changed: boolean;
-}
-
-/** What is due now and overdue of a contract (the list's `contractMoneySql`). */
-interface MoneyRow {
-  due_now: string;
-  overdue: string;
-  overdue_since: string | null;
-  days_overdue: number;
-}
-
-type ContractMoney = Pick<
-  ContractSummaryDto,
-  'dueNow' | 'overdue' | 'overdueSince' | 'daysOverdue'
->;
-
-function toMoney(r: MoneyRow): ContractMoney {
-  return {
-    dueNow: r.due_now,
-    overdue: r.overdue,
-    overdueSince: r.overdue_since,
-    daysOverdue: Number(r.days_overdue),
-  };
-}
-
-/** The same figures from the schedule tab's allocation (the contract page computes it in code). */
-function moneyOf(allocation: Allocation): ContractMoney {
-  const overdue = allocation.rows.filter((r) => r.status === 'overdue');
-  return {
-    dueNow: allocation.dueNow,
-    overdue: fromMinor(sumMinor(overdue.map((r) => r.outstanding))),
-    overdueSince: overdue[0]?.dueDate ?? null,
-    daysOverdue: overdue[0]?.daysOverdue ?? 0,
-  };
-}
-
-function toSummary(r: SummaryRow, money: ContractMoney): ContractSummaryDto {
-  return {
-    id: r.id,
-    number: r.number,
-    date: r.date,
-    status: r.status,
-    kind: r.kind,
-    closed: r.closed,
-    total: r.total,
-    paid: r.paid,
-    balanceDue: r.balance_due,
-    currency: r.currency,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    managerName: r.manager_name,
-    changed: r.changed,
-    ...money,
-  };
-}
-
 /** The customer whose own visits count: not staff, not staff viewing as the customer. */
 export function visitor(auth: AuthContext): string | null {
   return auth.kind === 'customer' && !auth.viewAs ? auth.userId : null;
-}
-
-interface StoredObject {
-  deceased?: Array<{ fullName: string; birthDate: string | null; deathDate: string | null }>;
-  monument?: {
-    material: string | null;
-    size: string | null;
-    cemetery: string | null;
-    plot: string | null;
-    inscription: string | null;
-    extra?: Requisite[];
-  };
-  renovation?: {
-    address: string | null;
-    area: string | null;
-    rooms: number | null;
-    extra?: Requisite[];
-  };
-}
-
-function toObject(o: StoredObject | null): ContractObjectDto {
-  return {
-    deceased: (o?.deceased ?? []).map((d) => ({
-      fullName: d.fullName,
-      birthDate: d.birthDate ?? null,
-      deathDate: d.deathDate ?? null,
-    })),
-    monument: o?.monument
-      ? {
-          material: o.monument.material ?? null,
-          size: o.monument.size ?? null,
-          cemetery: o.monument.cemetery ?? null,
-          plot: o.monument.plot ?? null,
-          inscription: o.monument.inscription ?? null,
-          extra: o.monument.extra ?? [],
-        }
-      : null,
-    renovation: o?.renovation
-      ? {
-          address: o.renovation.address ?? null,
-          area: o.renovation.area ?? null,
-          rooms: o.renovation.rooms ?? null,
-          extra: o.renovation.extra ?? [],
-        }
-      : null,
-  };
-}
-
-export interface NotificationRow {
-  id: string;
-  kind: NotificationKind;
-  params: Record<string, string | null>;
-  contract_id: string | null;
-  contract_number: string | null;
-  created_at: string;
-  read: boolean;
-}
-
-export function toNotification(n: NotificationRow): NotificationDto {
-  return {
-    id: n.id,
-    kind: n.kind,
-    params: n.params,
-    contractId: n.contract_id,
-    contractNumber: n.contract_number,
-    createdAt: new Date(n.created_at).toISOString(),
-    read: n.read,
-  };
 }
 
 @Injectable()
@@ -333,16 +201,11 @@ export class ContractsService {
 
   /**
    * A contract with everything the customer sees: lines, object, schedule with payments
-   * allocated, payments with the running balance, its notifications. One SQL statement, which
-   * also records the customer's visit (staff and "view as customer" leave no trace there) unless
-   * `recordVisit` is false.
+   * allocated, payments with the running balance, its notifications. One SQL statement, and a
+   * pure read: opening the contract is recorded by `markSeen`.
    */
-  async get(
-    auth: AuthContext,
-    id: string,
-    { recordVisit = true }: { recordVisit?: boolean } = {},
-  ): Promise<ContractDto> {
-    const viewer = recordVisit ? visitor(auth) : null;
+  async get(auth: AuthContext, id: string): Promise<ContractDto> {
+    const viewer = visitor(auth);
     const scope = this.access.contractScope(auth, 'c', 3);
     const rows: Array<
       SummaryRow & {
@@ -464,14 +327,14 @@ export class ContractsService {
 
   /**
    * The contract's goods and services as a PDF: the same access check and statement as `get`
-   * (one SQL statement). A download is not a visit: it marks nothing as seen or read.
+   * (one SQL statement, a read: a download marks nothing as seen or read).
    */
   async itemsPdf(
     auth: AuthContext,
     id: string,
     language: PdfLanguage,
   ): Promise<{ pdf: Buffer; disposition: string }> {
-    const contract = await this.get(auth, id, { recordVisit: false });
+    const contract = await this.get(auth, id);
     const pdf = await renderItemsPdf(contract, {
       language,
       company: await this.company.documentHead(),
@@ -479,5 +342,18 @@ export class ContractsService {
       createdAt: this.clock.now(),
     });
     return { pdf, disposition: itemsPdfDisposition(contract.number, language) };
+  }
+
+  /**
+   * The customer opened their contract: it is no longer "changed" for them (until it changes
+   * again) and its notifications are read. One statement. Only the customer's own visits count:
+   * staff may not call it, nor a staff member viewing as the customer (the session guard refuses
+   * every change then).
+   */
+  async markSeen(auth: AuthContext, id: string): Promise<void> {
+    const customer = visitor(auth);
+    if (!customer) throw new DomainError('forbidden', 'Only a customer’s own visits are recorded');
+    const rows: unknown[] = await this.db.query(contractSeenSql, [id, customer]);
+    if (!rows.length) throw DomainError.notFound('Contract');
   }
 }

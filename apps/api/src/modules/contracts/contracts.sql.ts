@@ -181,21 +181,14 @@ export function contractListSql(o: {
 }
 
 /**
- * The contract page in one statement: `$1` the contract, `$2` the customer whose visit it
- * records (null: none), `scope` a condition on `c` with its parameters from `$3`.
+ * The contract page in one statement, a pure read: `$1` the contract, `$2` the customer whose
+ * visits count for "changed" (null: none), `scope` a condition on `c` with its parameters from
+ * `$3`. Opening the page is recorded by `contractSeenSql`, a command of its own.
  */
 export function contractPageSql(scope: string): string {
   return `WITH target AS (
          SELECT c.id, c.customer_id FROM contracts c
           WHERE c.id = $1 AND c.archived_at IS NULL AND ${scope}
-       ), visit AS (
-         INSERT INTO contract_views (customer_id, contract_id, seen_at)
-         SELECT t.customer_id, t.id, now() FROM target t WHERE t.customer_id = $2::uuid
-         ON CONFLICT (customer_id, contract_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
-       ), mark_read AS (
-         UPDATE notifications n SET read_at = now()
-           FROM target t
-          WHERE n.contract_id = t.id AND n.customer_id = $2::uuid AND n.read_at IS NULL
        )
        SELECT ${summaryColumns('$2')},
               to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
@@ -237,3 +230,22 @@ export function contractPageSql(scope: string): string {
          JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN staff_users m ON m.id = c.manager_id`;
 }
+
+/**
+ * The customer `$2` opened their contract `$1`: records the visit (what "changed" is measured
+ * from) and reads the contract's notifications, in one statement. Answers the contract's id, or
+ * no row when it is not theirs (or archived, or missing).
+ */
+export const contractSeenSql = `WITH target AS (
+         SELECT c.id, c.customer_id FROM contracts c
+          WHERE c.id = $1 AND c.customer_id = $2::uuid AND c.archived_at IS NULL
+       ), visit AS (
+         INSERT INTO contract_views (customer_id, contract_id, seen_at)
+         SELECT t.customer_id, t.id, now() FROM target t
+         ON CONFLICT (customer_id, contract_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
+       ), mark_read AS (
+         UPDATE notifications n SET read_at = now()
+           FROM target t
+          WHERE n.contract_id = t.id AND n.customer_id = t.customer_id AND n.read_at IS NULL
+       )
+       SELECT t.id FROM target t`;

@@ -1,4 +1,4 @@
-import { fromMinor, toMinor } from '../../common/money';
+import { fromMinor, toMinor } from '@kabinet/shared';
 import type { ContractTax } from './contract.entity';
 
 /** A line's tax as stored (`contract_items.tax_*`). */

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 
-@Module({ controllers: [CustomersController], providers: [CustomersService] })
+@Module({
+  imports: [AuditModule],
+  controllers: [CustomersController],
+  providers: [CustomersService],
+})
 export class CustomersModule {}

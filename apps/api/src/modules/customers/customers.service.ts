@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { likeEscape, phoneDigits } from '../../common/search';
 import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import type { CustomerPageDto, ListCustomersQueryDto } from './customers.dto';
 
@@ -13,6 +14,7 @@ export class CustomersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   /** One statement: a page of the customers the caller may see, with their contracts' totals. */
@@ -105,11 +107,12 @@ export class CustomersService {
         auth.sessionId,
         customerId,
       ]);
-      await tx.query(
-        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id)
-         VALUES ($1, 'customer.viewAs.start', 'customer', $2)`,
-        [auth.userId, customerId],
-      );
+      await this.audit.record(tx, {
+        actorId: auth.userId,
+        action: 'customer.viewAs.start',
+        subjectType: 'customer',
+        subjectId: customerId,
+      });
     });
   }
 
@@ -121,11 +124,12 @@ export class CustomersService {
       await tx.query('UPDATE sessions SET view_as_customer_id = NULL WHERE id = $1', [
         auth.sessionId,
       ]);
-      await tx.query(
-        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id)
-         VALUES ($1, 'customer.viewAs.end', 'customer', $2)`,
-        [viewAs.staffUserId, auth.userId],
-      );
+      await this.audit.record(tx, {
+        actorId: viewAs.staffUserId,
+        action: 'customer.viewAs.end',
+        subjectType: 'customer',
+        subjectId: auth.userId,
+      });
     });
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { StaffModule } from '../staff/staff.module';
 import { ExchangeModule } from '../exchange/exchange.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AuthModule, ExchangeModule],
+  imports: [StaffModule, ExchangeModule],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -11,81 +11,19 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext } from '../auth/auth-context';
-import type {
-  ExchangeFileDto,
-  ExchangeRunDto,
-  ExchangeRunPageDto,
-  ExchangeStatusDto,
-  ExportFilePageDto,
+import {
+  hasReport,
+  iso,
+  toFile,
+  toRun,
+  type ExchangeRunPageDto,
+  type ExchangeStatusDto,
+  type ExportFilePageDto,
+  type Row,
 } from './exchange.dto';
 import { ExchangeService } from './exchange.service';
 import { errorReport, importReport, toFileView } from './import-ledger';
 import { isImportName, isSafeName } from './sources/source';
-
-type Row = Record<string, unknown>;
-const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : null);
-
-function toFile(r: Row): ExchangeFileDto {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    status: r.status as ExchangeFileDto['status'],
-    size: Number(r.size),
-    bytesProcessed: Number(r.bytes_processed),
-    sha256: r.sha256 as string,
-    startedAt: iso(r.started_at) ?? '',
-    finishedAt: iso(r.finished_at),
-    created: r.created as number,
-    updated: r.updated as number,
-    unchanged: r.unchanged as number,
-    archived: r.archived as number,
-    skipped: r.skipped as number,
-    warningCount: (r.warning_count as number | undefined) ?? 0,
-    warnings: (r.warnings as ExchangeFileDto['warnings'] | null) ?? [],
-    skippedSections: (r.skipped_sections as ExchangeFileDto['skippedSections'] | null) ?? [],
-    hasReport: hasReport(r),
-    errorMessage: (r.error_message as string | null) ?? null,
-    errorLine: (r.error_line as number | null) ?? null,
-    errorColumn: (r.error_column as number | null) ?? null,
-    errorElement: (r.error_element as string | null) ?? null,
-    hasOriginal: r.stored_path != null,
-  };
-}
-
-/** A failed file has its error report; an imported one a report of its warnings and skips. */
-function hasReport(r: Row): boolean {
-  if (r.status === 'failed' || r.status === 'interrupted') return true;
-  return (
-    r.status === 'imported' &&
-    (Number(r.warning_count ?? 0) > 0 ||
-      ((r.skipped_sections as unknown[] | null) ?? []).length > 0)
-  );
-}
-
-function toRun(r: Row, files: ExchangeFileDto[]): ExchangeRunDto {
-  const started = r.started_at as Date;
-  const finished = (r.finished_at as Date | null) ?? null;
-  return {
-    id: r.id as string,
-    trigger: r.trigger as ExchangeRunDto['trigger'],
-    status: r.status as ExchangeRunDto['status'],
-    source: r.source as string,
-    startedAt: started.toISOString(),
-    finishedAt: iso(finished),
-    durationMs: finished ? finished.getTime() - started.getTime() : null,
-    filesImported: r.files_imported as number,
-    filesFailed: r.files_failed as number,
-    filesDuplicate: r.files_duplicate as number,
-    created: r.created as number,
-    updated: r.updated as number,
-    unchanged: r.unchanged as number,
-    archived: r.archived as number,
-    changesExported: r.changes_exported as number,
-    warnings: (r.warnings as number | undefined) ?? 0,
-    error: (r.error as string | null) ?? null,
-    files,
-  };
-}
 
 /** What the admin "Exchange" page reads and does. */
 @Injectable()

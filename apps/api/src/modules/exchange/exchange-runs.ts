@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { RunTrigger } from './exchange-run.entity';
 import type { ImportOutcome, ImportRequest } from './import-ledger';
-import type { Sql } from './sql';
+import type { Sql } from '../../database/portable-sql';
 
 // The run bookkeeping of imports, free of Nest: the exchange cycle and `kabinet import` (which
 // does not boot the API) share it.

@@ -13,7 +13,7 @@ import type { RunTrigger } from './exchange-run.entity';
 import { ExportService } from './export.service';
 import { addToRun, importLocalFile, type CycleResult } from './exchange-runs';
 import { FileImporterService } from './file-importer.service';
-import { typeormSql, type Sql } from './sql';
+import { typeormSql, type Sql } from '../../database/portable-sql';
 import {
   EXCHANGE_SOURCE,
   type ExchangeSource,

@@ -5,11 +5,11 @@ import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DATABASE_URL } from '../../database/tokens';
 import type { ImportOutcome, ImportRequest } from './import-ledger';
-import { importerFromConfig } from './import-process';
-import { typeormSql } from './sql';
+import { importerFromConfig } from './import-launcher';
+import { typeormSql } from '../../database/portable-sql';
 
 /**
- * Imports one file (import-core.ts): a ledger row first, then every record in ONE transaction —
+ * Imports one file (import-file.ts): a ledger row first, then every record in ONE transaction —
  * all or nothing; the same bytes imported before are a no-op ("duplicate"). By default in the
  * slim, heap-capped import process (EXCHANGE_IMPORT_WORKER), so a big file does not grow the
  * API's memory; in-process when that is off or when running from TypeScript sources (tests).

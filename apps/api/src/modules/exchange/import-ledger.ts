@@ -1,7 +1,7 @@
 import type { ExchangeHeader, ExchangeWarning, SkippedSection } from '@kabinet/exchange-1c';
 // The notes module alone (no parser): the CLI and the API load this file without sax and xml2js.
 import { describeSkipped, describeWarning } from '@kabinet/exchange-1c/dist/notes';
-import type { SqlDatabase } from './sql';
+import type { SqlDatabase } from '../../database/portable-sql';
 
 // The import's types and its ledger bookkeeping of failures: light (no XML parser), so the API
 // and the CLI can await the slim import process without loading what it loads.

@@ -10,12 +10,12 @@ import type {
   StaffRecord,
 } from '@kabinet/exchange-1c';
 import type { NotificationKind } from '@kabinet/shared';
-import { fromMinor, toMinor } from '../../common/money';
+import { fromMinor, toMinor } from '@kabinet/shared';
 import { normalizePhone, pickLoginPhone } from '../../common/phone';
 import { storeFile } from '../files/stored-files';
 import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
-import type { Sql } from './sql';
+import type { Sql } from '../../database/portable-sql';
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
 export class ImportRecordError extends Error {

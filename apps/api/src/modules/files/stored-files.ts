@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Sql } from '../exchange/sql';
+import type { Sql } from '../../database/portable-sql';
 import { sniffMime } from './sniff';
 
 /**
@@ -7,7 +7,7 @@ import { sniffMime } from './sniff';
  * the caller's transaction. Safe against a concurrent transaction storing the same bytes: the
  * INSERT waits for it and then does nothing, and the SELECT after it sees its committed row —
  * no unique-index error that would fail the whole import. The first SELECT only saves sending
- * bytes that are already stored (a re-import). Works through the importer's `Sql`, so in the
+ * bytes that are already stored (a re-import). Works through the portable `Sql`, so in the
  * slim import process too; the statement texts are constant, so `pg` prepares each once.
  */
 export async function storeFile(sql: Sql, bytes: Buffer): Promise<string> {

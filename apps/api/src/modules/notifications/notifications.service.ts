@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
-import { toNotification, type NotificationRow } from '../contracts/contracts.service';
-import type {
-  ListNotificationsQueryDto,
-  MarkReadDto,
-  NotificationPageDto,
+import {
+  toNotification,
+  type ListNotificationsQueryDto,
+  type MarkReadDto,
+  type NotificationPageDto,
+  type NotificationRow,
 } from './notifications.dto';
 
 /** A customer's notifications, newest first. */

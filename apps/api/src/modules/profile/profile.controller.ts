@@ -1,24 +1,9 @@
-import { ApiIdParams, idPipe } from '../../common/id-param';
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ProblemDto } from '../../common/problem.dto';
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
-import {
-  ChangeRequestDto,
-  ChangeRequestPageDto,
-  CreateChangeRequestDto,
-  ListChangeRequestsQueryDto,
-  ProfileDto,
-  ResolveChangeRequestDto,
-  UpdateNotificationSettingsDto,
-} from './profile.dto';
+import { ChangeRequestDto } from '../change-requests/change-requests.dto';
+import { CreateChangeRequestDto, ProfileDto, UpdateNotificationSettingsDto } from './profile.dto';
 import { ProfileService } from './profile.service';
 
 @ApiTags('profile')
@@ -55,27 +40,5 @@ export class ProfileController {
   @ApiCreatedResponse({ type: ChangeRequestDto })
   createChangeRequest(@Auth() auth: AuthContext, @Body() body: CreateChangeRequestDto) {
     return this.profile.requestChange(auth, body);
-  }
-
-  @Get('change-requests')
-  @ApiOperation({ summary: 'The queue of customers’ contact change requests' })
-  @Authenticated({ permission: 'changeRequest.manage' })
-  @ApiOkResponse({ type: ChangeRequestPageDto })
-  listChangeRequests(@Auth() auth: AuthContext, @Query() query: ListChangeRequestsQueryDto) {
-    return this.profile.queue(auth, query);
-  }
-
-  @Post('change-requests/:id/resolution')
-  @ApiIdParams('id')
-  @ApiOperation({ summary: 'Mark a change request done or rejected, with an answer' })
-  @Authenticated({ permission: 'changeRequest.manage' })
-  @ApiCreatedResponse({ type: ChangeRequestDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
-  resolveChangeRequest(
-    @Auth() auth: AuthContext,
-    @Param('id', idPipe('Change request')) id: string,
-    @Body() body: ResolveChangeRequestDto,
-  ) {
-    return this.profile.resolve(auth, id, body);
   }
 }

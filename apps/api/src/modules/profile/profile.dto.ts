@@ -1,4 +1,3 @@
-import { PageQueryDto } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -13,18 +12,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  CHANGE_REQUEST_STATUSES,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
   PROFILE_FIELDS,
   TEXT_LIMITS,
-  type ChangeRequestStatus,
   type NotificationChannel,
   type NotificationKind,
   type ProfileField,
 } from '@kabinet/shared';
 import { MaxText } from '../../common/text-length';
+import { ChangeRequestDto } from '../change-requests/change-requests.dto';
 import { ContractManagerDto, RequisiteDto } from '../contracts/contracts.dto';
+import type { BankAccount } from '../customers/customer.entity';
 
 export class NotificationSettingDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' })
@@ -52,28 +51,6 @@ export class UpdateNotificationSettingsDto {
   @ValidateNested({ each: true })
   @Type(() => NotificationSettingDto)
   items: NotificationSettingDto[];
-}
-
-export class ChangeRequestDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: PROFILE_FIELDS, enumName: 'ProfileField' }) field: ProfileField;
-  @ApiProperty({ description: 'The value asked for' }) value: string;
-  @ApiProperty({ type: String, nullable: true, description: 'What 1C had then' })
-  previousValue: string | null;
-  @ApiProperty({ type: String, nullable: true }) comment: string | null;
-  @ApiProperty({ enum: CHANGE_REQUEST_STATUSES, enumName: 'ChangeRequestStatus' })
-  status: ChangeRequestStatus;
-  @ApiProperty({ type: String, nullable: true, description: 'The staff member’s answer' })
-  resolution: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
-}
-
-/** A request in the staff queue: with whose it is and who answered. */
-export class StaffChangeRequestDto extends ChangeRequestDto {
-  @ApiProperty({ format: 'uuid' }) customerId: string;
-  @ApiProperty() customerName: string;
-  @ApiProperty({ type: String, nullable: true }) resolvedByName: string | null;
 }
 
 export class BankAccountDto {
@@ -147,31 +124,29 @@ export class CreateChangeRequestDto {
   comment?: string;
 }
 
-export class ListChangeRequestsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CHANGE_REQUEST_STATUSES, default: 'pending' })
-  @IsOptional()
-  @IsIn(CHANGE_REQUEST_STATUSES)
-  status?: ChangeRequestStatus;
-}
+// Mappers.
 
-export class ChangeRequestPageDto {
-  @ApiProperty({ type: [StaffChangeRequestDto] }) items: StaffChangeRequestDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
-
-export class ResolveChangeRequestDto {
-  @ApiProperty({ enum: ['done', 'rejected'] })
-  @IsIn(['done', 'rejected'])
-  status: 'done' | 'rejected';
-
-  @ApiPropertyOptional({
-    maxLength: TEXT_LIMITS.resolution,
-    description: 'Required when rejecting',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxText(TEXT_LIMITS.resolution)
-  resolution?: string;
+/** A company's requisites, or null for a customer 1C sent none for. */
+export function legalDetails(c: {
+  inn: string | null;
+  kpp: string | null;
+  official_name: string | null;
+  legal_address: string | null;
+  postal_address: string | null;
+  bank_accounts: BankAccount[] | null;
+}): LegalDetailsDto | null {
+  const legal: LegalDetailsDto = {
+    inn: c.inn,
+    kpp: c.kpp,
+    officialName: c.official_name,
+    legalAddress: c.legal_address,
+    postalAddress: c.postal_address,
+    bankAccounts: c.bank_accounts ?? [],
+  };
+  const empty =
+    !legal.bankAccounts.length &&
+    [legal.inn, legal.kpp, legal.officialName, legal.legalAddress, legal.postalAddress].every(
+      (v) => v === null,
+    );
+  return empty ? null : legal;
 }

@@ -10,79 +10,21 @@ import {
 } from '@kabinet/shared';
 import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
-import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
 import type { BankAccount, Requisite } from '../customers/customer.entity';
 import { ExportService } from '../exchange/export.service';
-import { createNotifications } from '../notifications/create-notifications';
-import type {
-  ChangeRequestDto,
-  ChangeRequestPageDto,
-  CreateChangeRequestDto,
-  LegalDetailsDto,
-  ListChangeRequestsQueryDto,
-  ProfileDto,
-  ResolveChangeRequestDto,
-  StaffChangeRequestDto,
-  UpdateNotificationSettingsDto,
+import {
+  REQUEST_COLUMNS,
+  toChangeRequest,
+  type ChangeRequestDto,
+  type RequestRow,
+} from '../change-requests/change-requests.dto';
+import {
+  legalDetails,
+  type CreateChangeRequestDto,
+  type ProfileDto,
+  type UpdateNotificationSettingsDto,
 } from './profile.dto';
-
-interface RequestRow {
-  id: string;
-  field: 'phone' | 'email';
-  value: string;
-  previous_value: string | null;
-  comment: string | null;
-  status: 'pending' | 'done' | 'rejected';
-  resolution: string | null;
-  created_at: Date | string;
-  resolved_at: Date | string | null;
-  customer_id?: string;
-  customer_name?: string;
-  resolved_by_name?: string | null;
-}
-
-const REQUEST_COLUMNS = `r.id, r.field, r.value, r.previous_value, r.comment, r.status,
-  r.resolution, r.created_at, r.resolved_at`;
-
-function toRequest(r: RequestRow): ChangeRequestDto {
-  return {
-    id: r.id,
-    field: r.field,
-    value: r.value,
-    previousValue: r.previous_value,
-    comment: r.comment,
-    status: r.status,
-    resolution: r.resolution,
-    createdAt: new Date(r.created_at).toISOString(),
-    resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
-  };
-}
-
-/** A company's requisites, or null for a customer 1C sent none for. */
-export function legalDetails(c: {
-  inn: string | null;
-  kpp: string | null;
-  official_name: string | null;
-  legal_address: string | null;
-  postal_address: string | null;
-  bank_accounts: BankAccount[] | null;
-}): LegalDetailsDto | null {
-  const legal: LegalDetailsDto = {
-    inn: c.inn,
-    kpp: c.kpp,
-    officialName: c.official_name,
-    legalAddress: c.legal_address,
-    postalAddress: c.postal_address,
-    bankAccounts: c.bank_accounts ?? [],
-  };
-  const empty =
-    !legal.bankAccounts.length &&
-    [legal.inn, legal.kpp, legal.officialName, legal.legalAddress, legal.postalAddress].every(
-      (v) => v === null,
-    );
-  return empty ? null : legal;
-}
 
 /** Every kind × channel, the customer's choice over the defaults. */
 export function mergedSettings(stored: Partial<NotificationSettings> | null): NotificationSettings {
@@ -93,12 +35,11 @@ export function mergedSettings(stored: Partial<NotificationSettings> | null): No
   return out;
 }
 
-/** A customer's own profile (contact data from 1C, requests to change it, settings), and the staff queue. */
+/** A customer's own profile: contact data from 1C, requests to change it, settings. */
 @Injectable()
 export class ProfileService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: AccessService,
     private readonly exports: ExportService,
   ) {}
 
@@ -154,7 +95,7 @@ export class ProfileService {
           enabled: settings[kind][channel],
         })),
       ),
-      changeRequests: (c.requests ?? []).map(toRequest),
+      changeRequests: (c.requests ?? []).map(toChangeRequest),
       managers: (c.managers ?? []).map((m) => ({
         fullName: m.full_name,
         phone: m.phone,
@@ -244,84 +185,7 @@ export class ProfileService {
         newValue: value,
         comment: request.comment,
       });
-      return toRequest(request);
-    });
-  }
-
-  /** The staff queue: requests of the customers the caller may see. */
-  async queue(auth: AuthContext, query: ListChangeRequestsQueryDto): Promise<ChangeRequestPageDto> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const scope = this.access.customerScope(auth, 'cu', 4);
-    const rows: Array<RequestRow & { total_count: string }> = await this.db.query(
-      `SELECT ${REQUEST_COLUMNS}, r.customer_id, cu.full_name AS customer_name,
-              s.full_name AS resolved_by_name, count(*) OVER () AS total_count
-         FROM profile_change_requests r JOIN customers cu ON cu.id = r.customer_id
-         LEFT JOIN staff_users s ON s.id = r.resolved_by_id
-        WHERE r.status = $1 AND ${scope.sql}
-        ORDER BY r.created_at ${query.status && query.status !== 'pending' ? 'DESC' : 'ASC'}, r.id
-        LIMIT $2 OFFSET $3`,
-      [query.status ?? 'pending', pageSize, (page - 1) * pageSize, ...scope.params],
-    );
-    return {
-      items: rows.map((r): StaffChangeRequestDto => ({
-        ...toRequest(r),
-        customerId: r.customer_id!,
-        customerName: r.customer_name!,
-        resolvedByName: r.resolved_by_name ?? null,
-      })),
-      total: Number(rows[0]?.total_count ?? 0),
-      page,
-      pageSize,
-    };
-  }
-
-  /** Done or rejected, with an answer the customer sees and is notified of; audited. */
-  async resolve(
-    auth: AuthContext,
-    id: string,
-    body: ResolveChangeRequestDto,
-  ): Promise<ChangeRequestDto> {
-    const resolution = body.resolution?.trim() || null;
-    if (body.status === 'rejected' && !resolution) {
-      throw DomainError.validation([
-        { path: 'resolution', message: 'Say why the request is rejected: the customer sees it' },
-      ]);
-    }
-    return this.db.transaction(async (tx) => {
-      const scope = this.access.customerScope(auth, 'cu', 2);
-      const found: Array<{ customer_id: string; status: string; field: string }> = await tx.query(
-        `SELECT r.customer_id, r.status, r.field FROM profile_change_requests r
-           JOIN customers cu ON cu.id = r.customer_id
-          WHERE r.id = $1 AND ${scope.sql} FOR UPDATE OF r`,
-        [id, ...scope.params],
-      );
-      const r = found[0];
-      if (!r) throw DomainError.notFound('Change request');
-      if (r.status !== 'pending') {
-        throw new DomainError('conflict', 'This request has already been answered');
-      }
-      // TypeORM answers an UPDATE with [rows, count].
-      const [updated]: [RequestRow[], number] = await tx.query(
-        `UPDATE profile_change_requests SET status = $2, resolution = $3, resolved_by_id = $4,
-                resolved_at = now()
-          WHERE id = $1 RETURNING ${REQUEST_COLUMNS.replace(/r\./g, '')}`,
-        [id, body.status, resolution, auth.userId],
-      );
-      await createNotifications(tx, [
-        {
-          customerId: r.customer_id,
-          contractId: null,
-          kind: 'profile_request',
-          params: { field: r.field, status: body.status, resolution },
-        },
-      ]);
-      await tx.query(
-        `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details)
-         VALUES ($1, 'changeRequest.resolve', 'customer', $2, $3)`,
-        [auth.userId, r.customer_id, JSON.stringify({ requestId: id, status: body.status })],
-      );
-      return toRequest(updated[0]!);
+      return toChangeRequest(request);
     });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { AuditService } from '../audit/audit.service';
 import { LoginThrottleService } from './login-throttle';
 import { StaffUser } from './staff-user.entity';
 
@@ -28,6 +29,7 @@ export class LoginAlertService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async attacked(attack: LoginAttack): Promise<void> {
@@ -53,21 +55,19 @@ export class LoginAlertService {
     };
     await this.db.transaction(async (tx) => {
       // No actor: whoever tried is not signed in.
-      await tx.query(
-        `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details)
-         VALUES ($1, NULL, $2, 'staff_user', $3, $4::jsonb)`,
-        [
-          now,
-          `staff.login.${attack.event}`,
-          user.id,
-          JSON.stringify({
-            login: attack.login,
-            ip: attack.ip,
-            failures: attack.failures,
-            lockedUntil: params.lockedUntil,
-          }),
-        ],
-      );
+      await this.audit.record(tx, {
+        at: now,
+        actorId: null,
+        action: `staff.login.${attack.event}`,
+        subjectType: 'staff_user',
+        subjectId: user.id,
+        details: {
+          login: attack.login,
+          ip: attack.ip,
+          failures: attack.failures,
+          lockedUntil: params.lockedUntil,
+        },
+      });
       if (!(await this.throttle.claimNotice(tx, attack.login))) return;
       await tx.query(
         `WITH recipients AS (

@@ -1,8 +1,8 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@kabinet/api-client';
 import { authKeys } from '../../auth';
-import { contractSummary, customerMe } from '../../../test/fixtures';
+import { contractSummary, customerMe, managerMe } from '../../../test/fixtures';
 import {
   atScreenWidth,
   fakeApi,
@@ -51,9 +51,9 @@ const contract: Schemas['ContractDto'] = {
   documents: [],
 };
 
-function renderContract(id: string, query = '') {
+function renderContract(id: string, query = '', me: Schemas['MeDto'] = customerMe) {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), customerMe);
+  client.setQueryData(authKeys.me(), me);
   return renderRoutes(
     [
       { path: '/contracts/:id', element: <ContractPage /> },
@@ -68,6 +68,34 @@ const squash = (s: string | null | undefined) => s?.replace(/[\u00a0\u202f]/g, '
 
 describe('ContractPage', () => {
   afterEach(() => vi.unstubAllGlobals());
+
+  it('says the contract was seen once it has loaded, in the customer’s own cabinet only', async () => {
+    const seen = `POST /api/contracts/${contract.id}/seen`;
+    const routes = {
+      [`GET /api/contracts/${contract.id}`]: () => Response.json(contract),
+      [seen]: () => new Response(null, { status: 204 }),
+    };
+    let calls = fakeApi(routes);
+    const own = renderContract(contract.id);
+    expect(await screen.findByRole('heading', { name: 'Договор № ГМ-000101' })).toBeTruthy();
+    await waitFor(() => expect(calls).toContain(seen));
+    fireEvent.click(screen.getByTestId('tab-items'));
+    await screen.findByTestId('contract-items');
+    expect(calls.filter((c) => c === seen)).toEqual([seen]);
+    own.unmount();
+
+    const viewAs: Schemas['MeDto'] = {
+      ...customerMe,
+      viewAs: { staffName: managerMe.fullName, staffUserId: managerMe.id },
+    };
+    for (const me of [managerMe, viewAs]) {
+      calls = fakeApi(routes);
+      const other = renderContract(contract.id, '', me);
+      expect(await screen.findByRole('heading', { name: 'Договор № ГМ-000101' })).toBeTruthy();
+      expect(calls).not.toContain(seen);
+      other.unmount();
+    }
+  });
 
   it('shows the contract, its manager and its goods and services with a total', async () => {
     fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(contract) });

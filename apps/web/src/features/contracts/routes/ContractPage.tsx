@@ -13,6 +13,7 @@ import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
 import { itemsPdfUrl } from '../api/documents';
 import { isNotFound, useContract } from '../api/get-contract';
+import { useMarkSeenOnOpen } from '../api/mark-seen';
 import { ContractStatus } from '../components/ContractStatus';
 import { DocumentsTab } from '../components/DocumentsTab';
 import { Field } from '../../../components/Field';
@@ -41,7 +42,9 @@ export function ContractPage() {
   const locale = localeOf(i18n.language);
   const contract = useContract(id);
   const compact = useCompactLayout();
-  const isStaff = useMe().data?.kind === 'staff';
+  const me = useMe().data;
+  const isStaff = me?.kind === 'staff';
+  useMarkSeenOnOpen(id, Boolean(contract.data), me?.kind === 'customer' && !me.viewAs);
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'overview';

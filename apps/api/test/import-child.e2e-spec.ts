@@ -11,7 +11,7 @@ import { sampleFiles, snapshot } from './exchange-helpers';
 import { createTestDatabase, startTestApp, type TestApp } from './helpers';
 import { waitFor } from './wait';
 
-// The built app imports each file in the slim import process (dist/.../import-worker.js); the
+// The built app imports each file in the slim import process (dist/.../import-child.js); the
 // other tests run the TypeScript sources, which import in-process. These tests drive the built
 // CLI, so they cover the import process: same results as in-process, and what happens when it
 // or its parent dies, or the exchange cycle stops it.

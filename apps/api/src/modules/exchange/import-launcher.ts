@@ -1,3 +1,4 @@
+// The app's side: imports a file in a forked import-child.ts, or in this process (import-file.ts).
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,10 +10,10 @@ import {
   type ImportRequest,
 } from './import-ledger';
 import type { AppConfig } from '../../config/config';
-import type { SqlDatabase } from './sql';
+import type { SqlDatabase } from '../../database/portable-sql';
 
 /** The compiled slim import process; absent when the API runs from TypeScript sources (tests). */
-export const WORKER_SCRIPT = join(__dirname, 'import-worker.js');
+export const WORKER_SCRIPT = join(__dirname, 'import-child.js');
 
 export type ParentMessage =
   | { type: 'import'; databaseUrl: string; request: Omit<ImportRequest, 'signal'> }
@@ -43,7 +44,7 @@ const SEMI_SPACE_MB = 2;
 const ABORT_GRACE_MS = 15_000;
 
 /**
- * Imports one file in its own slim, heap-capped process (import-worker.ts), with the same
+ * Imports one file in its own slim, heap-capped process (import-child.ts), with the same
  * outcome as `importFile` in-process. The ledger row is written by the child; if the child dies
  * (killed, out of memory) the parent marks that row failed, so the admin page never shows a file
  * "importing" forever. `signal` stops the child, which rolls back.
@@ -136,7 +137,7 @@ export interface ImporterOptions {
   logError?(err: unknown, message: string): void;
   /** Run each import in the slim process (when its compiled script exists)... */
   worker: Omit<WorkerOptions, 'script'> | null;
-  /** ...or else in this process: `importFile` of import-core.ts (loaded by the caller). */
+  /** ...or else in this process: `importFile` of import-file.ts (loaded by the caller). */
   inProcess(): Promise<(deps: ImportDeps, request: ImportRequest) => Promise<ImportOutcome>>;
 }
 
@@ -153,7 +154,7 @@ export function createImporter(
 
 /**
  * The importer as the configuration asks for it: in the slim process with its heap cap
- * (EXCHANGE_IMPORT_WORKER, EXCHANGE_IMPORT_HEAP_MB), else in this one, where import-core.ts is
+ * (EXCHANGE_IMPORT_WORKER, EXCHANGE_IMPORT_HEAP_MB), else in this one, where import-file.ts is
  * loaded on first use. One place for the API (FileImporterService) and the CLI (`kabinet import`).
  */
 export function importerFromConfig(
@@ -166,6 +167,6 @@ export function importerFromConfig(
     worker: config.exchange.importWorker
       ? { databaseUrl, heapMb: config.exchange.importHeapMb }
       : null,
-    inProcess: async () => (await import('./import-core.js')).importFile,
+    inProcess: async () => (await import('./import-file.js')).importFile,
   });
 }

@@ -1,3 +1,4 @@
+// A minimal SQL interface over TypeORM or bare `pg`: for code that also runs without Nest.
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 

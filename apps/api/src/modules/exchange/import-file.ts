@@ -1,3 +1,4 @@
+// One file's import itself (ledger, one transaction, progress), run by whichever process imports.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -19,7 +20,7 @@ import {
 } from './import-ledger';
 
 // The import of one file, free of Nest and TypeORM: the API runs it in-process (tests) or hands
-// it to the slim import process (import-worker.ts), which loads only `pg`, the 1C format library
+// it to the slim import process (import-child.ts), which loads only `pg`, the 1C format library
 // and this code. Both paths run exactly these statements.
 
 /** How often the progress bar's `bytes_processed` is written while a file imports. */

@@ -1,16 +1,18 @@
-// The slim import process: `fork`ed by import-process.ts for one file, it loads `pg`, the 1C
-// format library and the import core — not Nest, not TypeORM — so its memory starts near 50 MB
-// and its heap is capped. It keeps every guarantee of the in-process import (import-core.ts is
+// The import child process's entry script, forked by import-launcher.ts: pg + import-file.ts.
+//
+// The slim import process: `fork`ed by import-launcher.ts for one file, it loads `pg`, the 1C
+// format library and import-file.ts — not Nest, not TypeORM — so its memory starts near 50 MB
+// and its heap is capped. It keeps every guarantee of the in-process import (import-file.ts is
 // the same code): one transaction per file, the ledger, progress, errors with lines.
 //
 // It asks its parent for "now" (the app's clock), reports the ledger row's id (so the parent can
 // mark the file failed should this process die), and answers the outcome. When the parent goes
 // away (killed), this process exits at once: its open transaction rolls back with its connection.
 import { Pool } from 'pg';
-import { importFile } from './import-core';
+import { importFile } from './import-file';
 import type { ImportRequest } from './import-ledger';
-import type { ParentMessage, WorkerMessage } from './import-process';
-import { pgSql } from './sql';
+import type { ParentMessage, WorkerMessage } from './import-launcher';
+import { pgSql } from '../../database/portable-sql';
 
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => {

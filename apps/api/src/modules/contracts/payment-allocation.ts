@@ -1,4 +1,5 @@
-import { fromMinor, minMinor, toMinor } from '../../common/money';
+// Payment allocation: payments cover the schedule's rows in due-date order (row status, due now).
+import { fromMinor, minMinor, toMinor } from '@kabinet/shared';
 
 /** Where a row of the payment schedule stands today. */
 export const INSTALLMENT_STATUSES = ['paid', 'partlyPaid', 'overdue', 'due', 'upcoming'] as const;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromMinor, toMinor } from '../../common/money';
-import { allocatePayments, type ScheduleRow } from './schedule';
+import { fromMinor, toMinor } from '@kabinet/shared';
+import { allocatePayments, type ScheduleRow } from './payment-allocation';
 
 const schedule: ScheduleRow[] = [
   { lineNo: 1, dueDate: '2026-03-01', amount: '30000.00', note: 'Аванс' },
