@@ -84,12 +84,6 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
           <Text size="sm" c="dimmed">
             {formatDate(c.date, locale)} · {t(`contracts.kinds.${c.kind}`)}
           </Text>
-          {isStaff && <Text size="sm">{c.customerName}</Text>}
-          {isStaff && c.managerName && (
-            <Text size="sm" c="dimmed">
-              {t('contracts.manager')}: {c.managerName}
-            </Text>
-          )}
         </Stack>
         <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
           <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
@@ -103,6 +97,17 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
           <ContractStatus status={c.status} closed={c.closed} />
         </Stack>
       </Group>
+      {/* People's names across the card, not squeezed beside the amounts. */}
+      {isStaff && (
+        <Stack gap={0} mt={4}>
+          <Text size="sm">{c.customerName}</Text>
+          {c.managerName && (
+            <Text size="sm" c="dimmed">
+              {t('contracts.manager')}: {c.managerName}
+            </Text>
+          )}
+        </Stack>
+      )}
       {/* Its own line across the card: a phone has no room for it beside the number. */}
       <DueNow c={c} />
     </Card>
