@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -57,4 +57,26 @@ export class PageQueryDto {
 
   @QueryInt({ min: 1, max: MAX_PAGE_SIZE, default: 20 })
   pageSize?: number;
+}
+
+/** A page of a list, as every list answers it. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The answer type of a list of `item`s; a list names its own: `class XPageDto extends
+ * PageDto(XDto) {}` (and adds what else it tells, such as the unread count).
+ */
+export function PageDto<T>(item: Type<T>): Type<Page<T>> {
+  class PageOf implements Page<T> {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty() total: number;
+    @ApiProperty() page: number;
+    @ApiProperty() pageSize: number;
+  }
+  return PageOf;
 }

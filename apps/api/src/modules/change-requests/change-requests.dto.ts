@@ -1,4 +1,4 @@
-import { PageQueryDto } from '../../common/query.dto';
+import { PageQueryDto, PageDto } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import {
@@ -39,12 +39,7 @@ export class ListChangeRequestsQueryDto extends PageQueryDto {
   status?: ChangeRequestStatus;
 }
 
-export class ChangeRequestPageDto {
-  @ApiProperty({ type: [StaffChangeRequestDto] }) items: StaffChangeRequestDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ChangeRequestPageDto extends PageDto(StaffChangeRequestDto) {}
 
 export class ResolveChangeRequestDto {
   @ApiProperty({ enum: ['done', 'rejected'] })

@@ -1,4 +1,4 @@
-import { PageQueryDto, QueryBoolean } from '../../common/query.dto';
+import { PageQueryDto, QueryBoolean, PageDto } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MinLength } from 'class-validator';
 import {
@@ -133,12 +133,7 @@ export class ContractSummaryDto {
   daysOverdue: number;
 }
 
-export class ContractPageDto {
-  @ApiProperty({ type: [ContractSummaryDto] }) items: ContractSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ContractPageDto extends PageDto(ContractSummaryDto) {}
 
 /** A line's tax (VAT) as 1C gives it. */
 export class ItemTaxDto {

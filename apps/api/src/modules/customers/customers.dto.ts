@@ -1,4 +1,4 @@
-import { PageQueryDto } from '../../common/query.dto';
+import { PageQueryDto, PageDto } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MinLength } from 'class-validator';
 import { TEXT_LIMITS } from '@kabinet/shared';
@@ -32,12 +32,7 @@ export class CustomerSummaryDto {
   balanceDue: string;
 }
 
-export class CustomerPageDto {
-  @ApiProperty({ type: [CustomerSummaryDto] }) items: CustomerSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class CustomerPageDto extends PageDto(CustomerSummaryDto) {}
 
 export class StartViewAsDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,3 +1,4 @@
+import { PageDto } from '../../common/query.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { WARNING_CODES, type WarningCode } from '@kabinet/exchange-1c';
 import { FILE_STATUSES, type FileStatus } from './exchange-file.entity';
@@ -91,12 +92,7 @@ export class ExchangeRunDto {
   @ApiProperty({ type: [ExchangeFileDto] }) files: ExchangeFileDto[];
 }
 
-export class ExchangeRunPageDto {
-  @ApiProperty({ type: [ExchangeRunDto] }) items: ExchangeRunDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ExchangeRunPageDto extends PageDto(ExchangeRunDto) {}
 
 export class ExchangeStatusDto {
   @ApiProperty({ enum: ['local', 'sftp', 'off'] }) sourceKind: 'local' | 'sftp' | 'off';
@@ -133,12 +129,7 @@ export class ExportFileDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) writtenAt: string | null;
 }
 
-export class ExportFilePageDto {
-  @ApiProperty({ type: [ExportFileDto] }) items: ExportFileDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ExportFilePageDto extends PageDto(ExportFileDto) {}
 
 export class UploadAcceptedDto {
   @ApiProperty({ example: 'orders.xml' }) name: string;

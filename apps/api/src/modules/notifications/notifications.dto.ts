@@ -1,4 +1,4 @@
-import { PageQueryDto, QueryBoolean } from '../../common/query.dto';
+import { PageQueryDto, QueryBoolean, PageDto } from '../../common/query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@kabinet/shared';
@@ -46,12 +46,8 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   unread?: boolean;
 }
 
-export class NotificationPageDto {
-  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty() total: number;
+export class NotificationPageDto extends PageDto(NotificationDto) {
   @ApiProperty() unread: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export class MarkReadDto {
