@@ -16,6 +16,20 @@ const STATUS_COLORS: Record<Installment['status'], string> = {
   upcoming: 'gray',
 };
 
+/** The badge and what it means (paid when, overdue how long), in the card and in the table. */
+function InstallmentState({ row, detail }: { row: Installment; detail: string | null }) {
+  return (
+    <Group gap="xs" wrap="wrap">
+      <InstallmentStatus row={row} />
+      {detail && (
+        <Text size="sm" c="dimmed">
+          {detail}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
 function InstallmentStatus({ row }: { row: Installment }) {
   const { t } = useTranslation();
   return (
@@ -101,14 +115,7 @@ export function ScheduleTab({ c }: { c: Contract }) {
                       {money(row.amount)}
                     </Text>
                   </Group>
-                  <Group gap="xs" wrap="wrap">
-                    <InstallmentStatus row={row} />
-                    {detail && (
-                      <Text size="sm" c="dimmed">
-                        {detail}
-                      </Text>
-                    )}
-                  </Group>
+                  <InstallmentState row={row} detail={detail} />
                 </Stack>
               );
             })}
@@ -134,14 +141,7 @@ export function ScheduleTab({ c }: { c: Contract }) {
                     {money(row.amount)}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="wrap">
-                      <InstallmentStatus row={row} />
-                      {detail && (
-                        <Text size="sm" c="dimmed">
-                          {detail}
-                        </Text>
-                      )}
-                    </Group>
+                    <InstallmentState row={row} detail={detail} />
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {money(row.outstanding)}
