@@ -18,6 +18,7 @@ import { ContractsModule } from './modules/contracts/contracts.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProfileModule } from './modules/profile/profile.module';
+import { DatabaseModule } from './database/database.module';
 import { DATABASE_URL } from './database/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -77,6 +78,7 @@ export class AppModule {
           throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
           skipIf: () => !config.rateLimitEnabled,
         }),
+        DatabaseModule,
         JobsModule,
         SmsModule,
         MailModule,

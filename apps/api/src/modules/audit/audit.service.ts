@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, Repository } from 'typeorm';
-import { AuditEntry } from './audit-entry.entity';
+import type { Db } from '../../database/sql';
+import { AuditRepository } from './audit.repository';
 
 /** One entry of `audit_log`: who (null: no one signed in), did what, to whom, with what details. */
 export interface AuditRecord {
@@ -14,21 +14,12 @@ export interface AuditRecord {
   at?: Date;
 }
 
-/** Writes the audit log, always inside the transaction of the change it records. */
+/** Writes the audit log, always inside the transaction (`tx`) of the change it records. */
 @Injectable()
 export class AuditService {
-  async record(tx: EntityManager, entry: AuditRecord): Promise<void> {
-    const row: Partial<AuditEntry> = {
-      actorId: entry.actorId,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      ...(entry.details ? { details: entry.details } : {}),
-      ...(entry.at ? { at: entry.at } : {}),
-    };
-    // One INSERT; `details` is jsonb, which TypeORM's deep-partial type cannot express.
-    await tx
-      .getRepository(AuditEntry)
-      .insert(row as Parameters<Repository<AuditEntry>['insert']>[0]);
+  constructor(private readonly repo: AuditRepository) {}
+
+  async record(tx: Db, entry: AuditRecord): Promise<void> {
+    await this.repo.in(tx).insert(entry);
   }
 }

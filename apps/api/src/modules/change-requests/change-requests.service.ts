@@ -1,3 +1,4 @@
+import { managerDb } from '../../database/sql';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -30,7 +31,7 @@ export class ChangeRequestsService {
   async queue(auth: AuthContext, query: ListChangeRequestsQueryDto): Promise<ChangeRequestPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const scope = this.access.customerScope(auth, 'cu', 4);
+    const scope = this.access.customerScopeText(auth, 'cu', 4);
     const rows: Array<RequestRow & { total_count: string }> = await this.db.query(
       `SELECT ${REQUEST_COLUMNS}, r.customer_id, cu.full_name AS customer_name,
               s.full_name AS resolved_by_name, count(*) OVER () AS total_count
@@ -67,7 +68,7 @@ export class ChangeRequestsService {
       ]);
     }
     return this.db.transaction(async (tx) => {
-      const scope = this.access.customerScope(auth, 'cu', 2);
+      const scope = this.access.customerScopeText(auth, 'cu', 2);
       const found: Array<{ customer_id: string; status: string; field: string }> = await tx.query(
         `SELECT r.customer_id, r.status, r.field FROM profile_change_requests r
            JOIN customers cu ON cu.id = r.customer_id
@@ -94,7 +95,7 @@ export class ChangeRequestsService {
           params: { field: r.field, status: body.status, resolution },
         },
       ]);
-      await this.audit.record(tx, {
+      await this.audit.record(managerDb(tx), {
         actorId: auth.userId,
         action: 'changeRequest.resolve',
         subjectType: 'customer',

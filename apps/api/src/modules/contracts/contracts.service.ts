@@ -58,7 +58,7 @@ export class ContractsService {
 
   /** What the list's status and manager filters can offer: only values the caller may see. */
   async filters(auth: AuthContext): Promise<ContractFiltersDto> {
-    const scope = this.access.contractScope(auth, 'c', 1);
+    const scope = this.access.contractScopeText(auth, 'c', 1);
     const rows: Array<{
       statuses: string[] | null;
       managers: ContractFiltersDto['managers'] | null;
@@ -89,7 +89,7 @@ export class ContractsService {
    * date. One statement.
    */
   async summary(auth: AuthContext): Promise<ContractsSummaryDto> {
-    const scope = this.access.contractScope(auth, 'c', 1);
+    const scope = this.access.contractScopeText(auth, 'c', 1);
     const today = `$${scope.params.length + 1}`;
     const perCurrency = (column: string, alias: string) =>
       `COALESCE((SELECT json_agg(json_build_object('currency', currency, 'amount', amount::text)
@@ -150,7 +150,7 @@ export class ContractsService {
     // $1 the visitor, $2 the company's date.
     const params: unknown[] = [visitor(auth), this.today()];
     const where: string[] = ['c.archived_at IS NULL'];
-    const scope = this.access.contractScope(auth, 'c', params.length + 1);
+    const scope = this.access.contractScopeText(auth, 'c', params.length + 1);
     params.push(...scope.params);
     where.push(scope.sql);
     if (query.state === 'active') where.push('NOT c.closed');
@@ -206,7 +206,7 @@ export class ContractsService {
    */
   async get(auth: AuthContext, id: string): Promise<ContractDto> {
     const viewer = visitor(auth);
-    const scope = this.access.contractScope(auth, 'c', 3);
+    const scope = this.access.contractScopeText(auth, 'c', 3);
     const rows: Array<
       SummaryRow & {
         planned_end_date: string | null;

@@ -29,7 +29,7 @@ export class DocumentsService {
     documentId: string,
     options: { download?: boolean } = {},
   ): Promise<DocumentFile> {
-    const scope = this.access.contractScope(auth, 'c', 3);
+    const scope = this.access.contractScopeText(auth, 'c', 3);
     const rows: Array<{ content: Buffer; mime: string; file_name: string }> = await this.db.query(
       `SELECT f.content, f.mime, d.file_name
          FROM contract_documents d

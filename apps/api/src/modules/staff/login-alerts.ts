@@ -1,3 +1,4 @@
+import { managerDb } from '../../database/sql';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -55,7 +56,7 @@ export class LoginAlertService {
     };
     await this.db.transaction(async (tx) => {
       // No actor: whoever tried is not signed in.
-      await this.audit.record(tx, {
+      await this.audit.record(managerDb(tx), {
         at: now,
         actorId: null,
         action: `staff.login.${attack.event}`,
