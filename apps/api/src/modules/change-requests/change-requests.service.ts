@@ -87,7 +87,7 @@ export class ChangeRequestsService {
           WHERE id = $1 RETURNING ${REQUEST_COLUMNS.replace(/r\./g, '')}`,
         [id, body.status, resolution, auth.userId],
       );
-      await createNotifications(tx, [
+      await createNotifications(managerDb(tx), [
         {
           customerId: r.customer_id,
           contractId: null,

@@ -16,6 +16,12 @@ import { storeFile } from '../files/stored-files';
 import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
 import type { Sql } from '../../database/portable-sql';
+import type { Db, Sql as Statement } from '../../database/sql';
+
+// TRANSITIONAL: the importer's text-and-params connection as a Db, until it runs on a Db itself.
+const toDb = (tx: Sql): Db => ({
+  query: <T>(s: Statement) => tx.query<T>(s.text, s.values),
+});
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
 export class ImportRecordError extends Error {
@@ -281,7 +287,7 @@ export class RecordImporter {
       }
     }
     await createNotifications(
-      this.tx,
+      toDb(this.tx),
       notes.map(([kind, params]) => ({ customerId, contractId: id, kind, params })),
     );
   }
@@ -555,7 +561,7 @@ export class RecordImporter {
         [contractId],
       );
       await createNotifications(
-        this.tx,
+        toDb(this.tx),
         contract.map((c) => ({
           customerId: c.customer_id,
           contractId,

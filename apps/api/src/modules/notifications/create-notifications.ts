@@ -1,4 +1,5 @@
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationKind } from '@kabinet/shared';
+import { sql, type Db } from '../../database/sql';
 
 export interface NewNotification {
   customerId: string;
@@ -16,15 +17,23 @@ export interface NewNotification {
  * `mergedSettings` reads them) and has an address for in 1C's data. Archived customers get none.
  */
 export async function createNotifications(
-  // Anything that runs a statement: TypeORM's EntityManager, or the importer's `Sql` (which may be
-  // a plain `pg` client in the slim import process).
-  tx: { query(text: string, params?: unknown[]): Promise<unknown> },
+  // The transaction of the change they tell about (in the API or the slim import process).
+  tx: Db,
   items: NewNotification[],
 ): Promise<void> {
   if (!items.length) return;
+  const input = JSON.stringify(
+    items.map((n, ord) => ({
+      ord,
+      customer_id: n.customerId,
+      contract_id: n.contractId,
+      kind: n.kind,
+      params: n.params,
+    })),
+  );
   await tx.query(
-    `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb)
+    sql`WITH input AS (
+       SELECT * FROM jsonb_to_recordset(${input}::jsonb)
                 AS x(ord int, customer_id uuid, contract_id uuid, kind text, params jsonb)
      ), created AS (
        INSERT INTO notifications (customer_id, contract_id, kind, params)
@@ -40,18 +49,7 @@ export async function createNotifications(
       WHERE ch.address IS NOT NULL
         AND COALESCE(CASE cu.notification_settings -> n.kind -> ch.channel
                        WHEN 'true'::jsonb THEN true WHEN 'false'::jsonb THEN false END,
-                     ($2::jsonb -> n.kind -> ch.channel) = 'true'::jsonb, false)`,
-    [
-      JSON.stringify(
-        items.map((n, ord) => ({
-          ord,
-          customer_id: n.customerId,
-          contract_id: n.contractId,
-          kind: n.kind,
-          params: n.params,
-        })),
-      ),
-      JSON.stringify(DEFAULT_NOTIFICATION_SETTINGS),
-    ],
+                     (${JSON.stringify(DEFAULT_NOTIFICATION_SETTINGS)}::jsonb -> n.kind -> ch.channel)
+                       = 'true'::jsonb, false)`,
   );
 }

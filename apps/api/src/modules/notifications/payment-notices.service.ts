@@ -1,3 +1,4 @@
+import { managerDb } from '../../database/sql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -98,7 +99,7 @@ export class PaymentNoticesService {
         // A payment another run told about meanwhile is its to tell (the insert did nothing).
         const told = rows.filter((r) => r.told);
         await createNotifications(
-          tx,
+          managerDb(tx),
           told.map((n) => ({
             customerId: n.customer_id,
             contractId: n.contract_id,
