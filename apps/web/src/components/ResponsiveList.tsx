@@ -1,7 +1,11 @@
 import { Fragment, type ReactNode } from 'react';
 import {
+  Card,
+  Divider,
+  Group,
   Stack,
   Table,
+  Text,
   type MantineSpacing,
   type TableProps,
   type TableTrProps,
@@ -23,6 +27,15 @@ export interface ListColumn<T> {
   testId?: string;
 }
 
+/** A line under the list: a total, a tax; the table's footer row, the cards' last lines. */
+export interface SummaryLine {
+  key: string;
+  label: ReactNode;
+  value: ReactNode;
+  bold?: boolean;
+  testId?: string;
+}
+
 /**
  * A list that is a table where the content area is wide and cards where it is narrow (phones,
  * and tablets beside the sidebar): the one place that decides which, so every list switches at
@@ -36,6 +49,9 @@ export function ResponsiveList<T>({
   row,
   table,
   cardsGap = 'sm',
+  grouped = false,
+  summary = [],
+  scrollMinWidth,
   testId,
   itemTestId,
 }: {
@@ -47,12 +63,52 @@ export function ResponsiveList<T>({
   row?: (item: T) => TableTrProps;
   table?: TableProps;
   cardsGap?: MantineSpacing;
+  /** The cards are rows of one bordered card, split by dividers. */
+  grouped?: boolean;
+  summary?: SummaryLine[];
+  /** The table scrolls sideways below this width instead of squeezing its columns. */
+  scrollMinWidth?: number;
   testId?: string;
   /** The test id of a table row; a card sets its own. */
   itemTestId?: string;
 }) {
   const compact = useCompactLayout();
   const shown = columns.filter((c) => !c.hidden);
+  if (compact && grouped) {
+    return (
+      <Card withBorder radius="md" padding="md" data-testid={testId}>
+        <Stack gap="sm">
+          {items.map((item, i) => (
+            <Fragment key={itemKey(item)}>
+              {i > 0 && <Divider />}
+              {card(item)}
+            </Fragment>
+          ))}
+          {summary.length > 0 && <Divider />}
+          {summary.map((line) => (
+            <Group
+              key={line.key}
+              justify="space-between"
+              wrap="nowrap"
+              gap="sm"
+              data-testid={line.testId}
+            >
+              <Text fw={line.bold ? 700 : 400} size={line.bold ? 'md' : 'sm'}>
+                {line.label}
+              </Text>
+              <Text
+                fw={line.bold ? 700 : 400}
+                size={line.bold ? 'md' : 'sm'}
+                style={{ whiteSpace: 'nowrap' }}
+              >
+                {line.value}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      </Card>
+    );
+  }
   if (compact) {
     return (
       <Stack gap={cardsGap} data-testid={testId}>
@@ -62,7 +118,7 @@ export function ResponsiveList<T>({
       </Stack>
     );
   }
-  return (
+  const wide = (
     <Table {...table} data-testid={testId}>
       <Table.Thead>
         <Table.Tr>
@@ -91,6 +147,25 @@ export function ResponsiveList<T>({
           </Table.Tr>
         ))}
       </Table.Tbody>
+      {summary.length > 0 && (
+        <Table.Tfoot>
+          {summary.map((line) => (
+            <Table.Tr key={line.key} data-testid={line.testId}>
+              <Table.Th colSpan={shown.length - 1} ta="right" fw={line.bold ? 700 : 400}>
+                {line.label}
+              </Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} fw={line.bold ? 700 : 400}>
+                {line.value}
+              </Table.Th>
+            </Table.Tr>
+          ))}
+        </Table.Tfoot>
+      )}
     </Table>
+  );
+  return scrollMinWidth ? (
+    <Table.ScrollContainer minWidth={scrollMinWidth}>{wide}</Table.ScrollContainer>
+  ) : (
+    wide
   );
 }

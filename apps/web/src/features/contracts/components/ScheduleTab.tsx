@@ -1,8 +1,8 @@
-import { Badge, Card, Divider, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Field } from '../../../components/Field';
 import { useTranslation } from 'react-i18next';
 import { formatDate, localeOf } from '../../../lib/format';
-import { useCompactLayout } from '../../../lib/use-compact';
+import { ResponsiveList } from '../../../components/ResponsiveList';
 import type { Contract } from '../api/get-contract';
 import { useMoney } from '../use-money';
 
@@ -66,7 +66,6 @@ export function ScheduleTab({ c }: { c: Contract }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const money = useMoney(c);
-  const compact = useCompactLayout();
   const s = c.schedule;
   if (!s.rows.length) return <Text c="dimmed">{t('contract.noSchedule')}</Text>;
   return (
@@ -101,57 +100,53 @@ export function ScheduleTab({ c }: { c: Contract }) {
           )}
         </Card>
       </SimpleGrid>
-      {compact ? (
-        <Card withBorder radius="md" padding="md">
-          <Stack gap="sm">
-            {s.rows.map((row, i) => {
-              const detail = installmentDetail(row, t, money, locale);
-              return (
-                <Stack key={row.lineNo} gap={4} data-testid="installment">
-                  {i > 0 && <Divider />}
-                  <Group justify="space-between" wrap="nowrap" gap="sm">
-                    <Text fw={600}>{formatDate(row.dueDate, locale)}</Text>
-                    <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-                      {money(row.amount)}
-                    </Text>
-                  </Group>
-                  <InstallmentState row={row} detail={detail} />
-                </Stack>
-              );
-            })}
+      <ResponsiveList<Installment>
+        items={s.rows}
+        itemKey={(row) => String(row.lineNo)}
+        grouped
+        table={{ withTableBorder: true, verticalSpacing: 'xs' }}
+        itemTestId="installment"
+        columns={[
+          {
+            key: 'due',
+            head: t('contract.dueDate'),
+            nowrap: true,
+            cell: (row) => formatDate(row.dueDate, locale),
+          },
+          {
+            key: 'amount',
+            head: t('contract.amount'),
+            align: 'right',
+            nowrap: true,
+            cell: (row) => money(row.amount),
+          },
+          {
+            key: 'status',
+            head: t('contract.status'),
+            cell: (row) => (
+              <InstallmentState row={row} detail={installmentDetail(row, t, money, locale)} />
+            ),
+          },
+          {
+            key: 'outstanding',
+            head: t('contract.outstanding'),
+            align: 'right',
+            nowrap: true,
+            cell: (row) => money(row.outstanding),
+          },
+        ]}
+        card={(row) => (
+          <Stack gap={4} data-testid="installment">
+            <Group justify="space-between" wrap="nowrap" gap="sm">
+              <Text fw={600}>{formatDate(row.dueDate, locale)}</Text>
+              <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+                {money(row.amount)}
+              </Text>
+            </Group>
+            <InstallmentState row={row} detail={installmentDetail(row, t, money, locale)} />
           </Stack>
-        </Card>
-      ) : (
-        <Table withTableBorder verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('contract.dueDate')}</Table.Th>
-              <Table.Th ta="right">{t('contract.amount')}</Table.Th>
-              <Table.Th>{t('contract.status')}</Table.Th>
-              <Table.Th ta="right">{t('contract.outstanding')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {s.rows.map((row) => {
-              const detail = installmentDetail(row, t, money, locale);
-              return (
-                <Table.Tr key={row.lineNo} data-testid="installment">
-                  <Table.Td>{formatDate(row.dueDate, locale)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {money(row.amount)}
-                  </Table.Td>
-                  <Table.Td>
-                    <InstallmentState row={row} detail={detail} />
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {money(row.outstanding)}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
+        )}
+      />
     </Stack>
   );
 }

@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { useCompactLayout } from '../../../lib/use-compact';
 import { useMe } from '../../auth';
 import { itemsPdfUrl } from '../api/documents';
 import { isNotFound, useContract } from '../api/get-contract';
@@ -22,7 +21,7 @@ import { ObjectTab } from '../components/ObjectTab';
 import { PaymentsTab } from '../components/PaymentsTab';
 import { ScheduleTab } from '../components/ScheduleTab';
 import { ManagerCard } from '../components/ContractManagerCard';
-import { ItemsTable, ItemCards } from '../components/ContractItems';
+import { ContractItems } from '../components/ContractItems';
 
 const TABS = [
   'overview',
@@ -41,7 +40,6 @@ export function ContractPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const contract = useContract(id);
-  const compact = useCompactLayout();
   const me = useMe().data;
   const isStaff = me?.kind === 'staff';
   useMarkSeenOnOpen(id, Boolean(contract.data), me?.kind === 'customer' && !me.viewAs);
@@ -170,7 +168,7 @@ export function ContractPage() {
                   {t('contract.itemsPdf')}
                 </Button>
               </Group>
-              {compact ? <ItemCards c={c} money={money} /> : <ItemsTable c={c} money={money} />}
+              <ContractItems c={c} money={money} />
             </Stack>
           )}
         </Tabs.Panel>
