@@ -21,6 +21,7 @@ export interface ListColumn<T> {
   /** Dates, amounts and badges keep to one line; names wrap at spaces. */
   nowrap?: boolean;
   minWidth?: number;
+  width?: number;
   /** Leave the column out (e.g. staff-only columns for a customer). */
   hidden?: boolean;
   fw?: number;
@@ -123,7 +124,7 @@ export function ResponsiveList<T>({
       <Table.Thead>
         <Table.Tr>
           {shown.map((c) => (
-            <Table.Th key={c.key} ta={c.align}>
+            <Table.Th key={c.key} ta={c.align} w={c.width}>
               {c.head}
             </Table.Th>
           ))}

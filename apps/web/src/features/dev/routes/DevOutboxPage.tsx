@@ -1,4 +1,4 @@
-import { Anchor, Card, Container, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatPhone } from '@kabinet/shared';
@@ -6,55 +6,42 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { useCompactLayout } from '../../../lib/use-compact';
+import { ResponsiveList } from '../../../components/ResponsiveList';
 import { isUnavailable, useDevOutbox, type OutboxMessage } from '../api/outbox';
 
 function Messages({ messages }: { messages: OutboxMessage[] }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  const compact = useCompactLayout();
-  if (compact) {
-    return (
-      <Stack gap="sm" data-testid="outbox">
-        {messages.map((m) => (
-          <Card key={m.id} withBorder padding="sm">
-            <Group justify="space-between" gap="xs">
-              <Text fw={600}>{formatPhone(m.phone)}</Text>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(m.createdAt, locale)}
-              </Text>
-            </Group>
-            <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
-              {m.text}
-            </Text>
-          </Card>
-        ))}
-      </Stack>
-    );
-  }
   return (
-    <Card withBorder padding={0}>
-      <Table verticalSpacing="sm" data-testid="outbox">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('dev.time')}</Table.Th>
-            <Table.Th>{t('dev.phone')}</Table.Th>
-            <Table.Th>{t('dev.text')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {messages.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {formatDateTime(m.createdAt, locale)}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPhone(m.phone)}</Table.Td>
-              <Table.Td>{m.text}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Card>
+    <ResponsiveList<OutboxMessage>
+      items={messages}
+      itemKey={(m) => m.id}
+      table={{ verticalSpacing: 'sm', withTableBorder: true }}
+      testId="outbox"
+      columns={[
+        {
+          key: 'time',
+          head: t('dev.time'),
+          nowrap: true,
+          cell: (m) => formatDateTime(m.createdAt, locale),
+        },
+        { key: 'phone', head: t('dev.phone'), nowrap: true, cell: (m) => formatPhone(m.phone) },
+        { key: 'text', head: t('dev.text'), cell: (m) => m.text },
+      ]}
+      card={(m) => (
+        <Card withBorder padding="sm">
+          <Group justify="space-between" gap="xs">
+            <Text fw={600}>{formatPhone(m.phone)}</Text>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(m.createdAt, locale)}
+            </Text>
+          </Group>
+          <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
+            {m.text}
+          </Text>
+        </Card>
+      )}
+    />
   );
 }
 

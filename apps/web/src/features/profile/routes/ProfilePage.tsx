@@ -7,7 +7,6 @@ import {
   Modal,
   Stack,
   Switch,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -29,7 +28,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatRequestValue } from '../../../lib/phone';
-import { useCompactLayout } from '../../../lib/use-compact';
+import { ResponsiveList } from '../../../components/ResponsiveList';
 import { useLogout, useMe } from '../../auth';
 import { ChangeRequestStatusBadge } from '../../../components/ChangeRequestStatusBadge';
 import { SectionCard } from '../../../components/SectionCard';
@@ -185,16 +184,16 @@ function ReadOnlySetting(props: { on: boolean; label: string; channel?: string; 
 
 function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
   const { t } = useTranslation();
-  const compact = useCompactLayout();
   const update = useUpdateNotificationSetting();
   const enabled = (kind: NotificationKind, channel: NotificationChannel) =>
     p.notificationSettings.find((s) => s.kind === kind && s.channel === channel)?.enabled ?? false;
-  const toggle = (kind: NotificationKind, channel: NotificationChannel) =>
+  // On a phone each switch says its channel; in the table the column head does.
+  const toggle = (kind: NotificationKind, channel: NotificationChannel, labelled: boolean) =>
     readOnly ? (
       <ReadOnlySetting
         on={enabled(kind, channel)}
         label={`${t(`profile.kinds.${kind}`)}: ${t(`profile.channels.${channel}`)}`}
-        channel={compact ? t(`profile.channels.${channel}`) : undefined}
+        channel={labelled ? t(`profile.channels.${channel}`) : undefined}
         testId={`setting-${kind}-${channel}`}
       />
     ) : (
@@ -203,7 +202,7 @@ function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
         disabled={readOnly}
         onChange={(e) => update.mutate({ kind, channel, enabled: e.currentTarget.checked })}
         aria-label={`${t(`profile.kinds.${kind}`)}: ${t(`profile.channels.${channel}`)}`}
-        label={compact ? t(`profile.channels.${channel}`) : undefined}
+        label={labelled ? t(`profile.channels.${channel}`) : undefined}
         data-testid={`setting-${kind}-${channel}`}
       />
     );
@@ -216,45 +215,32 @@ function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
       <Text size="sm" c="dimmed">
         {t(readOnly ? 'profile.settingsReadOnly' : 'profile.settingsHint')}
       </Text>
-      {compact ? (
-        <Stack gap="sm">
-          {NOTIFICATION_KINDS.map((kind) => (
-            <Stack key={kind} gap={6}>
-              <Text size="sm" fw={500}>
-                {t(`profile.kinds.${kind}`)}
-              </Text>
-              <Group gap="lg">
-                {NOTIFICATION_CHANNELS.map((channel) => (
-                  <span key={channel}>{toggle(kind, channel)}</span>
-                ))}
-              </Group>
-            </Stack>
-          ))}
-        </Stack>
-      ) : (
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('profile.event')}</Table.Th>
+      <ResponsiveList<NotificationKind>
+        items={[...NOTIFICATION_KINDS]}
+        itemKey={(kind) => kind}
+        table={{ verticalSpacing: 'xs' }}
+        columns={[
+          { key: 'event', head: t('profile.event'), cell: (kind) => t(`profile.kinds.${kind}`) },
+          ...NOTIFICATION_CHANNELS.map((channel) => ({
+            key: channel,
+            head: t(`profile.channels.${channel}`),
+            width: 90,
+            cell: (kind: NotificationKind) => toggle(kind, channel, false),
+          })),
+        ]}
+        card={(kind) => (
+          <Stack gap={6}>
+            <Text size="sm" fw={500}>
+              {t(`profile.kinds.${kind}`)}
+            </Text>
+            <Group gap="lg">
               {NOTIFICATION_CHANNELS.map((channel) => (
-                <Table.Th key={channel} w={90}>
-                  {t(`profile.channels.${channel}`)}
-                </Table.Th>
+                <span key={channel}>{toggle(kind, channel, true)}</span>
               ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {NOTIFICATION_KINDS.map((kind) => (
-              <Table.Tr key={kind}>
-                <Table.Td>{t(`profile.kinds.${kind}`)}</Table.Td>
-                {NOTIFICATION_CHANNELS.map((channel) => (
-                  <Table.Td key={channel}>{toggle(kind, channel)}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Group>
+          </Stack>
+        )}
+      />
       <ErrorAlert error={update.error} />
     </SectionCard>
   );
