@@ -6,14 +6,8 @@ import tseslint from 'typescript-eslint';
 
 // Files still running SQL outside a repository; emptied by issue 11.
 const UNCONVERTED = [
-  'apps/api/src/modules/auth/housekeeping.service.ts',
-  'apps/api/src/modules/auth/otp.service.ts',
-  'apps/api/src/modules/auth/sessions.service.ts',
-  'apps/api/src/modules/change-requests/change-requests.service.ts',
-  'apps/api/src/modules/company/company.service.ts',
   'apps/api/src/modules/contracts/contracts.service.ts',
   'apps/api/src/modules/contracts/documents.service.ts',
-  'apps/api/src/modules/demo/demo.service.ts',
   'apps/api/src/modules/exchange/exchange-admin.service.ts',
   'apps/api/src/modules/exchange/exchange-runs.ts',
   'apps/api/src/modules/exchange/exchange.service.ts',
@@ -30,12 +24,6 @@ const UNCONVERTED = [
   'apps/api/src/modules/notifications/delivery.service.ts',
   'apps/api/src/modules/notifications/notifications.service.ts',
   'apps/api/src/modules/notifications/payment-notices.service.ts',
-  'apps/api/src/modules/profile/profile.service.ts',
-  'apps/api/src/modules/sms/dev-outbox.controller.ts',
-  'apps/api/src/modules/sms/sms.module.ts',
-  'apps/api/src/modules/staff/login-alerts.ts',
-  'apps/api/src/modules/staff/login-throttle.ts',
-  'apps/api/src/modules/staff/staff.service.ts',
 ];
 
 export default tseslint.config(

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock';
 import { loadConfig } from '../src/config/config';
 import { StoredFilesService } from '../src/modules/files/stored-files.service';
+import { CompanyRepository } from '../src/modules/company/company.repository';
 import { CompanyService } from '../src/modules/company/company.service';
 import { NotificationDeliveryService } from '../src/modules/notifications/delivery.service';
 import {
@@ -327,7 +327,7 @@ describe('the company profile', () => {
     const config = loadConfig({ NODE_ENV: 'test', COMPANY_NAME: 'Другое имя из окружения' });
     const nextStart = () =>
       new CompanyService(
-        t.app.get(DataSource),
+        t.app.get(CompanyRepository),
         config,
         new Clock(),
         t.app.get(StoredFilesService),

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   SAMPLES_DIR,
@@ -12,6 +11,7 @@ import {
   writeImportFile,
   type ImportFileContent,
 } from '@kabinet/exchange-1c';
+import { DB, type Database } from '../src/database/sql';
 import { DEMO_FILE } from '../src/modules/demo/demo-data';
 import { ExchangeService } from '../src/modules/exchange/exchange.service';
 import { ExportService } from '../src/modules/exchange/export.service';
@@ -372,7 +372,7 @@ describe('exchange runs, the admin API and the outbox', () => {
   it('exports each change exactly once, as numbered files in the outbox', async () => {
     const exportsSvc = t.app.get(ExportService);
     const ds = t.app.get(ExchangeService);
-    const source = t.app.get(DataSource);
+    const source = t.app.get<Database>(DB);
     await source.transaction(async (tx) => {
       await exportsSvc.enqueue(tx, {
         kind: 'profile_change_request',

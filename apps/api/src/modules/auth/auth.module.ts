@@ -4,7 +4,9 @@ import { MeModule } from '../me/me.module';
 import { StaffModule } from '../staff/staff.module';
 import { AuthController } from './auth.controller';
 import { AuthHousekeepingService } from './housekeeping.service';
+import { OtpRepository } from './otp.repository';
 import { OtpService } from './otp.service';
+import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
 
@@ -12,6 +14,8 @@ import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
   imports: [PassportModule, MeModule, StaffModule],
   controllers: [AuthController],
   providers: [
+    OtpRepository,
+    SessionsRepository,
     OtpService,
     SessionsService,
     CustomerOtpStrategy,

@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { DevOutboxService } from '../sms/dev-outbox.service';
 import { LoginThrottleService } from '../staff/login-throttle';
+import { OtpRepository } from './otp.repository';
+import { SessionsRepository } from './sessions.repository';
 
 const HOUR = 3600_000;
 
@@ -17,13 +18,14 @@ export class AuthHousekeepingService implements OnApplicationBootstrap, OnApplic
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly otp: OtpRepository,
     private readonly clock: Clock,
+    private readonly outbox: DevOutboxService,
     private readonly throttle: LoginThrottleService,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.db.isInitialized) return;
     this.timer = setInterval(() => void this.runSafely(), HOUR);
     this.timer.unref();
     void this.runSafely();
@@ -37,12 +39,10 @@ export class AuthHousekeepingService implements OnApplicationBootstrap, OnApplic
     const now = this.clock.now();
     const day = new Date(now.getTime() - 24 * HOUR);
     const week = new Date(now.getTime() - 7 * 24 * HOUR);
-    const del = async (sql: string, at: Date) =>
-      ((await this.db.query(sql, [at])) as [unknown, number])[1];
     return {
-      sessions: await del('DELETE FROM sessions WHERE expires_at <= $1', now),
-      otp: await del('DELETE FROM otp_challenges WHERE created_at < $1', day),
-      outbox: await del('DELETE FROM dev_outbox_messages WHERE created_at < $1', week),
+      sessions: await this.sessions.deleteExpired(now),
+      otp: await this.otp.deleteOlderThan(day),
+      outbox: await this.outbox.deleteOlderThan(week),
       throttles: await this.throttle.housekeeping(),
     };
   }

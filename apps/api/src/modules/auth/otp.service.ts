@@ -1,17 +1,15 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { OTP } from '@kabinet/shared';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { DB, type Database } from '../../database/sql';
 import { loginCodeSms } from '../company/brand-texts';
 import { CompanyService } from '../company/company.service';
-import { Customer } from '../customers/customer.entity';
 import { SMS_SENDER, type SmsSender } from '../sms/sms-sender';
-import { OtpChallenge } from './otp-challenge.entity';
+import { OtpRepository } from './otp.repository';
 
 export interface OtpRequested {
   expiresInSeconds: number;
@@ -31,7 +29,8 @@ export class OtpService {
   private readonly logger = new Logger(OtpService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: OtpRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     private readonly clock: Clock,
@@ -43,20 +42,17 @@ export class OtpService {
     const now = this.clock.now();
     const code = String(randomInt(0, 10 ** OTP.length)).padStart(OTP.length, '0');
     const customerId = await this.db.transaction(async (tx) => {
+      const challenges = this.repo.in(tx);
       // Serialise requests for one phone so the count and the insert cannot interleave.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`otp:${phone}`]);
+      await challenges.lockPhone(phone);
       const windowStart = new Date(now.getTime() - OTP.sendWindowSeconds * 1000);
-      const recent: Array<{ created_at: Date }> = await tx.query(
-        `SELECT created_at FROM otp_challenges WHERE phone = $1 AND created_at > $2
-          ORDER BY created_at ASC`,
-        [phone, windowStart],
-      );
+      const recent = await challenges.requestedSince(phone, windowStart);
       const secondsUntil = (t: number) => Math.max(1, Math.ceil((t - now.getTime()) / 1000));
       // The spacing the answer announces (`resendAfterSeconds`), kept per phone.
-      const latest = recent.at(-1)?.created_at.getTime();
+      const latest = recent.at(-1)?.getTime();
       const spacedUntil = latest === undefined ? 0 : latest + OTP.resendAfterSeconds * 1000;
       if (recent.length >= OTP.maxSendsPerWindow) {
-        const oldest = recent[0]!.created_at.getTime();
+        const oldest = recent[0]!.getTime();
         throw new DomainError('otp_send_limit', 'Too many codes requested for this number', {
           retryAfterSeconds: secondsUntil(
             Math.max(oldest + OTP.sendWindowSeconds * 1000, spacedUntil),
@@ -68,30 +64,17 @@ export class OtpService {
           retryAfterSeconds: secondsUntil(spacedUntil),
         });
       }
-      await tx.update(OtpChallenge, { phone, closedAt: IsNull() }, { closedAt: now });
-      const customer = await tx.findOne(Customer, {
-        where: { phone, archivedAt: IsNull() },
-        select: { id: true },
-      });
-      const challenge = tx.create(OtpChallenge, {
+      await challenges.closeOpen(phone, now);
+      const customerId = await challenges.liveCustomerIdByPhone(phone);
+      const challengeId = await challenges.insert({
         phone,
-        customerId: customer?.id ?? null,
-        codeHash: null,
-        attempts: 0,
+        customerId,
         createdAt: now,
         expiresAt: new Date(now.getTime() + OTP.ttlSeconds * 1000),
-        closedAt: null,
         ip: ip?.slice(0, 64) ?? null,
       });
-      await tx.insert(OtpChallenge, challenge);
-      if (customer) {
-        await tx.update(
-          OtpChallenge,
-          { id: challenge.id },
-          { codeHash: this.hash(challenge.id, code) },
-        );
-      }
-      return customer?.id ?? null;
+      if (customerId) await challenges.setCodeHash(challengeId, this.hash(challengeId, code));
+      return customerId;
     });
     if (customerId) {
       // Not awaited: the answer must take as long for a known phone as for an unknown one.
@@ -111,35 +94,25 @@ export class OtpService {
     const phone = this.phoneOrFail(rawPhone);
     const now = this.clock.now();
     const outcome = await this.db.transaction(async (tx): Promise<VerifyOutcome> => {
-      const challenge = await tx.findOne(OtpChallenge, {
-        where: { phone, closedAt: IsNull() },
-        order: { createdAt: 'DESC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!challenge || challenge.expiresAt <= now) {
+      const challenges = this.repo.in(tx);
+      const challenge = await challenges.latestOpenForUpdate(phone);
+      if (!challenge || challenge.expires_at <= now) {
         return { ok: false, error: 'otp_invalid', attemptsLeft: 0 };
       }
       const matches =
-        challenge.codeHash !== null &&
-        challenge.customerId !== null &&
-        safeEqual(challenge.codeHash, this.hash(challenge.id, code));
+        challenge.code_hash !== null &&
+        challenge.customer_id !== null &&
+        safeEqual(challenge.code_hash, this.hash(challenge.id, code));
       if (matches) {
-        await tx.update(OtpChallenge, { id: challenge.id }, { closedAt: now });
-        const customer = await tx.findOne(Customer, {
-          where: { id: challenge.customerId!, archivedAt: IsNull() },
-          select: { id: true },
-        });
-        return customer
-          ? { ok: true, customerId: customer.id }
+        await challenges.close(challenge.id, now);
+        const customerId = challenge.customer_id!;
+        return (await challenges.isLiveCustomer(customerId))
+          ? { ok: true, customerId }
           : { ok: false, error: 'otp_invalid', attemptsLeft: 0 };
       }
       const attempts = challenge.attempts + 1;
       const burnt = attempts >= OTP.maxAttempts;
-      await tx.update(
-        OtpChallenge,
-        { id: challenge.id },
-        { attempts, ...(burnt ? { closedAt: now } : {}) },
-      );
+      await challenges.recordAttempt(challenge.id, attempts, burnt ? now : null);
       return {
         ok: false,
         error: burnt ? 'otp_attempts_exceeded' : 'otp_invalid',

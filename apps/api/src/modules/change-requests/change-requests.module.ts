@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ChangeRequestsController } from './change-requests.controller';
+import { ChangeRequestsRepository } from './change-requests.repository';
 import { ChangeRequestsService } from './change-requests.service';
 
 /**
@@ -10,6 +11,6 @@ import { ChangeRequestsService } from './change-requests.service';
 @Module({
   imports: [AuditModule],
   controllers: [ChangeRequestsController],
-  providers: [ChangeRequestsService],
+  providers: [ChangeRequestsRepository, ChangeRequestsService],
 })
 export class ChangeRequestsModule {}

@@ -1,28 +1,26 @@
-import { managerDb } from '../../database/sql';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/domain-error';
+import { DB, type Database } from '../../database/sql';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
 import { createNotifications } from '../notifications/create-notifications';
 import {
-  REQUEST_COLUMNS,
   toChangeRequest,
   type ChangeRequestDto,
   type ChangeRequestPageDto,
   type ListChangeRequestsQueryDto,
-  type RequestRow,
   type ResolveChangeRequestDto,
   type StaffChangeRequestDto,
 } from './change-requests.dto';
+import { ChangeRequestsRepository } from './change-requests.repository';
 
 /** The staff queue of customers' contact change requests: list them, answer them. */
 @Injectable()
 export class ChangeRequestsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: ChangeRequestsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
@@ -31,23 +29,18 @@ export class ChangeRequestsService {
   async queue(auth: AuthContext, query: ListChangeRequestsQueryDto): Promise<ChangeRequestPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const scope = this.access.customerScopeText(auth, 'cu', 4);
-    const rows: Array<RequestRow & { total_count: string }> = await this.db.query(
-      `SELECT ${REQUEST_COLUMNS}, r.customer_id, cu.full_name AS customer_name,
-              s.full_name AS resolved_by_name, count(*) OVER () AS total_count
-         FROM profile_change_requests r JOIN customers cu ON cu.id = r.customer_id
-         LEFT JOIN staff_users s ON s.id = r.resolved_by_id
-        WHERE r.status = $1 AND ${scope.sql}
-        ORDER BY r.created_at ${query.status && query.status !== 'pending' ? 'DESC' : 'ASC'}, r.id
-        LIMIT $2 OFFSET $3`,
-      [query.status ?? 'pending', pageSize, (page - 1) * pageSize, ...scope.params],
-    );
+    const rows = await this.repo.queue({
+      status: query.status ?? 'pending',
+      customerScope: this.access.customerScope(auth, 'cu'),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
     return {
       items: rows.map((r): StaffChangeRequestDto => ({
         ...toChangeRequest(r),
-        customerId: r.customer_id!,
-        customerName: r.customer_name!,
-        resolvedByName: r.resolved_by_name ?? null,
+        customerId: r.customer_id,
+        customerName: r.customer_name,
+        resolvedByName: r.resolved_by_name,
       })),
       total: Number(rows[0]?.total_count ?? 0),
       page,
@@ -68,26 +61,18 @@ export class ChangeRequestsService {
       ]);
     }
     return this.db.transaction(async (tx) => {
-      const scope = this.access.customerScopeText(auth, 'cu', 2);
-      const found: Array<{ customer_id: string; status: string; field: string }> = await tx.query(
-        `SELECT r.customer_id, r.status, r.field FROM profile_change_requests r
-           JOIN customers cu ON cu.id = r.customer_id
-          WHERE r.id = $1 AND ${scope.sql} FOR UPDATE OF r`,
-        [id, ...scope.params],
-      );
-      const r = found[0];
+      const requests = this.repo.in(tx);
+      const r = await requests.findForUpdate(id, this.access.customerScope(auth, 'cu'));
       if (!r) throw DomainError.notFound('Change request');
       if (r.status !== 'pending') {
         throw new DomainError('conflict', 'This request has already been answered');
       }
-      // TypeORM answers an UPDATE with [rows, count].
-      const [updated]: [RequestRow[], number] = await tx.query(
-        `UPDATE profile_change_requests SET status = $2, resolution = $3, resolved_by_id = $4,
-                resolved_at = now()
-          WHERE id = $1 RETURNING ${REQUEST_COLUMNS.replace(/r\./g, '')}`,
-        [id, body.status, resolution, auth.userId],
-      );
-      await createNotifications(managerDb(tx), [
+      const updated = await requests.resolve(id, {
+        status: body.status,
+        resolution,
+        resolvedById: auth.userId,
+      });
+      await createNotifications(tx, [
         {
           customerId: r.customer_id,
           contractId: null,
@@ -95,14 +80,14 @@ export class ChangeRequestsService {
           params: { field: r.field, status: body.status, resolution },
         },
       ]);
-      await this.audit.record(managerDb(tx), {
+      await this.audit.record(tx, {
         actorId: auth.userId,
         action: 'changeRequest.resolve',
         subjectType: 'customer',
         subjectId: r.customer_id,
         details: { requestId: id, status: body.status },
       });
-      return toChangeRequest(updated[0]!);
+      return toChangeRequest(updated);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { FilesModule } from '../files/files.module';
 import { CompanyController } from './company.controller';
+import { CompanyRepository } from './company.repository';
 import { CompanyService } from './company.service';
 
 /** The company profile; global, since SMS, e-mails and PDFs all sign with it. */
@@ -8,7 +9,7 @@ import { CompanyService } from './company.service';
 @Module({
   imports: [FilesModule],
   controllers: [CompanyController],
-  providers: [CompanyService],
+  providers: [CompanyRepository, CompanyService],
   exports: [CompanyService],
 })
 export class CompanyModule {}

@@ -1,6 +1,4 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   COMPANY_LIMITS,
   isEmail,
@@ -19,7 +17,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext } from '../auth/auth-context';
 import { sniffMime } from '../files/sniff';
 import { StoredFilesService } from '../files/stored-files.service';
-import { CompanyProfile } from './company-profile.entity';
+import { CompanyRepository, filesTx, type CompanyProfileRow } from './company.repository';
 import type { BrandDto, CompanyDto, UpdateCompanyDto } from './company.dto';
 
 /** What messages and documents sign with: the name and how to reach the company. */
@@ -53,7 +51,7 @@ const logoUrl = (fileId: string | null) =>
 @Injectable()
 export class CompanyService implements OnApplicationBootstrap {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: CompanyRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly files: StoredFilesService,
@@ -64,18 +62,14 @@ export class CompanyService implements OnApplicationBootstrap {
   }
 
   /** The stored profile; the first call on an empty table stores the one `COMPANY_*` gives. */
-  async profile(): Promise<CompanyProfile> {
-    const repo = this.db.getRepository(CompanyProfile);
-    const stored = await repo.findOneBy({ id: 1 });
+  async profile(): Promise<CompanyProfileRow> {
+    const stored = await this.repo.find();
     if (stored) return stored;
-    const c = this.config.company;
     // Two replicas starting at once: one INSERT wins, the other does nothing.
-    await this.db.query(
-      `INSERT INTO company_profile (id, name, description, phones, email, address, hours)
-       VALUES (1, $1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [c.name, c.description, c.phones, c.email, c.address, c.hours],
-    );
-    return repo.findOneByOrFail({ id: 1 });
+    await this.repo.insertIfNone(this.config.company);
+    const made = await this.repo.find();
+    if (!made) throw new Error('The company profile vanished while being made');
+    return made;
   }
 
   /** The profile for everyone signed in (the Contacts page) and for the admin's form. */
@@ -89,7 +83,7 @@ export class CompanyService implements OnApplicationBootstrap {
     return {
       name: p.name,
       description: p.description,
-      logoUrl: logoUrl(p.logoFileId),
+      logoUrl: logoUrl(p.logo_file_id),
       color: p.color,
     };
   }
@@ -133,8 +127,7 @@ export class CompanyService implements OnApplicationBootstrap {
     }
     if (fields.length) throw DomainError.validation(fields);
     await this.profile();
-    await this.db.getRepository(CompanyProfile).update(
-      { id: 1 },
+    await this.repo.update(
       {
         name,
         description: oneLine(dto.description),
@@ -143,9 +136,9 @@ export class CompanyService implements OnApplicationBootstrap {
         email,
         address: oneLine(dto.address),
         hours: oneLine(dto.hours),
-        updatedAt: this.clock.now(),
-        updatedById: auth.userId,
       },
+      this.clock.now(),
+      auth.userId,
     );
     return this.get(auth);
   }
@@ -172,55 +165,40 @@ export class CompanyService implements OnApplicationBootstrap {
     }
     await this.profile();
     await this.files.store(bytes, (tx, fileId) =>
-      tx.query(
-        `UPDATE company_profile SET logo_file_id = $1, updated_at = $2, updated_by_id = $3
-          WHERE id = 1`,
-        [fileId, this.clock.now(), auth.userId],
-      ),
+      this.repo.in(filesTx(tx)).setLogo(fileId, this.clock.now(), auth.userId),
     );
     return this.get(auth);
   }
 
   async removeLogo(auth: AuthContext): Promise<CompanyDto> {
     await this.profile();
-    await this.db
-      .getRepository(CompanyProfile)
-      .update(
-        { id: 1 },
-        { logoFileId: null, updatedAt: this.clock.now(), updatedById: auth.userId },
-      );
+    await this.repo.setLogo(null, this.clock.now(), auth.userId);
     return this.get(auth);
   }
 
   /** The logo's bytes, only while `fileId` is the current logo: no other stored file leaks here. */
   async logo(fileId: string): Promise<StoredLogo> {
-    const rows: StoredLogo[] = await this.db.query(
-      `SELECT f.content, f.mime, f.sha256 FROM company_profile p
-         JOIN stored_files f ON f.id = p.logo_file_id
-        WHERE p.id = 1 AND f.id = $1`,
-      [fileId],
-    );
-    if (!rows[0]) throw DomainError.notFound('Logo');
-    return rows[0];
+    const logo = await this.repo.logo(fileId);
+    if (!logo) throw DomainError.notFound('Logo');
+    return logo;
   }
 
   /** The letterhead with the logo's bytes, for documents (the items PDF): one statement. */
   async documentHead(): Promise<Letterhead & { logo: { content: Buffer; mime: string } | null }> {
-    const rows: Array<Letterhead & { content: Buffer | null; mime: string | null }> =
-      await this.db.query(
-        `SELECT p.name, p.phones, p.email, p.address, f.content, f.mime FROM company_profile p
-           LEFT JOIN stored_files f ON f.id = p.logo_file_id WHERE p.id = 1`,
-      );
-    const row = rows[0] ?? { ...(await this.letterhead()), content: null, mime: null };
+    const row = (await this.repo.documentHead()) ?? {
+      ...(await this.letterhead()),
+      content: null,
+      mime: null,
+    };
     const { content, mime, ...letterhead } = row;
     return { ...letterhead, logo: content && mime ? { content, mime } : null };
   }
 
-  private toDto(p: CompanyProfile): CompanyDto {
+  private toDto(p: CompanyProfileRow): CompanyDto {
     return {
       name: p.name,
       description: p.description,
-      logoUrl: logoUrl(p.logoFileId),
+      logoUrl: logoUrl(p.logo_file_id),
       color: p.color,
       phones: [...p.phones],
       email: p.email,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { writeExportFile, type ExportChange } from '@kabinet/exchange-1c';
 import { Clock } from '../../common/clock';
+import { sql, type Db } from '../../database/sql';
 import type { SourceSession } from './sources/source';
 
 /** At most this many changes go into one export file. */
@@ -29,12 +30,11 @@ export class ExportService {
     private readonly clock: Clock,
   ) {}
 
-  async enqueue(tx: EntityManager, change: NewChange): Promise<string> {
+  async enqueue(tx: Db, change: NewChange): Promise<string> {
     const { kind, ...payload } = change;
-    const rows: Array<{ id: string }> = await tx.query(
-      `INSERT INTO exchange_export_changes (kind, payload, created_at)
-       VALUES ($1, $2::jsonb, $3) RETURNING id`,
-      [kind, JSON.stringify(payload), this.clock.now()],
+    const rows = await tx.query<{ id: string }>(
+      sql`INSERT INTO exchange_export_changes (kind, payload, created_at)
+          VALUES (${kind}, ${JSON.stringify(payload)}::jsonb, ${this.clock.now()}) RETURNING id`,
     );
     return rows[0].id;
   }

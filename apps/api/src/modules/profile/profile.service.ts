@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
   isEmail,
@@ -10,21 +8,17 @@ import {
 } from '@kabinet/shared';
 import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
+import { DB, type Database } from '../../database/sql';
 import type { AuthContext } from '../auth/auth-context';
-import type { BankAccount, Requisite } from '../customers/customer.entity';
 import { ExportService } from '../exchange/export.service';
-import {
-  REQUEST_COLUMNS,
-  toChangeRequest,
-  type ChangeRequestDto,
-  type RequestRow,
-} from '../change-requests/change-requests.dto';
+import { toChangeRequest, type ChangeRequestDto } from '../change-requests/change-requests.dto';
 import {
   legalDetails,
   type CreateChangeRequestDto,
   type ProfileDto,
   type UpdateNotificationSettingsDto,
 } from './profile.dto';
+import { ProfileRepository } from './profile.repository';
 
 /** Every kind × channel, the customer's choice over the defaults. */
 export function mergedSettings(stored: Partial<NotificationSettings> | null): NotificationSettings {
@@ -39,45 +33,13 @@ export function mergedSettings(stored: Partial<NotificationSettings> | null): No
 @Injectable()
 export class ProfileService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: ProfileRepository,
     private readonly exports: ExportService,
   ) {}
 
   async get(auth: AuthContext): Promise<ProfileDto> {
-    const rows: Array<{
-      full_name: string;
-      phone: string | null;
-      phone_raw: string | null;
-      email: string | null;
-      bonus_balance: string;
-      requisites: Requisite[];
-      inn: string | null;
-      kpp: string | null;
-      official_name: string | null;
-      legal_address: string | null;
-      postal_address: string | null;
-      bank_accounts: BankAccount[];
-      notification_settings: Partial<NotificationSettings>;
-      requests: RequestRow[] | null;
-      managers: Array<{ full_name: string; phone: string | null; email: string | null }> | null;
-    }> = await this.db.query(
-      `SELECT cu.full_name, cu.phone, cu.phone_raw, cu.email, cu.bonus_balance, cu.requisites,
-              cu.inn, cu.kpp, cu.official_name, cu.legal_address, cu.postal_address,
-              cu.bank_accounts, cu.notification_settings,
-              (SELECT json_agg(x ORDER BY x.created_at DESC) FROM (
-                 SELECT ${REQUEST_COLUMNS} FROM profile_change_requests r
-                  WHERE r.customer_id = cu.id ORDER BY r.created_at DESC LIMIT 20) x) AS requests,
-              -- Who answers me: the managers of my open contracts (of any, when all are closed).
-              (SELECT json_agg(m ORDER BY m.open DESC, m.latest DESC) FROM (
-                 SELECT s.full_name, s.phone, s.email, bool_or(NOT c.closed) AS open,
-                        max(c.date) AS latest
-                   FROM contracts c JOIN staff_users s ON s.id = c.manager_id
-                  WHERE c.customer_id = cu.id AND c.archived_at IS NULL
-                  GROUP BY s.id) m) AS managers
-         FROM customers cu WHERE cu.id = $1`,
-      [auth.userId],
-    );
-    const c = rows[0];
+    const c = await this.repo.find(auth.userId);
     if (!c) throw DomainError.notFound('Customer');
     const settings = mergedSettings(c.notification_settings);
     return {
@@ -110,16 +72,10 @@ export class ProfileService {
   ): Promise<ProfileDto> {
     // Under a row lock, so two tabs changing different switches do not undo each other.
     await this.db.transaction(async (tx) => {
-      const rows: Array<{ notification_settings: Partial<NotificationSettings> }> = await tx.query(
-        'SELECT notification_settings FROM customers WHERE id = $1 FOR UPDATE',
-        [auth.userId],
-      );
-      const current = mergedSettings(rows[0]?.notification_settings ?? null);
+      const customers = this.repo.in(tx);
+      const current = mergedSettings(await customers.settingsForUpdate(auth.userId));
       for (const { kind, channel, enabled } of body.items) current[kind][channel] = enabled;
-      await tx.query('UPDATE customers SET notification_settings = $2::jsonb WHERE id = $1', [
-        auth.userId,
-        JSON.stringify(current),
-      ]);
+      await customers.saveSettings(auth.userId, current);
     });
     return this.get(auth);
   }
@@ -143,19 +99,8 @@ export class ProfileService {
       }
     }
     return this.db.transaction(async (tx) => {
-      const rows: Array<{
-        external_id: string;
-        phone: string | null;
-        email: string | null;
-        pending: boolean;
-      }> = await tx.query(
-        `SELECT cu.external_id, cu.phone, cu.email,
-                EXISTS (SELECT 1 FROM profile_change_requests r WHERE r.customer_id = cu.id
-                          AND r.field = $2 AND r.status = 'pending') AS pending
-           FROM customers cu WHERE cu.id = $1 FOR UPDATE`,
-        [auth.userId, body.field],
-      );
-      const c = rows[0];
+      const profile = this.repo.in(tx);
+      const c = await profile.contactsForUpdate(auth.userId, body.field);
       if (!c) throw DomainError.notFound('Customer');
       const current = body.field === 'phone' ? c.phone : c.email;
       if (current && current.toLowerCase() === value) {
@@ -171,12 +116,13 @@ export class ProfileService {
           },
         ]);
       }
-      const inserted: RequestRow[] = await tx.query(
-        `INSERT INTO profile_change_requests (customer_id, field, value, previous_value, comment)
-         VALUES ($1, $2, $3, $4, $5) RETURNING ${REQUEST_COLUMNS.replace(/r\./g, '')}`,
-        [auth.userId, body.field, value, current, body.comment?.trim() || null],
-      );
-      const request = inserted[0]!;
+      const request = await profile.insertRequest({
+        customerId: auth.userId,
+        field: body.field,
+        value,
+        previousValue: current,
+        comment: body.comment?.trim() || null,
+      });
       await this.exports.enqueue(tx, {
         kind: 'profile_change_request',
         customerExternalId: c.external_id,

@@ -6,13 +6,11 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Public } from '../auth/auth.decorators';
-import { DevOutboxMessage } from './dev-outbox-message.entity';
+import { DevOutboxService } from './dev-outbox.service';
 
 export class DevOutboxMessageDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -26,7 +24,7 @@ export class DevOutboxMessageDto {
 @Controller('dev/outbox')
 export class DevOutboxController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: DevOutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,14 +35,12 @@ export class DevOutboxController {
   @ApiOkResponse({ type: [DevOutboxMessageDto] })
   async listDevOutbox(): Promise<DevOutboxMessageDto[]> {
     if (!this.config.devOutboxEnabled) throw DomainError.notFound('Route');
-    const rows = await this.db
-      .getRepository(DevOutboxMessage)
-      .find({ order: { createdAt: 'DESC' }, take: 50 });
+    const rows = await this.outbox.newest(50);
     return rows.map((m) => ({
       id: m.id,
       phone: m.phone,
       text: m.text,
-      createdAt: m.createdAt.toISOString(),
+      createdAt: m.created_at.toISOString(),
     }));
   }
 }

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
-import { DevOutboxMessage } from './dev-outbox-message.entity';
+import type { DevOutboxRepository } from './dev-outbox.repository';
 import type { SmsSender } from './sms-sender';
 
 /** Development sender: writes each message to the log and to the dev outbox table. */
@@ -9,14 +8,12 @@ export class DevOutboxSmsSender implements SmsSender {
   private readonly logger = new Logger('DevOutbox');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly outbox: DevOutboxRepository,
     private readonly clock: Clock,
   ) {}
 
   async send(phone: string, text: string): Promise<void> {
-    await this.db
-      .getRepository(DevOutboxMessage)
-      .insert({ phone, text, createdAt: this.clock.now() });
+    await this.outbox.insert({ phone, text, createdAt: this.clock.now() });
     this.logger.log(`SMS to ${phone}: ${text}`);
   }
 }

@@ -1,11 +1,9 @@
-import { managerDb } from '../../database/sql';
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { DB, type Database } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottleService } from './login-throttle';
-import { StaffUser } from './staff-user.entity';
+import { StaffRepository } from './staff.repository';
 
 export interface LoginAttack {
   login: string;
@@ -27,7 +25,8 @@ export class LoginAlertService {
   private readonly logger = new Logger(LoginAlertService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: StaffRepository,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -35,10 +34,7 @@ export class LoginAlertService {
 
   async attacked(attack: LoginAttack): Promise<void> {
     const now = this.clock.now();
-    const user = await this.db.getRepository(StaffUser).findOne({
-      where: { login: attack.login },
-      select: { id: true, fullName: true },
-    });
+    const user = await this.repo.account(attack.login);
     this.logger.warn(
       { login: attack.login, ip: attack.ip, event: attack.event, failures: attack.failures },
       user ? 'Failed staff logins: an attack?' : 'Failed logins for a login no one has',
@@ -47,7 +43,7 @@ export class LoginAlertService {
     const params = {
       subjectId: user.id,
       login: attack.login,
-      fullName: user.fullName,
+      fullName: user.full_name,
       ip: attack.ip,
       event: attack.event,
       failures: String(attack.failures),
@@ -56,7 +52,7 @@ export class LoginAlertService {
     };
     await this.db.transaction(async (tx) => {
       // No actor: whoever tried is not signed in.
-      await this.audit.record(managerDb(tx), {
+      await this.audit.record(tx, {
         at: now,
         actorId: null,
         action: `staff.login.${attack.event}`,
@@ -70,19 +66,7 @@ export class LoginAlertService {
         },
       });
       if (!(await this.throttle.claimNotice(tx, attack.login))) return;
-      await tx.query(
-        `WITH recipients AS (
-           SELECT id, btrim(email) AS email FROM staff_users
-            WHERE active AND NULLIF(btrim(email), '') IS NOT NULL AND (id = $1 OR role = 'admin')
-         ), notices AS (
-           INSERT INTO staff_notices (recipient_id, kind, params, created_at)
-           SELECT id, 'login_attack', $2::jsonb, $3 FROM recipients
-           RETURNING id, recipient_id
-         )
-         INSERT INTO notification_deliveries (staff_notice_id, channel, address)
-         SELECT n.id, 'email', r.email FROM notices n JOIN recipients r ON r.id = n.recipient_id`,
-        [user.id, JSON.stringify(params), now],
-      );
+      await this.repo.in(tx).insertLoginAttackNotices(user.id, params, now);
     });
   }
 }

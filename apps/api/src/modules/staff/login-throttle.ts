@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { ALL_SOURCES, StaffLoginThrottle } from './staff-login-throttle.entity';
+import { DB, type Database, type Db } from '../../database/sql';
+import { LoginThrottleRepository, type ThrottleRow } from './login-throttle.repository';
+import { ALL_SOURCES } from './staff-login-throttle.entity';
 
 /**
  * The staff login lockout. Failures are counted per login string (known or not: an unknown login
@@ -145,11 +145,26 @@ export function succeed(
   };
 }
 
+const fromRow = (r: ThrottleRow): ThrottleState => ({
+  failures: r.failures,
+  lockedUntil: r.locked_until,
+  lastFailureAt: r.last_failure_at,
+  lastSuccessAt: r.last_success_at,
+});
+
+const toRow = (s: ThrottleState): ThrottleRow => ({
+  failures: s.failures,
+  locked_until: s.lockedUntil,
+  last_failure_at: s.lastFailureAt,
+  last_success_at: s.lastSuccessAt,
+});
+
 /** Reads and writes the counts (`staff_login_throttles`), one short transaction per step. */
 @Injectable()
 export class LoginThrottleService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: LoginThrottleRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -177,75 +192,49 @@ export class LoginThrottleService {
    * Claims the right to tell people about an attack on `login`: true at most once an hour, so a
    * long attack does not flood anyone's mail.
    */
-  async claimNotice(tx: EntityManager, login: string): Promise<boolean> {
+  async claimNotice(tx: Db, login: string): Promise<boolean> {
     const now = this.clock.now();
-    // TypeORM answers an UPDATE with [rows, count].
-    const [, count] = (await tx.query(
-      `UPDATE staff_login_throttles SET noticed_at = $3
-        WHERE login = $1 AND source = $2 AND (noticed_at IS NULL OR noticed_at <= $4)`,
-      [login, ALL_SOURCES, now, new Date(now.getTime() - 3600_000)],
-    )) as [unknown, number];
-    return count > 0;
+    return this.repo
+      .in(tx)
+      .claimNotice(login, ALL_SOURCES, now, new Date(now.getTime() - 3600_000));
   }
 
   /** A new password: every address may try again at once. */
-  async reset(tx: EntityManager, login: string): Promise<void> {
-    await tx.query(
-      `UPDATE staff_login_throttles SET failures = 0, locked_until = NULL WHERE login = $1`,
-      [login],
-    );
+  async reset(tx: Db, login: string): Promise<void> {
+    await this.repo.in(tx).reset(login);
   }
 
   /** Forgets rows that no longer matter (no lock, no recent failure, no trust, no notice). */
   async housekeeping(): Promise<number> {
     const now = this.clock.now().getTime();
-    const [, count] = (await this.db.query(
-      `DELETE FROM staff_login_throttles
-        WHERE (locked_until IS NULL OR locked_until < $1)
-          AND (last_failure_at IS NULL OR last_failure_at < $2)
-          AND (last_success_at IS NULL OR last_success_at < $3)
-          AND (noticed_at IS NULL OR noticed_at < $2)`,
-      [new Date(now), new Date(now - SOURCE_QUIET_MS), new Date(now - TRUST_MS)],
-    )) as [unknown, number];
-    return count;
+    return this.repo.deleteStale(
+      new Date(now),
+      new Date(now - SOURCE_QUIET_MS),
+      new Date(now - TRUST_MS),
+    );
   }
 
   /** The login's row for all addresses, then the address's row: always in this order. */
   private async lockRows(
-    tx: EntityManager,
+    tx: Db,
     login: string,
     source: string,
   ): Promise<[ThrottleState, ThrottleState]> {
-    const rows: ThrottleState[] = [];
-    for (const key of [ALL_SOURCES, source]) {
-      await tx.query(
-        `INSERT INTO staff_login_throttles (login, source) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [login, key],
-      );
-      const row = await tx.getRepository(StaffLoginThrottle).findOneOrFail({
-        where: { login, source: key },
-        lock: { mode: 'pessimistic_write' },
-      });
-      rows.push(row);
-    }
-    return [rows[0]!, rows[1]!];
+    const throttles = this.repo.in(tx);
+    const all = await throttles.lock(login, ALL_SOURCES);
+    const own = await throttles.lock(login, source);
+    return [fromRow(all), fromRow(own)];
   }
 
   private async save(
-    tx: EntityManager,
+    tx: Db,
     login: string,
     source: string,
     sourceState: ThrottleState,
     allState: ThrottleState,
   ): Promise<void> {
-    const repo = tx.getRepository(StaffLoginThrottle);
-    const pick = (s: ThrottleState) => ({
-      failures: s.failures,
-      lockedUntil: s.lockedUntil,
-      lastFailureAt: s.lastFailureAt,
-      lastSuccessAt: s.lastSuccessAt,
-    });
-    await repo.update({ login, source: ALL_SOURCES }, pick(allState));
-    await repo.update({ login, source }, pick(sourceState));
+    const throttles = this.repo.in(tx);
+    await throttles.save(login, ALL_SOURCES, toRow(allState));
+    await throttles.save(login, source, toRow(sourceState));
   }
 }

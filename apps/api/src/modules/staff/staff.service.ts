@@ -1,15 +1,35 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { StaffRole } from '@kabinet/shared';
 import { DomainError } from '../../common/domain-error';
 import { normalizePhone } from '../../common/phone';
+import { DB, type Database } from '../../database/sql';
 import { LoginAlertService } from './login-alerts';
 import { LoginThrottleService } from './login-throttle';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
-import { StaffUser } from './staff-user.entity';
+import { StaffRepository, type StaffAccountRow } from './staff.repository';
 
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** A staff account as `upsertWithPassword` leaves it. */
+export interface StaffAccount {
+  id: string;
+  login: string;
+  fullName: string;
+  role: StaffRole;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+const toAccount = (r: StaffAccountRow): StaffAccount => ({
+  id: r.id,
+  login: r.login,
+  fullName: r.full_name,
+  role: r.role,
+  email: r.email,
+  phone: r.phone,
+  active: r.active,
+});
 
 /** `source` for a request whose client address is not known. */
 const UNKNOWN_SOURCE = 'unknown';
@@ -19,7 +39,8 @@ export class StaffService implements OnModuleInit {
   private readonly logger = new Logger(StaffService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: StaffRepository,
     private readonly throttle: LoginThrottleService,
     private readonly alerts: LoginAlertService,
   ) {}
@@ -41,11 +62,9 @@ export class StaffService implements OnModuleInit {
     const source = ip?.slice(0, 64) || UNKNOWN_SOURCE;
     const admission = await this.throttle.admit(login, source);
     if (!admission.admitted) throw locked(admission.retryAfterSeconds);
-    const user = await this.db
-      .getRepository(StaffUser)
-      .findOne({ where: { login }, select: { id: true, active: true, passwordHash: true } });
-    const usable = !!user && user.active && !!user.passwordHash;
-    const right = await verifyPassword(usable ? user.passwordHash! : await dummyHash(), password);
+    const user = await this.repo.credentials(login);
+    const usable = !!user && user.active && !!user.password_hash;
+    const right = await verifyPassword(usable ? user.password_hash! : await dummyHash(), password);
     if (usable && right) {
       await this.throttle.succeeded(login, source);
       return user.id;
@@ -75,7 +94,7 @@ export class StaffService implements OnModuleInit {
     role: StaffRole;
     email?: string | null;
     phone?: string | null;
-  }): Promise<StaffUser> {
+  }): Promise<StaffAccount> {
     const login = input.login.trim().toLowerCase();
     const fields = [];
     if (!/^[a-z0-9._@-]{3,100}$/.test(login)) {
@@ -89,9 +108,8 @@ export class StaffService implements OnModuleInit {
     }
     if (!input.fullName.trim()) fields.push({ path: 'fullName', message: 'fullName is required' });
     if (fields.length) throw DomainError.validation(fields);
-    const repo = this.db.getRepository(StaffUser);
     const passwordHash = await hashPassword(input.password);
-    const existing = await repo.findOne({ where: { login } });
+    const existing = await this.repo.account(login);
     const values = {
       login,
       passwordHash,
@@ -104,12 +122,10 @@ export class StaffService implements OnModuleInit {
     return this.db.transaction(async (tx) => {
       // A new password: whatever locked this login out is over.
       await this.throttle.reset(tx, login);
-      const staff = tx.getRepository(StaffUser);
-      if (existing) {
-        await staff.update({ id: existing.id }, values);
-        return staff.findOneOrFail({ where: { id: existing.id } });
-      }
-      return staff.save(staff.create(values));
+      const staff = this.repo.in(tx);
+      return toAccount(
+        existing ? await staff.update(existing.id, values) : await staff.insert(values),
+      );
     });
   }
 }
