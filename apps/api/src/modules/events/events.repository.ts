@@ -174,8 +174,10 @@ export class EventsRepository extends Repository {
   /** Up to `limit` events after `position`, in order. */
   async after(position: string, limit: number): Promise<StoredEvent[]> {
     const rows = await this.db.query<EventRow>(
-      sql`SELECT id::text AS id, type, occurred_at, contract_id, customer_id, payload, source
-            FROM domain_events WHERE id > ${position}::bigint ORDER BY id LIMIT ${limit}`,
+      // `e.id`: the bigint (ordered by `id`, the text column of the answer would sort 10 before 9).
+      sql`SELECT e.id::text AS id, e.type, e.occurred_at, e.contract_id, e.customer_id, e.payload,
+                 e.source
+            FROM domain_events e WHERE e.id > ${position}::bigint ORDER BY e.id LIMIT ${limit}`,
     );
     return rows.map(
       (r) =>
