@@ -58,7 +58,10 @@ export interface PaymentRecorded extends EventBase {
   };
 }
 
-/** A document (a file) was added to a contract the customer already had, or replaced. */
+/**
+ * 1C attached a new document (a file) to a contract the customer already had (not one of the
+ * documents a new contract arrives with).
+ */
 export interface DocumentAdded extends EventBase {
   type: 'document.added';
   contractId: string;
