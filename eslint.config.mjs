@@ -20,10 +20,6 @@ const UNCONVERTED = [
   'apps/api/src/modules/files/stored-files.ts',
   'apps/api/src/modules/health/health.controller.ts',
   'apps/api/src/modules/me/me.service.ts',
-  'apps/api/src/modules/notifications/create-notifications.ts',
-  'apps/api/src/modules/notifications/delivery.service.ts',
-  'apps/api/src/modules/notifications/notifications.service.ts',
-  'apps/api/src/modules/notifications/payment-notices.service.ts',
 ];
 
 export default tseslint.config(

@@ -22,6 +22,7 @@ import { DatabaseModule } from './database/database.module';
 import { DATABASE_URL } from './database/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { EventsModule } from './modules/events/events.module';
 import { ExchangeModule } from './modules/exchange/exchange.module';
 import { HealthController } from './modules/health/health.controller';
 import { MailModule } from './modules/mail/mail.module';
@@ -80,6 +81,7 @@ export class AppModule {
         }),
         DatabaseModule,
         JobsModule,
+        EventsModule,
         SmsModule,
         MailModule,
         AccessModule,

@@ -11,6 +11,8 @@ import { ContractView } from '../modules/contracts/contract-view.entity';
 import { ContractStage } from '../modules/contracts/contract-stage.entity';
 import { Contract } from '../modules/contracts/contract.entity';
 import { Customer } from '../modules/customers/customer.entity';
+import { DomainEventRecord } from '../modules/events/domain-event.entity';
+import { EventCursor } from '../modules/events/event-cursor.entity';
 import { ExchangeFile } from '../modules/exchange/exchange-file.entity';
 import { ExchangeRun } from '../modules/exchange/exchange-run.entity';
 import { ExchangeState } from '../modules/exchange/exchange-state.entity';
@@ -55,4 +57,6 @@ export const ENTITIES = [
   StaffNotice,
   PaymentNotice,
   CompanyProfile,
+  DomainEventRecord,
+  EventCursor,
 ];

@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { NotificationChannel, NotificationKind } from '@kabinet/shared';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CompanyService, type Letterhead } from '../company/company.service';
 import { MAIL_SENDER, MailDeliveryError, type MailSender } from '../mail/mail-sender';
 import { SMS_SENDER, type SmsSender } from '../sms/sms-sender';
+import { DeliveryRepository, type ClaimedDelivery as Claimed } from './delivery.repository';
 import { renderNotification } from './notification-texts';
 import { renderStaffNotice } from './staff-notice-texts';
-import type { StaffNoticeKind } from './staff-notice.entity';
 
 /** How long a claimed delivery is its poller's: longer than any send can take (SMTP: 30 s). */
 const LEASE_MS = 10 * 60 * 1000;
@@ -22,20 +19,6 @@ export interface DeliveryRunResult {
   retrying: number;
   failed: number;
   skipped: number;
-}
-
-interface Claimed {
-  id: string;
-  channel: NotificationChannel;
-  address: string;
-  attempts: number;
-  /** A customer's notification, or else a staff notice (`staff_kind`). */
-  kind: NotificationKind | null;
-  params: Record<string, string | null>;
-  contract_id: string | null;
-  full_name: string;
-  staff_kind: StaffNoticeKind | null;
-  staff_recipient_id: string | null;
 }
 
 /**
@@ -53,7 +36,7 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: DeliveryRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(MAIL_SENDER) private readonly mail: MailSender | null,
@@ -108,40 +91,12 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
   /** Takes up to `limit` due rows for this poller: one short transaction. */
   private async claim(limit: number): Promise<Claimed[]> {
     const now = this.clock.now();
-    return this.db.query(
-      `WITH due AS (
-         SELECT id FROM notification_deliveries
-          WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-          ORDER BY next_attempt_at NULLS FIRST, created_at, id
-          LIMIT $3 FOR UPDATE SKIP LOCKED
-       ), claimed AS (
-         UPDATE notification_deliveries d SET attempts = d.attempts + 1, next_attempt_at = $2
-           FROM due WHERE d.id = due.id
-         RETURNING d.id, d.notification_id, d.staff_notice_id, d.channel, d.address, d.attempts
-       )
-       SELECT c.id, c.channel, c.address, c.attempts, n.kind,
-              COALESCE(n.params, sn.params) AS params, n.contract_id,
-              COALESCE(cu.full_name, su.full_name, '') AS full_name,
-              sn.kind AS staff_kind, sn.recipient_id AS staff_recipient_id
-         FROM claimed c
-         LEFT JOIN notifications n ON n.id = c.notification_id
-         LEFT JOIN customers cu ON cu.id = n.customer_id
-         LEFT JOIN staff_notices sn ON sn.id = c.staff_notice_id
-         LEFT JOIN staff_users su ON su.id = sn.recipient_id
-        ORDER BY c.id`,
-      [now, new Date(now.getTime() + LEASE_MS), limit],
-    );
+    return this.repo.claim(now, new Date(now.getTime() + LEASE_MS), limit);
   }
 
   /** Gives back claimed rows this poller will not send (it is stopping): due again at once. */
   private async release(rows: Claimed[]): Promise<void> {
-    for (const d of rows) {
-      await this.db.query(
-        `UPDATE notification_deliveries SET attempts = attempts - 1, next_attempt_at = NULL
-          WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-        [d.id, d.attempts],
-      );
-    }
+    for (const d of rows) await this.repo.release(d.id, d.attempts);
   }
 
   private async deliver(d: Claimed, company: Letterhead): Promise<keyof DeliveryRunResult> {
@@ -201,11 +156,7 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
         MAX_BACKOFF_MS,
       );
       const next = new Date(this.clock.now().getTime() + wait);
-      await this.db.query(
-        `UPDATE notification_deliveries SET last_error = $3, next_attempt_at = $4
-          WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-        [d.id, d.attempts, message, next],
-      );
+      await this.repo.retryAt(d.id, d.attempts, message, next);
       this.logger.warn(
         `${d.channel} ${d.id}: attempt ${d.attempts} failed, next at ${next.toISOString()}: ${message}`,
       );
@@ -220,11 +171,6 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
    * after our lease ran out): the attempt number is the claim's fencing token.
    */
   private async finish(d: Claimed, status: 'sent' | 'failed' | 'skipped', error: string | null) {
-    await this.db.query(
-      `UPDATE notification_deliveries SET status = $3::varchar, last_error = $4, next_attempt_at = NULL,
-              sent_at = CASE WHEN $3::varchar = 'sent' THEN $5::timestamptz END
-        WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-      [d.id, d.attempts, status, error, this.clock.now()],
-    );
+    await this.repo.finish(d.id, d.attempts, status, error, this.clock.now());
   }
 }

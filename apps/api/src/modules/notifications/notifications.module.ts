@@ -1,19 +1,36 @@
 import { Module } from '@nestjs/common';
+import { DB, type Db } from '../../database/sql';
+import { EventsModule } from '../events/events.module';
+import { DeliveryRepository } from './delivery.repository';
 import { NotificationDeliveryScheduler } from './delivery.scheduler';
 import { NotificationDeliveryService } from './delivery.service';
+import { NotificationsConsumer } from './notifications.consumer';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { PaymentNoticesRepository } from './payment-notices.repository';
 import { PaymentNoticesScheduler } from './payment-notices.scheduler';
 import { PaymentNoticesService } from './payment-notices.service';
 
 /**
- * The cabinet's notifications, their delivery by e-mail and SMS (the outbox poller), and the
- * payment reminders and overdue notices (a scheduled job).
+ * The cabinet's notifications (made from domain events by `NotificationsConsumer`), their
+ * delivery by e-mail and SMS (the outbox poller), and the payment reminders and overdue notices
+ * (a scheduled job).
  */
 @Module({
+  imports: [EventsModule],
   controllers: [NotificationsController],
   providers: [
+    // No Nest in this repository (the import process makes notifications with it, for now).
+    {
+      provide: NotificationsRepository,
+      useFactory: (db: Db) => new NotificationsRepository(db),
+      inject: [DB],
+    },
+    DeliveryRepository,
+    PaymentNoticesRepository,
     NotificationsService,
+    NotificationsConsumer,
     NotificationDeliveryService,
     NotificationDeliveryScheduler,
     PaymentNoticesService,
