@@ -527,6 +527,7 @@ describe('the customer cabinet', () => {
         email: expect.stringContaining('@'),
       },
     ]);
+    await t.settle();
     const notes = await ivanova.api.GET('/api/notifications');
     expect(notes.data!.items[0]).toMatchObject({
       kind: 'profile_request',

@@ -9,6 +9,7 @@ import { createApp, type KabinetApp } from '../src/app.factory';
 import { ManualClock } from '../src/common/clock';
 import { loadConfig } from '../src/config/config';
 import { DemoService } from '../src/modules/demo/demo.service';
+import { EventDispatcher } from '../src/modules/events/event-dispatcher';
 import { MIGRATIONS } from './migrations';
 import { waitFor } from './wait';
 
@@ -44,6 +45,11 @@ export interface TestApp {
   client(): TestClient;
   /** Runs SQL against the test database. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Waits until every event committed so far has been handled by its consumers (the
+   * notifications a change makes follow it through the event dispatcher).
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +102,7 @@ export async function startTestApp(
     clock,
     client: () => createTestClient(baseUrl),
     sql: async (text, params) => (await pool.query(text, params)).rows,
+    settle: () => app.get(EventDispatcher).drain(),
     close: async () => {
       await pool.end();
       await app.close();

@@ -57,7 +57,11 @@ describe('delivering notifications by e-mail and SMS', () => {
     NOTIFY_MAX_ATTEMPTS: '3',
     NOTIFY_RETRY_SECONDS: '60',
   });
-  const deliver = () => t.app.get(NotificationDeliveryService).deliverDue();
+  // What a change made reaches the deliveries through the event dispatcher first.
+  const deliver = async () => {
+    await t.settle();
+    return t.app.get(NotificationDeliveryService).deliverDue();
+  };
 
   /** Imports a 1C file through the exchange, as the scheduled run does. */
   async function importFile(name: string, bytes: Buffer | string): Promise<void> {

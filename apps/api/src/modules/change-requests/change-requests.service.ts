@@ -4,7 +4,7 @@ import { DB, type Database } from '../../database/sql';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/auth-context';
-import { createNotifications } from '../notifications/create-notifications';
+import { appendEvents } from '../events/append-events';
 import {
   toChangeRequest,
   type ChangeRequestDto,
@@ -72,14 +72,6 @@ export class ChangeRequestsService {
         resolution,
         resolvedById: auth.userId,
       });
-      await createNotifications(tx, [
-        {
-          customerId: r.customer_id,
-          contractId: null,
-          kind: 'profile_request',
-          params: { field: r.field, status: body.status, resolution },
-        },
-      ]);
       await this.audit.record(tx, {
         actorId: auth.userId,
         action: 'changeRequest.resolve',
@@ -87,6 +79,15 @@ export class ChangeRequestsService {
         subjectId: r.customer_id,
         details: { requestId: id, status: body.status },
       });
+      // Last: the customer's notification follows from the event (notifications consumer).
+      await appendEvents(tx, [
+        {
+          type: 'change_request.resolved',
+          source: 'api',
+          customerId: r.customer_id,
+          payload: { requestId: id, field: r.field, status: body.status, resolution },
+        },
+      ]);
       return toChangeRequest(updated);
     });
   }
