@@ -65,7 +65,7 @@ export class PaymentNoticesService {
                     sum(a.outstanding) AS amount
                FROM contracts c
                JOIN customers cu ON cu.id = c.customer_id AND cu.archived_at IS NULL
-               CROSS JOIN LATERAL (${allocatedRowsSql('c')}) a
+               CROSS JOIN LATERAL (${allocatedRowsSql('c').text}) a
               WHERE c.archived_at IS NULL AND NOT c.closed
                 AND EXISTS (SELECT 1 FROM contract_installments i
                              WHERE i.contract_id = c.id
