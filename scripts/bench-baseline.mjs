@@ -6,60 +6,56 @@
 //   node scripts/bench-baseline.mjs <port>     (DATABASE_URL in the environment)
 //
 // The statements come from the built app (apps/api/dist/modules/contracts/contracts.sql.js), the
-// ones ContractsService runs; only the access scope is written here (a customer's, or none).
+// builders ContractsRepository runs; only the access scope is written here (a customer's, or none),
+// with the app's `sql` tag (apps/api/dist/database/sql.js).
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 
-const { contractListSql, contractPageSql, contractSearchSql } = createRequire(import.meta.url)(
-  '../apps/api/dist/modules/contracts/contracts.sql.js',
-);
+const require = createRequire(import.meta.url);
+const {
+  contractListSql,
+  contractPageSql,
+} = require('../apps/api/dist/modules/contracts/contracts.sql.js');
+const { sql } = require('../apps/api/dist/database/sql.js');
 
-const { dateIn } = createRequire(import.meta.url)('../apps/api/dist/common/clock.js');
+const { dateIn } = require('../apps/api/dist/common/clock.js');
 /** The company's date, as the API takes it (its COMPANY_TIMEZONE default). */
 const today = () => dateIn(new Date(), process.env.COMPANY_TIMEZONE ?? 'Europe/Moscow');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+
+/** The `pg` query of a statement built with the `sql` tag. */
+const statement = (s) => ({ text: s.text, values: s.values });
 
 /** A page of the list: a customer's contracts (`customer`) or, without it, all (an admin's). */
 function listQuery(query) {
   const customer = query.get('customer');
   const page = Number(query.get('page') ?? 1);
   const pageSize = Number(query.get('pageSize') ?? 20);
-  const params = [customer, today()];
-  const where = ['c.archived_at IS NULL'];
-  if (customer) {
-    params.push(customer);
-    where.push(`c.customer_id = $${params.length}`);
-  } else {
-    where.push('TRUE');
-  }
-  if (query.get('status')) {
-    params.push(query.get('status'));
-    where.push(`c.status = $${params.length}`);
-  }
-  if (query.get('managerId')) {
-    params.push(query.get('managerId'));
-    where.push(`c.manager_id = $${params.length}`);
-  }
-  const q = query.get('q');
-  if (q) where.push(contractSearchSql(q, params));
-  params.push(pageSize, (page - 1) * pageSize);
-  const filter = where.join(' AND ');
-  const text = contractListSql({
-    filter,
-    today: '$2',
-    sort: 'date',
-    order: 'DESC',
-    searched: Boolean(q),
-    params,
-  });
-  return { text, values: params };
+  return statement(
+    contractListSql({
+      viewer: customer,
+      today: today(),
+      filter: {
+        scope: customer ? sql`c.customer_id = ${customer}` : sql`TRUE`,
+        status: query.get('status') ?? undefined,
+        managerId: query.get('managerId') ?? undefined,
+        q: query.get('q') ?? undefined,
+      },
+      sort: 'date',
+      order: 'DESC',
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    }),
+  );
 }
 
 /** The contract page as a customer reads it, in one statement. */
 function pageQuery(id, customer) {
-  return { text: contractPageSql('c.customer_id = $3'), values: [id, customer, customer] };
+  return statement(
+    contractPageSql({ id, viewer: customer, scope: sql`c.customer_id = ${customer}` }),
+  );
 }
 
 function send(res, status, body) {

@@ -24,7 +24,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { EventsModule } from './modules/events/events.module';
 import { ExchangeModule } from './modules/exchange/exchange.module';
-import { HealthController } from './modules/health/health.controller';
+import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
 import { SmsModule } from './modules/sms/sms.module';
 
@@ -94,8 +94,8 @@ export class AppModule {
         ChangeRequestsModule,
         ExchangeModule,
         DemoModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: options.databaseUrl },

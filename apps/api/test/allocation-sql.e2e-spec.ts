@@ -8,6 +8,7 @@ import {
   contractsMoneySql,
   overdueConditionSql,
 } from '../src/modules/contracts/contracts.sql';
+import { sql, type Sql } from '../src/database/sql';
 import { allocatePayments, type ScheduleRow } from '../src/modules/contracts/payment-allocation';
 import { createTestDatabase } from './helpers';
 
@@ -42,6 +43,10 @@ describe('the SQL allocation of payments to the schedule', () => {
   const day = fc
     .integer({ min: 0, max: 60 })
     .map((d) => new Date(Date.UTC(2026, 2, 1 + d)).toISOString().slice(0, 10));
+  /** Runs a statement built with the `sql` tag on the test's own connection. */
+  const run = <T extends Record<string, unknown>>(s: Sql) =>
+    pg.query<T>({ text: s.text, values: s.values });
+
   const kopecks = fc.oneof(
     fc.integer({ min: 0, max: 5_000_000 }),
     fc.constantFrom(0, 100, 5000),
@@ -71,37 +76,33 @@ describe('the SQL allocation of payments to the schedule', () => {
               );
             }
             await pg.query('UPDATE contracts SET paid = $2 WHERE id = $1', [contractId, paid]);
-            const sqlRows = await pg.query<{ line_no: number; outstanding: string }>(
-              `SELECT a.line_no, a.outstanding::numeric(16, 2)::text AS outstanding
+            const sqlRows = await run<{ line_no: number; outstanding: string }>(
+              sql`SELECT a.line_no, a.outstanding::numeric(16, 2)::text AS outstanding
                  FROM contracts c CROSS JOIN LATERAL (${allocatedRowsSql('c')}) a
-                WHERE c.id = $1 ORDER BY a.line_no`,
-              [contractId],
+                WHERE c.id = ${contractId} ORDER BY a.line_no`,
             );
-            const sqlMoney = await pg.query<{
+            const sqlMoney = await run<{
               due_now: string;
               overdue: string;
               overdue_since: string | null;
             }>(
-              `SELECT m.due_now::text, m.overdue::text,
+              sql`SELECT m.due_now::text, m.overdue::text,
                       to_char(m.overdue_since, 'YYYY-MM-DD') AS overdue_since
-                 FROM contracts c CROSS JOIN LATERAL (${contractMoneySql('c', '$2')}) m
-                WHERE c.id = $1`,
-              [contractId, today],
+                 FROM contracts c CROSS JOIN LATERAL (${contractMoneySql('c', today)}) m
+                WHERE c.id = ${contractId}`,
             );
             // The one-pass form over a set of contracts (lists, sums, the overdue filter).
-            const sqlSet = await pg.query<{
+            const sqlSet = await run<{
               due_now: string;
               overdue: string;
               overdue_since: string | null;
             }>(
-              `SELECT m.due_now::text, m.overdue::text,
+              sql`SELECT m.due_now::text, m.overdue::text,
                       to_char(m.overdue_since, 'YYYY-MM-DD') AS overdue_since
-                 FROM (${contractsMoneySql('SELECT c.id, c.paid FROM contracts c WHERE c.id = $1', '$2')}) m`,
-              [contractId, today],
+                 FROM (${contractsMoneySql(sql`SELECT c.id, c.paid FROM contracts c WHERE c.id = ${contractId}`, today)}) m`,
             );
-            const filtered = await pg.query<{ n: string }>(
-              `SELECT count(*) AS n FROM contracts c WHERE ${overdueConditionSql('c.id = $1', '$2')}`,
-              [contractId, today],
+            const filtered = await run<{ n: string }>(
+              sql`SELECT count(*) AS n FROM contracts c WHERE ${overdueConditionSql(sql`c.id = ${contractId}`, today)}`,
             );
             const a = allocatePayments(
               schedule,

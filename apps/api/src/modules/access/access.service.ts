@@ -33,27 +33,6 @@ export class AccessService {
                      AND sc.archived_at IS NULL AND ${this.contractScope(auth, 'sc')})`;
   }
 
-  // TRANSITIONAL (removed once contracts, documents and change-requests read through repositories):
-  // the scopes as text whose parameters start at `$firstParam`.
-  contractScopeText(auth: AuthContext, alias: string, firstParam = 1) {
-    return {
-      sql: this.contractScope(auth, alias).text.replace(
-        /\$(\d+)/g,
-        (_, n: string) => `$${Number(n) + firstParam - 1}`,
-      ),
-      params: this.contractScope(auth, alias).values,
-    };
-  }
-  customerScopeText(auth: AuthContext, alias: string, firstParam = 1) {
-    return {
-      sql: this.customerScope(auth, alias).text.replace(
-        /\$(\d+)/g,
-        (_, n: string) => `$${Number(n) + firstParam - 1}`,
-      ),
-      params: this.customerScope(auth, alias).values,
-    };
-  }
-
   /** Throws not_found unless `auth` may see this customer. */
   async assertCustomer(auth: AuthContext, id: string): Promise<void> {
     if (!(await this.repo.customerVisible(id, this.customerScope(auth, 'cu')))) {

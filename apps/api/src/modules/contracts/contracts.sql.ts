@@ -1,83 +1,102 @@
+import type { ContractStateFilter } from '@kabinet/shared';
 import { likeEscape, phoneDigits } from '../../common/search';
+import { empty, ident, join, raw, sql, type Sql } from '../../database/sql';
 
-// The SQL of the contract list and page, free of Nest: ContractsService runs it, and so does the
-// bench's baseline (scripts/bench-baseline.mjs, from the built app) so both measure one statement.
+// The statements of the contract list and page, and the schedule's money, as `sql` fragments:
+// pure builders (no Nest, no Db) that ContractsRepository runs. They stay in a file of their own,
+// not inside the repository, because two more readers must build exactly the same SQL without
+// the app around them: the bench's baseline (scripts/bench-baseline.mjs requires this file from
+// the built app and runs the `{ text, values }` of what it builds on a bare `pg` pool), and the
+// allocation test (test/allocation-sql.e2e-spec.ts), which holds the money SQL to
+// `allocatePayments`. Values go in as parameters wherever they appear (a value used in several
+// places is several parameters, each cast where PostgreSQL could not infer its type); aliases and
+// columns picked from fixed lists in this file go in as `ident`/`raw`.
 
 /**
- * `$viewer` is the customer whose visits count (null for staff and for a staff member viewing as
+ * `viewer` is the customer whose visits count (null for staff and for a staff member viewing as
  * the customer): only their own visits mark contracts as seen. A contract is "changed" when it
  * changed after the customer last opened it; one never opened, after the customer's first login
  * (the baseline: on the first visit nothing is new).
  */
 export const summaryColumns = (
-  viewer: string,
-) => `c.id, c.number, to_char(c.date, 'YYYY-MM-DD') AS date,
+  viewer: string | null,
+): Sql => sql`c.id, c.number, to_char(c.date, 'YYYY-MM-DD') AS date,
   c.status, c.kind, c.closed, c.total, c.paid, (c.total - c.paid) AS balance_due, c.currency,
   c.customer_id, cu.full_name AS customer_name, m.full_name AS manager_name,
   (c.customer_id = ${viewer}::uuid AND c.changed_at > COALESCE(
      (SELECT v.seen_at FROM contract_views v WHERE v.customer_id = c.customer_id
          AND v.contract_id = c.id), cu.first_login_at, '-infinity')) IS TRUE AS changed`;
-/** The columns of `contractMoneySql` joined as `money`. */
-const MONEY_COLUMNS = (today: string) => `money.due_now, money.overdue,
+
+/** The columns of `contractMoneySql` joined as `money`, as of `today` (the company's date). */
+const moneyJoinedColumns = (today: string): Sql => sql`money.due_now, money.overdue,
   to_char(money.overdue_since, 'YYYY-MM-DD') AS overdue_since,
   COALESCE(${today}::date - money.overdue_since, 0) AS days_overdue`;
 
-export const SUMMARY_FROM = `contracts c JOIN customers cu ON cu.id = c.customer_id
+export const SUMMARY_FROM = sql`contracts c JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN staff_users m ON m.id = c.manager_id`;
 
-// The schedule's money in SQL, the same as `allocatePayments` (schedule.ts) computes for the
-// schedule tab (allocation-sql.e2e-spec holds them to the same answers on random schedules).
-// The payments P = max(paid, 0) cover the rows in due-date order; with S the running sum of the
-// amounts in that order and M the largest S of the rows before a row:
+// The schedule's money in SQL, the same as `allocatePayments` (payment-allocation.ts) computes
+// for the schedule tab (allocation-sql.e2e-spec holds them to the same answers on random
+// schedules). The payments P = max(paid, 0) cover the rows in due-date order; with S the running
+// sum of the amounts in that order and M the largest S of the rows before a row:
 // - a row keeps S − max(P, M) unpaid (at least 0);
 // - the rows up to some row keep max(0, max S − P) unpaid in all: what is due now (rows due by
 //   today) and overdue (rows due before today) are prefixes of the order;
 // - the first row with S > P is the oldest not paid in full.
 
 /**
- * The rows of contract `c`'s schedule with what is left to pay of each (`outstanding`): the
- * payment-notice job tells about them.
+ * The rows of contract `c`'s schedule (`c` an alias of contracts) with what is left to pay of
+ * each (`outstanding`): the payment-notice job tells about them. No parameters.
  */
-export const allocatedRowsSql = (c: string) => `SELECT r.due_date, r.line_no,
-         GREATEST(0, r.cum - GREATEST(${c}.paid, 0, r.prev_max)) AS outstanding
+export const allocatedRowsSql = (c: string): Sql => {
+  const k = ident(c);
+  return sql`SELECT r.due_date, r.line_no,
+         GREATEST(0, r.cum - GREATEST(${k}.paid, 0, r.prev_max)) AS outstanding
     FROM (SELECT s.due_date, s.line_no, s.cum,
                  max(s.cum) OVER (ORDER BY s.due_date, s.line_no
                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
             FROM (SELECT i.due_date, i.line_no,
                          sum(i.amount) OVER (ORDER BY i.due_date, i.line_no ROWS UNBOUNDED PRECEDING)
                            AS cum
-                    FROM contract_installments i WHERE i.contract_id = ${c}.id) s) r`;
-
-/** The money columns, aggregated over running sums `s` (rows due by today) and payments `paid`. */
-const moneyColumns = (s: string, paid: string, today: string) => `
-         GREATEST(0, max(${s}.cum) - GREATEST(${paid}, 0))::numeric(16, 2) AS due_now,
-         GREATEST(0, max(${s}.cum) FILTER (WHERE ${s}.due_date < ${today}::date)
-                     - GREATEST(${paid}, 0))::numeric(16, 2) AS overdue,
-         min(${s}.due_date) FILTER (WHERE ${s}.due_date < ${today}::date
-                                      AND ${s}.cum > GREATEST(${paid}, 0)) AS overdue_since`;
+                    FROM contract_installments i WHERE i.contract_id = ${k}.id) s) r`;
+};
 
 /**
- * The money of contract `c` as of `today` (a `date` parameter: the company's date), for a
+ * The money columns, aggregated over running sums `s` (rows due by today) and payments `paid`
+ * (an expression on the outer rows).
+ */
+const moneyColumns = (s: string, paid: Sql, today: string): Sql => {
+  const r = ident(s);
+  return sql`
+         GREATEST(0, max(${r}.cum) - GREATEST(${paid}, 0))::numeric(16, 2) AS due_now,
+         GREATEST(0, max(${r}.cum) FILTER (WHERE ${r}.due_date < ${today}::date)
+                     - GREATEST(${paid}, 0))::numeric(16, 2) AS overdue,
+         min(${r}.due_date) FILTER (WHERE ${r}.due_date < ${today}::date
+                                      AND ${r}.cum > GREATEST(${paid}, 0)) AS overdue_since`;
+};
+
+/**
+ * The money of contract `c` (an alias of contracts) as of `today` (the company's date), for a
  * LATERAL join (one row, also without a schedule): `due_now` (overdue or due today), `overdue`
  * (past its date) and `overdue_since` (the due date of the oldest row not paid in full, when
  * past; null otherwise).
  */
-export const contractMoneySql = (
-  c: string,
-  today: string,
-) => `SELECT ${moneyColumns('s', `${c}.paid`, today)}
+export const contractMoneySql = (c: string, today: string): Sql => {
+  const k = ident(c);
+  return sql`SELECT ${moneyColumns('s', sql`${k}.paid`, today)}
     FROM (SELECT i.due_date,
                  sum(i.amount) OVER (ORDER BY i.due_date, i.line_no ROWS UNBOUNDED PRECEDING) AS cum
             FROM contract_installments i
-           WHERE i.contract_id = ${c}.id AND i.due_date <= ${today}::date) s`;
+           WHERE i.contract_id = ${k}.id AND i.due_date <= ${today}::date) s`;
+};
 
 /**
  * The same for a set of contracts in one pass (a row per contract with a schedule row due by
  * today): `contracts` is a query giving their `id` and `paid`. For lists and sums over many
  * contracts, where a lookup per contract costs more than one sorted read of their schedules.
  */
-export const contractsMoneySql = (contracts: string, today: string) => `SELECT s.id,
-         ${moneyColumns('s', 's.paid', today)}
+export const contractsMoneySql = (contracts: Sql, today: string): Sql => sql`SELECT s.id,
+         ${moneyColumns('s', sql`s.paid`, today)}
     FROM (SELECT k.id, k.paid, i.due_date,
                  sum(i.amount) OVER (PARTITION BY k.id ORDER BY i.due_date, i.line_no
                                      ROWS UNBOUNDED PRECEDING) AS cum
@@ -86,111 +105,140 @@ export const contractsMoneySql = (contracts: string, today: string) => `SELECT s
    GROUP BY s.id, s.paid`;
 
 /** The contracts of `filter` (a condition on `c`) with money overdue, and since when. */
-const overdueSetSql = (filter: string, today: string) =>
-  `SELECT m.id, m.overdue_since FROM (${contractsMoneySql(
-    `SELECT c.id, c.paid FROM contracts c WHERE ${filter}`,
+const overdueSetSql = (filter: Sql, today: string): Sql =>
+  sql`SELECT m.id, m.overdue_since FROM (${contractsMoneySql(
+    sql`SELECT c.id, c.paid FROM contracts c WHERE ${filter}`,
     today,
   )}) m WHERE m.overdue_since IS NOT NULL`;
 
 /** A condition on `c`: among the contracts of `filter` (on `c` too), it has money overdue. */
-export const overdueConditionSql = (filter: string, today: string) =>
-  `c.id IN (SELECT o.id FROM (${overdueSetSql(filter, today)}) o)`;
-
-/**
- * The list's orders; `today` is the parameter holding the company's date, `since` the column
- * holding a contract's oldest overdue date (`overdue` sorts by its days; 0 when none is).
- */
-const sortSql = (sort: ContractSortKey, today: string, since: string): string => {
-  switch (sort) {
-    case 'date':
-      return 'c.date';
-    case 'number':
-      return 'c.number';
-    case 'total':
-      return 'c.total';
-    case 'balanceDue':
-      return '(c.total - c.paid)';
-    case 'overdue':
-      return `COALESCE(${today}::date - ${since}, 0)`;
-  }
-};
+export const overdueConditionSql = (filter: Sql, today: string): Sql =>
+  sql`c.id IN (SELECT o.id FROM (${overdueSetSql(filter, today)}) o)`;
 
 export type ContractSortKey = 'date' | 'number' | 'total' | 'balanceDue' | 'overdue';
 
 /**
- * A search condition: the contract number or the customer's name contains the text (trigram
- * indexes), or the customer's phone contains its digits. Pushes its parameters onto `params`.
+ * The list's orders as of `today`; `since` the column holding a contract's oldest overdue date
+ * (`overdue` sorts by its days; 0 when none is).
  */
-export function contractSearchSql(q: string, params: unknown[]): string {
-  const text = q.trim().toLowerCase();
-  params.push(`%${likeEscape(text)}%`);
-  const like = `$${params.length}`;
-  const customer = [`lower(s.full_name) LIKE ${like}`];
-  const phone = phoneDigits(text);
-  if (phone) {
-    params.push(phone);
-    customer.push(`s.phone LIKE $${params.length}`);
+const sortSql = (sort: ContractSortKey, today: string, since: Sql): Sql => {
+  switch (sort) {
+    case 'date':
+      return sql`c.date`;
+    case 'number':
+      return sql`c.number`;
+    case 'total':
+      return sql`c.total`;
+    case 'balanceDue':
+      return sql`(c.total - c.paid)`;
+    case 'overdue':
+      return sql`COALESCE(${today}::date - ${since}, 0)`;
   }
+};
+
+/**
+ * A search condition: the contract number or the customer's name contains the text (trigram
+ * indexes), or the customer's phone contains its digits.
+ */
+export function contractSearchSql(q: string): Sql {
+  const text = q.trim().toLowerCase();
+  const like = `%${likeEscape(text)}%`;
+  const customer = [sql`lower(s.full_name) LIKE ${like}`];
+  const phone = phoneDigits(text);
+  if (phone) customer.push(sql`s.phone LIKE ${phone}`);
   // Each side on its own table, so each can use its trigram index (an OR across a join cannot).
-  return `(c.id IN (SELECT n.id FROM contracts n WHERE lower(n.number) LIKE ${like})
-           OR c.customer_id IN (SELECT s.id FROM customers s WHERE ${customer.join(' OR ')}))`;
+  return sql`(c.id IN (SELECT n.id FROM contracts n WHERE lower(n.number) LIKE ${like})
+           OR c.customer_id IN (SELECT s.id FROM customers s WHERE ${join(customer, ' OR ')}))`;
+}
+
+/** What the list shows: the caller's `scope` narrowed by the list's filters. */
+export interface ContractFilter {
+  /** The contracts the caller may read: a condition on `c` (AccessService.contractScope). */
+  scope: Sql;
+  state?: ContractStateFilter;
+  status?: string;
+  managerId?: string;
+  customerId?: string;
+  /** A search (see `contractSearchSql`). */
+  q?: string;
+  /** Only contracts with money overdue as of the list's `today`. */
+  overdue?: boolean;
+}
+
+/** The list's condition on `c`: live contracts in the scope passing every filter. */
+export function contractFilterSql(f: ContractFilter, today: string): Sql {
+  const where: Sql[] = [sql`c.archived_at IS NULL`, f.scope];
+  if (f.state === 'active') where.push(sql`NOT c.closed`);
+  if (f.state === 'closed') where.push(sql`c.closed`);
+  if (f.status) where.push(sql`c.status = ${f.status}`);
+  if (f.managerId) where.push(sql`c.manager_id = ${f.managerId}`);
+  if (f.customerId) where.push(sql`c.customer_id = ${f.customerId}`);
+  if (f.q) where.push(contractSearchSql(f.q));
+  // Last: it looks for overdue money among the contracts the other conditions select.
+  if (f.overdue) where.push(overdueConditionSql(join(where, ' AND '), today));
+  return join(where, ' AND ');
 }
 
 /**
- * One page of contracts with the total and each one's money due now and overdue: `$1` is the
- * viewer (see `summaryColumns`), `today` the parameter holding the company's date, `filter` a
- * condition on `c` whose parameters are in `params`, which ends with the page size and offset.
- * The page comes first on contracts alone, then the summary's joins and the "changed" lookup
- * only for its rows. A search (or the overdue filter) matches few rows, evaluated once into a
- * materialized set giving both page and total; without one, page and total read contracts_list_date_idx (newest first)
- * or the filters' indexes, not every wide row.
+ * One page of contracts with the total and each one's money due now and overdue: `viewer` as in
+ * `summaryColumns`, `today` the company's date. The page comes first on contracts alone, then the
+ * summary's joins and the "changed" lookup only for its rows. A search (or the overdue filter)
+ * matches few rows at a cost: evaluated once into a materialized set giving both page and total;
+ * without one, page and total read contracts_list_date_idx (newest first) or the filters'
+ * indexes, not every wide row.
  */
 export function contractListSql(o: {
-  filter: string;
+  viewer: string | null;
   today: string;
+  filter: ContractFilter;
   sort: ContractSortKey;
   order: 'ASC' | 'DESC';
-  /** The filter is selective but costly (a search, the overdue filter): evaluate it once. */
-  searched: boolean;
-  params: unknown[];
-}): string {
-  const n = o.params.length;
-  const limit = `LIMIT $${n - 1} OFFSET $${n}`;
-  const order = (since: string) =>
-    `${sortSql(o.sort, o.today, since)} ${o.order}, c.number ${o.order}, c.id ${o.order}`;
+  limit: number;
+  offset: number;
+}): Sql {
+  const filter = contractFilterSql(o.filter, o.today);
+  const searched = Boolean(o.filter.q) || Boolean(o.filter.overdue);
+  const limit = sql`LIMIT ${o.limit} OFFSET ${o.offset}`;
+  const dir = raw(o.order === 'ASC' ? 'ASC' : 'DESC');
+  const order = (since: Sql) =>
+    sql`${sortSql(o.sort, o.today, since)} ${dir}, c.number ${dir}, c.id ${dir}`;
   // By overdue: the filtered contracts' money in one pass, joined to them.
   const byOverdue = o.sort === 'overdue';
-  const pageAndTotal = o.searched
-    ? `WITH filtered AS MATERIALIZED (
-         SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${o.filter}
+  const pageAndTotal = searched
+    ? sql`WITH filtered AS MATERIALIZED (
+         SELECT c.id, c.date, c.number, c.total, c.paid FROM contracts c WHERE ${filter}
        ), page AS (
          SELECT c.id FROM filtered c
-         ${byOverdue ? `LEFT JOIN (${contractsMoneySql('SELECT f.id, f.paid FROM filtered f', o.today)}) od ON od.id = c.id` : ''}
-          ORDER BY ${order('od.overdue_since')} ${limit})
+         ${byOverdue ? sql`LEFT JOIN (${contractsMoneySql(sql`SELECT f.id, f.paid FROM filtered f`, o.today)}) od ON od.id = c.id` : empty}
+          ORDER BY ${order(sql`od.overdue_since`)} ${limit})
        SELECT p.id, (SELECT count(*) FROM filtered) AS total_count FROM page p`
-    : `SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${o.filter}) AS total_count
+    : sql`SELECT c.id, (SELECT count(*) FROM contracts c WHERE ${filter}) AS total_count
          FROM contracts c
-         ${byOverdue ? `LEFT JOIN (${overdueSetSql(o.filter, o.today)}) od ON od.id = c.id` : ''}
-        WHERE ${o.filter} ORDER BY ${order('od.overdue_since')} ${limit}`;
-  return `SELECT ${summaryColumns('$1')}, ${MONEY_COLUMNS(o.today)}, p.total_count
+         ${byOverdue ? sql`LEFT JOIN (${overdueSetSql(filter, o.today)}) od ON od.id = c.id` : empty}
+        WHERE ${filter} ORDER BY ${order(sql`od.overdue_since`)} ${limit}`;
+  return sql`SELECT ${summaryColumns(o.viewer)}, ${moneyJoinedColumns(o.today)}, p.total_count
             FROM (${pageAndTotal}) p JOIN contracts c ON c.id = p.id
             JOIN customers cu ON cu.id = c.customer_id
             LEFT JOIN staff_users m ON m.id = c.manager_id
             CROSS JOIN LATERAL (${contractMoneySql('c', o.today)}) money
-           ORDER BY ${order('money.overdue_since')}`;
+           ORDER BY ${order(sql`money.overdue_since`)}`;
 }
 
+/** How many contracts the list's filter selects (a page past the end answers no total). */
+export const contractCountSql = (filter: ContractFilter, today: string): Sql =>
+  sql`SELECT count(*) AS n FROM ${SUMMARY_FROM} WHERE ${contractFilterSql(filter, today)}`;
+
 /**
- * The contract page in one statement, a pure read: `$1` the contract, `$2` the customer whose
- * visits count for "changed" (null: none), `scope` a condition on `c` with its parameters from
- * `$3`. Opening the page is recorded by `contractSeenSql`, a command of its own.
+ * The contract page in one statement, a pure read: contract `id` if it passes `scope` (a
+ * condition on `c`), `viewer` the customer whose visits count for "changed" (null: none).
+ * Opening the page is recorded by a command of its own (ContractsRepository.markSeen).
  */
-export function contractPageSql(scope: string): string {
-  return `WITH target AS (
+export function contractPageSql(o: { id: string; viewer: string | null; scope: Sql }): Sql {
+  return sql`WITH target AS (
          SELECT c.id, c.customer_id FROM contracts c
-          WHERE c.id = $1 AND c.archived_at IS NULL AND ${scope}
+          WHERE c.id = ${o.id} AND c.archived_at IS NULL AND ${o.scope}
        )
-       SELECT ${summaryColumns('$2')},
+       SELECT ${summaryColumns(o.viewer)},
               to_char(c.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
               m.phone AS manager_phone, m.email AS manager_email, c.object, c.requisites,
               (SELECT max(f.finished_at) FROM exchange_files f WHERE f.status = 'imported')
@@ -230,22 +278,3 @@ export function contractPageSql(scope: string): string {
          JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN staff_users m ON m.id = c.manager_id`;
 }
-
-/**
- * The customer `$2` opened their contract `$1`: records the visit (what "changed" is measured
- * from) and reads the contract's notifications, in one statement. Answers the contract's id, or
- * no row when it is not theirs (or archived, or missing).
- */
-export const contractSeenSql = `WITH target AS (
-         SELECT c.id, c.customer_id FROM contracts c
-          WHERE c.id = $1 AND c.customer_id = $2::uuid AND c.archived_at IS NULL
-       ), visit AS (
-         INSERT INTO contract_views (customer_id, contract_id, seen_at)
-         SELECT t.customer_id, t.id, now() FROM target t
-         ON CONFLICT (customer_id, contract_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
-       ), mark_read AS (
-         UPDATE notifications n SET read_at = now()
-           FROM target t
-          WHERE n.contract_id = t.id AND n.customer_id = t.customer_id AND n.read_at IS NULL
-       )
-       SELECT t.id FROM target t`;

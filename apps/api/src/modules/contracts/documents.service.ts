@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { fileDisposition } from '../../common/content-disposition';
 import { DomainError } from '../../common/domain-error';
 import { AccessService } from '../access/access.service';
 import type { AuthContext } from '../auth/auth-context';
 import { isViewable } from '../files/sniff';
+import { DocumentsRepository } from './documents.repository';
 
 export interface DocumentFile {
   content: Buffer;
@@ -18,7 +17,7 @@ export interface DocumentFile {
 @Injectable()
 export class DocumentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: DocumentsRepository,
     private readonly access: AccessService,
   ) {}
 
@@ -29,17 +28,11 @@ export class DocumentsService {
     documentId: string,
     options: { download?: boolean } = {},
   ): Promise<DocumentFile> {
-    const scope = this.access.contractScopeText(auth, 'c', 3);
-    const rows: Array<{ content: Buffer; mime: string; file_name: string }> = await this.db.query(
-      `SELECT f.content, f.mime, d.file_name
-         FROM contract_documents d
-         JOIN contracts c ON c.id = d.contract_id
-         JOIN stored_files f ON f.id = d.file_id
-        WHERE d.id = $1 AND d.contract_id = $2 AND d.archived_at IS NULL
-          AND c.archived_at IS NULL AND ${scope.sql}`,
-      [documentId, contractId, ...scope.params],
-    );
-    const row = rows[0];
+    const row = await this.repo.file({
+      documentId,
+      contractId,
+      scope: this.access.contractScope(auth, 'c'),
+    });
     if (!row) throw DomainError.notFound('Document');
     const inline = isViewable(row.mime) && !options.download;
     return {

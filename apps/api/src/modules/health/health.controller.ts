@@ -6,9 +6,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { HealthRepository } from './health.repository';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -18,7 +17,7 @@ export class HealthDto {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repo: HealthRepository) {}
 
   /** 200 when the API and its database answer; 503 otherwise. */
   @Get()
@@ -28,7 +27,7 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   async getHealth(): Promise<HealthDto> {
     try {
-      await this.db.query('SELECT 1');
+      await this.repo.ping();
     } catch {
       throw new ServiceUnavailableException('Database unavailable');
     }

@@ -1,27 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { permissionsOf } from '@kabinet/shared';
 import { DomainError } from '../../common/domain-error';
 import type { AuthContext } from '../auth/auth-context';
-import { Customer } from '../customers/customer.entity';
-import { StaffUser } from '../staff/staff-user.entity';
 import type { MeDto } from './me.dto';
+import { MeRepository } from './me.repository';
 
 @Injectable()
 export class MeService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repo: MeRepository) {}
 
   async get(auth: Pick<AuthContext, 'kind' | 'userId' | 'viewAs'>): Promise<MeDto> {
     if (auth.kind === 'customer') {
-      const rows: Array<{ unread: string }> = await this.db.query(
-        'SELECT count(*) AS unread FROM notifications WHERE customer_id = $1 AND read_at IS NULL',
-        [auth.userId],
-      );
-      const c = await this.db.getRepository(Customer).findOne({ where: { id: auth.userId } });
+      const c = await this.repo.customer(auth.userId);
       if (!c) throw new DomainError('unauthenticated', 'Log in to continue');
       return {
-        unreadNotifications: Number(rows[0]?.unread ?? 0),
+        unreadNotifications: Number(c.unread),
         viewAs: auth.viewAs
           ? { staffUserId: auth.viewAs.staffUserId, staffName: auth.viewAs.staffName }
           : null,
@@ -29,21 +22,21 @@ export class MeService {
         id: c.id,
         role: 'customer',
         permissions: permissionsOf('customer'),
-        fullName: c.fullName,
+        fullName: c.full_name,
         phone: c.phone,
         login: null,
         email: c.email,
-        bonusBalance: c.bonusBalance,
+        bonusBalance: c.bonus_balance,
       };
     }
-    const s = await this.db.getRepository(StaffUser).findOne({ where: { id: auth.userId } });
+    const s = await this.repo.staff(auth.userId);
     if (!s) throw new DomainError('unauthenticated', 'Log in to continue');
     return {
       kind: 'staff',
       id: s.id,
       role: s.role,
       permissions: permissionsOf(s.role),
-      fullName: s.fullName,
+      fullName: s.full_name,
       phone: s.phone,
       login: s.login,
       email: s.email,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Repository } from '../../database/repository';
-import { DB, raw, sql, type Db } from '../../database/sql';
+import { DB, sql, type Db } from '../../database/sql';
 import { allocatedRowsSql } from '../contracts/contracts.sql';
 import type { PaymentNoticeKind } from './payment-notice.entity';
 
@@ -45,7 +45,7 @@ export class PaymentNoticesRepository extends Repository {
                     sum(a.outstanding) AS amount
                FROM contracts c
                JOIN customers cu ON cu.id = c.customer_id AND cu.archived_at IS NULL
-               CROSS JOIN LATERAL (${raw(allocatedRowsSql('c'))}) a
+               CROSS JOIN LATERAL (${allocatedRowsSql('c')}) a
               WHERE c.archived_at IS NULL AND NOT c.closed
                 AND EXISTS (SELECT 1 FROM contract_installments i
                              WHERE i.contract_id = c.id
