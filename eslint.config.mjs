@@ -5,18 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Files still running SQL outside a repository; emptied by issue 11.
-const UNCONVERTED = [
-  'apps/api/src/modules/exchange/exchange-admin.service.ts',
-  'apps/api/src/modules/exchange/exchange-runs.ts',
-  'apps/api/src/modules/exchange/exchange.service.ts',
-  'apps/api/src/modules/exchange/export.service.ts',
-  'apps/api/src/modules/exchange/file-importer.service.ts',
-  'apps/api/src/modules/exchange/import-file.ts',
-  'apps/api/src/modules/exchange/import-ledger.ts',
-  'apps/api/src/modules/exchange/record-importer.ts',
-  'apps/api/src/modules/files/stored-files.service.ts',
-  'apps/api/src/modules/files/stored-files.ts',
-];
+const UNCONVERTED = ['apps/api/src/modules/exchange/record-importer.ts'];
 
 export default tseslint.config(
   {

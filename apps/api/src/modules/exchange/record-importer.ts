@@ -15,12 +15,16 @@ import { normalizePhone, pickLoginPhone } from '../../common/phone';
 import { storeFile } from '../files/stored-files';
 import { createNotifications } from '../notifications/create-notifications';
 import type { RecordCounts } from './exchange-file.entity';
-import type { Sql } from '../../database/portable-sql';
-import type { Db, Sql as Statement } from '../../database/sql';
+import type { Db, Row, Sql as Statement } from '../../database/sql';
 
-// TRANSITIONAL: the importer's text-and-params connection as a Db, until it runs on a Db itself.
-const toDb = (tx: Sql): Db => ({
-  query: <T>(s: Statement) => tx.query<T>(s.text, s.values),
+// TRANSITIONAL: the importer's text-and-params statements on a Db, until each domain imports its
+// own records with the `sql` tag.
+interface TextSql {
+  query<T = Row>(text: string, params?: unknown[]): Promise<T[]>;
+}
+const textSql = (db: Db): TextSql => ({
+  query: <T>(text: string, params: unknown[] = []) =>
+    db.query<T>({ text, values: params } as unknown as Statement),
 });
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
@@ -76,12 +80,16 @@ export class RecordImporter {
   /** Contracts this file created: their history (old payments) makes no notifications. */
   private readonly newContracts = new Set<string>();
 
+  private readonly tx: TextSql;
+
   constructor(
-    private readonly tx: Sql,
+    private readonly db: Db,
     private readonly now: Date,
     /** What the importer itself has to say about a record (a phone that is not a number). */
     private readonly warn: (w: ExchangeWarning) => void = () => undefined,
-  ) {}
+  ) {
+    this.tx = textSql(db);
+  }
 
   totals() {
     const t = { created: 0, updated: 0, unchanged: 0, archived: 0 };
@@ -287,7 +295,7 @@ export class RecordImporter {
       }
     }
     await createNotifications(
-      toDb(this.tx),
+      this.db,
       notes.map(([kind, params]) => ({ customerId, contractId: id, kind, params })),
     );
   }
@@ -483,7 +491,7 @@ export class RecordImporter {
    */
   private async documents(contractId: string, docs: DocumentRecord[]): Promise<void> {
     for (const d of docs) {
-      const fileId = await storeFile(this.tx, d.bytes);
+      const fileId = await storeFile(this.db, d.bytes);
       await this.tx.query(
         `INSERT INTO contract_documents (contract_id, external_id, kind, title, number, date,
                                          file_id, file_name)
@@ -561,7 +569,7 @@ export class RecordImporter {
         [contractId],
       );
       await createNotifications(
-        toDb(this.tx),
+        this.db,
         contract.map((c) => ({
           customerId: c.customer_id,
           contractId,
