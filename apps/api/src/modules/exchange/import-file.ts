@@ -9,7 +9,8 @@ import {
   type ExchangeHeader,
 } from '@kabinet/exchange-1c';
 import type { RecordCounts } from './exchange-file.entity';
-import { ImportRecordError, RecordImporter } from './record-importer';
+import { FileRecords } from './importers';
+import { ImportRecordError } from './record-importer';
 import {
   STOPPED,
   markFailed,
@@ -73,7 +74,7 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
   const notes = new ImportNotes();
   try {
     const result = await db.transaction(async (tx) => {
-      const importer = new RecordImporter(tx, startedAt, (w) => notes.warn(w));
+      const records = new FileRecords(tx, startedAt, (w) => notes.warn(w));
       const input = createReadStream(request.localPath, { highWaterMark: READ_CHUNK_BYTES });
       for await (const event of parseExchange(input)) {
         request.signal?.throwIfAborted();
@@ -82,7 +83,7 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
             header = event.header;
             break;
           case 'record':
-            await importer.apply(event.record);
+            await records.apply(event.record);
             break;
           case 'warning':
             notes.warn(event.warning);
@@ -100,9 +101,9 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
         }
       }
       if (!header) throw new ExchangeFormatError('The file has no exchange data', 1, 1, null);
-      await importer.finish(header);
-      const totals = importer.totals();
-      const counts: RecordCounts = importer.counts;
+      await records.finish(header);
+      const totals = records.totals();
+      const counts: RecordCounts = records.counts;
       // Marking the ledger inside the same transaction: the file counts as imported exactly
       // when its data is committed (a kill before COMMIT leaves neither).
       await ledger.in(tx).markImported(fileId, {
