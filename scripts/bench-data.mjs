@@ -327,7 +327,7 @@ export async function generateBenchData(pool, { customers, contracts, managers =
          CROSS JOIN LATERAL generate_series(1, p.parts) part
         WHERE k.closed OR (s.due_date <= current_date AND ${rnd('k.k * 41 + s.line_no')} % 100 < 92)`,
     );
-    // What was paid, exactly as the importer keeps it (RecordImporter.refreshPaid).
+    // What was paid, exactly as the importer keeps it (PaymentImporter.refreshPaid).
     await q(
       `UPDATE contracts c SET paid = s.paid
          FROM (SELECT p.contract_id, sum(p.amount) AS paid FROM contract_payments p

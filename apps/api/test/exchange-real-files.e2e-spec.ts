@@ -8,8 +8,7 @@ import { SAMPLES_DIR } from '@kabinet/exchange-1c';
 import { FileImporterService } from '../src/modules/exchange/file-importer.service';
 import { importLocalFile } from '../src/modules/exchange/exchange-runs';
 import { notesReport, type ImportOutcome } from '../src/modules/exchange/import-ledger';
-import { typeormSql } from '../src/database/portable-sql';
-import { DataSource } from 'typeorm';
+import { DB, type Database } from '../src/database/sql';
 import {
   loginCustomer as login,
   loginStaff,
@@ -58,7 +57,7 @@ describe('real 1C files: fallbacks, requisites, VAT, phones, whitespace, catalog
 
   beforeAll(async () => {
     t = await startTestApp();
-    const db = typeormSql(t.app.get(DataSource));
+    const db = t.app.get<Database>(DB);
     for (const name of [
       'site-guest-orders-2.08.xml',
       'legal-entity-vat-included-2.10.xml',

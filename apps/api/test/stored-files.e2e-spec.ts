@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgSql, type SqlDatabase } from '../src/database/portable-sql';
+import { pgDatabase, sql as q, type Database } from '../src/database/sql';
 import { storeFile } from '../src/modules/files/stored-files';
 import { createTestDatabase } from './helpers';
 import { waitFor } from './wait';
@@ -10,11 +10,11 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 describe('storeFile', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let pool: Pool;
-  let sql: SqlDatabase;
+  let sql: Database;
   beforeAll(async () => {
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.url, max: 4 });
-    sql = pgSql(pool);
+    sql = pgDatabase(pool);
   });
   afterAll(async () => {
     await pool.end();
@@ -25,8 +25,7 @@ describe('storeFile', () => {
     const id = await storeFile(sql, PDF);
     expect(await storeFile(sql, Buffer.from(PDF))).toBe(id);
     const rows = await sql.query<{ size: number; mime: string }>(
-      'SELECT size, mime FROM stored_files WHERE id = $1',
-      [id],
+      q`SELECT size, mime FROM stored_files WHERE id = ${id}`,
     );
     expect(rows).toEqual([{ size: PDF.length, mime: 'application/pdf' }]);
   });
@@ -48,7 +47,7 @@ describe('storeFile', () => {
     const second = sql.transaction((tx) => storeFile(tx, bytes));
     await waitFor('the second INSERT to wait for the first', async () => {
       const waiting = await sql.query<{ n: string }>(
-        `SELECT count(*) AS n FROM pg_stat_activity
+        q`SELECT count(*) AS n FROM pg_stat_activity
           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
       );
       return Number(waiting[0]!.n) > 0 ? true : undefined;
@@ -57,8 +56,7 @@ describe('storeFile', () => {
     const [a, b] = await Promise.all([first, second]);
     expect(b).toBe(a);
     const rows = await sql.query<{ n: string }>(
-      'SELECT count(*) AS n FROM stored_files WHERE size = $1',
-      [bytes.length],
+      q`SELECT count(*) AS n FROM stored_files WHERE size = ${bytes.length}`,
     );
     expect(Number(rows[0]!.n)).toBe(1);
   });

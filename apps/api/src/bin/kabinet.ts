@@ -143,11 +143,11 @@ async function importFiles(config: AppConfig, databaseUrl: string, files: string
   const { importLocalFile } = await import('../modules/exchange/exchange-runs.js');
   const { notesReport } = await import('../modules/exchange/import-ledger.js');
   const { importerFromConfig } = await import('../modules/exchange/import-launcher.js');
-  const { pgSql } = await import('../database/portable-sql.js');
+  const { pgDatabase } = await import('../database/sql.js');
   // Two connections: an in-process import (EXCHANGE_IMPORT_WORKER=false) holds one for its
   // transaction and writes progress through the other.
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'kabinet-cli' });
-  const db = pgSql(pool);
+  const db = pgDatabase(pool);
   const now = () => new Date();
   const importFile = importerFromConfig(config, databaseUrl, {
     db,

@@ -24,6 +24,11 @@ export interface Db {
 export interface Database extends Db {
   /** Runs `work` in one transaction on one connection: COMMIT when it resolves, else ROLLBACK. */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on one connection held for it, outside a transaction (each statement commits):
+   * for session state that outlives transactions, such as a session-level advisory lock.
+   */
+  session<T>(work: (conn: Db) => Promise<T>): Promise<T>;
 }
 
 /** The Nest token of the app's `Database` (see DatabaseModule). */
@@ -59,6 +64,15 @@ export function typeormDatabase(ds: DataSource): Database {
       }
     },
     transaction: (work) => ds.transaction((em) => work(managerDb(em))),
+    async session(work) {
+      const runner = ds.createQueryRunner();
+      await runner.connect();
+      try {
+        return await work(runnerDb(runner));
+      } finally {
+        await runner.release();
+      }
+    },
   };
 }
 
@@ -104,6 +118,14 @@ export function pgDatabase(pool: Pool): Database {
         throw err;
       } finally {
         client.release(broken);
+      }
+    },
+    async session(work) {
+      const client = await pool.connect();
+      try {
+        return await work(clientDb(client, nameOf));
+      } finally {
+        client.release();
       }
     },
   };

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CompanyConfig } from '../../config/config';
-import type { Sql as PortableSql } from '../../database/portable-sql';
 import { Repository } from '../../database/repository';
-import { DB, sql, type Db, type Sql } from '../../database/sql';
+import { DB, sql, type Db } from '../../database/sql';
 
 /** The stored profile (`company_profile`, the one row with id 1). */
 export interface CompanyProfileRow {
@@ -105,9 +104,3 @@ export class CompanyRepository extends Repository {
     return rows[0];
   }
 }
-
-// TRANSITIONAL: the transaction `StoredFilesService.store` hands over (the portable `Sql`) as a
-// Db, until the files module runs on a Db itself.
-export const filesTx = (tx: PortableSql): Db => ({
-  query: <T>(s: Sql) => tx.query<T>(s.text, s.values),
-});

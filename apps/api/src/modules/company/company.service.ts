@@ -17,7 +17,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext } from '../auth/auth-context';
 import { sniffMime } from '../files/sniff';
 import { StoredFilesService } from '../files/stored-files.service';
-import { CompanyRepository, filesTx, type CompanyProfileRow } from './company.repository';
+import { CompanyRepository, type CompanyProfileRow } from './company.repository';
 import type { BrandDto, CompanyDto, UpdateCompanyDto } from './company.dto';
 
 /** What messages and documents sign with: the name and how to reach the company. */
@@ -165,7 +165,7 @@ export class CompanyService implements OnApplicationBootstrap {
     }
     await this.profile();
     await this.files.store(bytes, (tx, fileId) =>
-      this.repo.in(filesTx(tx)).setLogo(fileId, this.clock.now(), auth.userId),
+      this.repo.in(tx).setLogo(fileId, this.clock.now(), auth.userId),
     );
     return this.get(auth);
   }

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
+import type { Db } from '../../database/sql';
 import type { RunTrigger } from './exchange-run.entity';
 import type { ImportOutcome, ImportRequest } from './import-ledger';
-import type { Sql } from '../../database/portable-sql';
+import { ImportLedgerRepository } from './import-ledger.repository';
 
 // The run bookkeeping of imports, free of Nest: the exchange cycle and `kabinet import` (which
 // does not boot the API) share it.
@@ -16,29 +17,21 @@ export interface CycleResult {
 }
 
 /** Adds a file's outcome to its run's totals. */
-export async function addToRun(db: Sql, runId: string, outcome: ImportOutcome): Promise<void> {
+export async function addToRun(db: Db, runId: string, outcome: ImportOutcome): Promise<void> {
   const c =
     outcome.status === 'imported'
       ? outcome.counts
       : { created: 0, updated: 0, unchanged: 0, archived: 0 };
-  await db.query(
-    `UPDATE exchange_runs SET
-       files_imported = files_imported + $2, files_failed = files_failed + $3,
-       files_duplicate = files_duplicate + $4, created = created + $5, updated = updated + $6,
-       unchanged = unchanged + $7, archived = archived + $8, warnings = warnings + $9
-     WHERE id = $1`,
-    [
-      runId,
-      outcome.status === 'imported' ? 1 : 0,
-      outcome.status === 'failed' ? 1 : 0,
-      outcome.status === 'duplicate' ? 1 : 0,
-      c.created,
-      c.updated,
-      c.unchanged,
-      c.archived,
-      outcome.status === 'imported' ? outcome.warningCount : 0,
-    ],
-  );
+  await new ImportLedgerRepository(db).addToRun(runId, {
+    imported: outcome.status === 'imported' ? 1 : 0,
+    failed: outcome.status === 'failed' ? 1 : 0,
+    duplicate: outcome.status === 'duplicate' ? 1 : 0,
+    created: c.created,
+    updated: c.updated,
+    unchanged: c.unchanged,
+    archived: c.archived,
+    warnings: outcome.status === 'imported' ? outcome.warningCount : 0,
+  });
 }
 
 /**
@@ -47,28 +40,19 @@ export async function addToRun(db: Sql, runId: string, outcome: ImportOutcome): 
  */
 export async function importLocalFile(
   deps: {
-    db: Sql;
+    db: Db;
     now(): Date | Promise<Date>;
     importFile(request: ImportRequest): Promise<ImportOutcome>;
   },
   path: string,
   trigger: RunTrigger,
 ): Promise<CycleResult> {
-  const { db } = deps;
-  const run = await db.query<{ id: string }>(
-    `INSERT INTO exchange_runs (trigger, status, source, started_at)
-     VALUES ($1, 'running', $2, $3) RETURNING id`,
-    [trigger, path, await deps.now()],
-  );
-  const runId = run[0]!.id;
+  const ledger = new ImportLedgerRepository(deps.db);
+  const runId = await ledger.startRun({ trigger, source: path, startedAt: await deps.now() });
   const outcome = await deps.importFile({ localPath: path, name: basename(path), runId });
-  await addToRun(db, runId, outcome);
+  await addToRun(deps.db, runId, outcome);
   const status = outcome.status === 'failed' ? 'failed' : 'succeeded';
-  await db.query('UPDATE exchange_runs SET status = $2, finished_at = $3 WHERE id = $1', [
-    runId,
-    status,
-    await deps.now(),
-  ]);
+  await ledger.finishRun(runId, status, await deps.now());
   return {
     runId,
     status,

@@ -4,6 +4,8 @@ import { WARNING_CODES, type WarningCode } from '@kabinet/exchange-1c';
 import { FILE_STATUSES, type FileStatus } from './exchange-file.entity';
 import { RUN_STATUSES, RUN_TRIGGERS, type RunStatus, type RunTrigger } from './exchange-run.entity';
 import { EXPORT_STATUSES, type ExportStatus } from './export-file.entity';
+import type { ExportFileRow } from './exports.repository';
+import type { ExchangeFileRow, ExchangeRunRow } from './import-ledger.repository';
 
 export class ExchangeWarningDto {
   @ApiProperty({ enum: WARNING_CODES, enumName: 'ExchangeWarningCode' }) code: WarningCode;
@@ -135,70 +137,81 @@ export class UploadAcceptedDto {
   @ApiProperty({ example: 'orders.xml' }) name: string;
 }
 
-// Mappers: rows of the ledger and the runs → the DTOs above.
+// Mappers: rows of the ledger, the runs and the export files → the DTOs above.
 
-/** A row as `SELECT *` (and friends) answer it. */
-export type Row = Record<string, unknown>;
 export const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : null);
 
-export function toFile(r: Row): ExchangeFileDto {
+export function toFile(r: ExchangeFileRow): ExchangeFileDto {
   return {
-    id: r.id as string,
-    name: r.name as string,
-    status: r.status as ExchangeFileDto['status'],
+    id: r.id,
+    name: r.name,
+    status: r.status,
     size: Number(r.size),
     bytesProcessed: Number(r.bytes_processed),
-    sha256: r.sha256 as string,
+    sha256: r.sha256,
     startedAt: iso(r.started_at) ?? '',
     finishedAt: iso(r.finished_at),
-    created: r.created as number,
-    updated: r.updated as number,
-    unchanged: r.unchanged as number,
-    archived: r.archived as number,
-    skipped: r.skipped as number,
-    warningCount: (r.warning_count as number | undefined) ?? 0,
+    created: r.created,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    archived: r.archived,
+    skipped: r.skipped,
+    warningCount: r.warning_count ?? 0,
     warnings: (r.warnings as ExchangeFileDto['warnings'] | null) ?? [],
     skippedSections: (r.skipped_sections as ExchangeFileDto['skippedSections'] | null) ?? [],
     hasReport: hasReport(r),
-    errorMessage: (r.error_message as string | null) ?? null,
-    errorLine: (r.error_line as number | null) ?? null,
-    errorColumn: (r.error_column as number | null) ?? null,
-    errorElement: (r.error_element as string | null) ?? null,
+    errorMessage: r.error_message ?? null,
+    errorLine: r.error_line ?? null,
+    errorColumn: r.error_column ?? null,
+    errorElement: r.error_element ?? null,
     hasOriginal: r.stored_path != null,
   };
 }
 
 /** A failed file has its error report; an imported one a report of its warnings and skips. */
-export function hasReport(r: Row): boolean {
+export function hasReport(
+  r: Pick<ExchangeFileRow, 'status' | 'warning_count' | 'skipped_sections'>,
+): boolean {
   if (r.status === 'failed' || r.status === 'interrupted') return true;
   return (
     r.status === 'imported' &&
-    (Number(r.warning_count ?? 0) > 0 ||
-      ((r.skipped_sections as unknown[] | null) ?? []).length > 0)
+    (Number(r.warning_count ?? 0) > 0 || (r.skipped_sections ?? []).length > 0)
   );
 }
 
-export function toRun(r: Row, files: ExchangeFileDto[]): ExchangeRunDto {
-  const started = r.started_at as Date;
-  const finished = (r.finished_at as Date | null) ?? null;
+export function toRun(r: ExchangeRunRow, files: ExchangeFileDto[]): ExchangeRunDto {
+  const started = r.started_at;
+  const finished = r.finished_at ?? null;
   return {
-    id: r.id as string,
-    trigger: r.trigger as ExchangeRunDto['trigger'],
-    status: r.status as ExchangeRunDto['status'],
-    source: r.source as string,
+    id: r.id,
+    trigger: r.trigger,
+    status: r.status,
+    source: r.source,
     startedAt: started.toISOString(),
     finishedAt: iso(finished),
     durationMs: finished ? finished.getTime() - started.getTime() : null,
-    filesImported: r.files_imported as number,
-    filesFailed: r.files_failed as number,
-    filesDuplicate: r.files_duplicate as number,
-    created: r.created as number,
-    updated: r.updated as number,
-    unchanged: r.unchanged as number,
-    archived: r.archived as number,
-    changesExported: r.changes_exported as number,
-    warnings: (r.warnings as number | undefined) ?? 0,
-    error: (r.error as string | null) ?? null,
+    filesImported: r.files_imported,
+    filesFailed: r.files_failed,
+    filesDuplicate: r.files_duplicate,
+    created: r.created,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    archived: r.archived,
+    changesExported: r.changes_exported,
+    warnings: r.warnings ?? 0,
+    error: r.error ?? null,
     files,
+  };
+}
+
+export function toExportFile(r: ExportFileRow): ExportFileDto {
+  return {
+    id: r.id,
+    number: r.number,
+    name: r.name,
+    changeCount: r.change_count,
+    status: r.status,
+    createdAt: iso(r.created_at) ?? '',
+    writtenAt: iso(r.written_at),
   };
 }

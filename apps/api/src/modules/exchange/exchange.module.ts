@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { DB, type Db } from '../../database/sql';
 import { ExchangeAdminService } from './exchange-admin.service';
 import { ExchangeController } from './exchange.controller';
+import { ExchangeRepository } from './exchange.repository';
 import { ExchangeScheduler } from './exchange.scheduler';
 import { ExchangeService } from './exchange.service';
 import { ExportService } from './export.service';
+import { ExportsRepository } from './exports.repository';
 import { FileImporterService } from './file-importer.service';
+import { ImportLedgerRepository } from './import-ledger.repository';
 import { LocalFolderSource } from './sources/local.source';
 import { SftpSource } from './sources/sftp.source';
 import { EXCHANGE_SOURCE, type ExchangeSource } from './sources/source';
@@ -39,6 +43,14 @@ function sourceFrom(config: AppConfig): ExchangeSource | null {
   controllers: [ExchangeController],
   providers: [
     { provide: EXCHANGE_SOURCE, inject: [APP_CONFIG], useFactory: sourceFrom },
+    // No Nest decorators in it: the import process and the CLI build it with `new`.
+    {
+      provide: ImportLedgerRepository,
+      inject: [DB],
+      useFactory: (db: Db) => new ImportLedgerRepository(db),
+    },
+    ExchangeRepository,
+    ExportsRepository,
     FileImporterService,
     ExportService,
     ExchangeService,

@@ -4,25 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { DB, type Database } from '../../database/sql';
 import type { RunTrigger } from './exchange-run.entity';
 import { ExportService } from './export.service';
 import { addToRun, importLocalFile, type CycleResult } from './exchange-runs';
+import { ExchangeRepository } from './exchange.repository';
 import { FileImporterService } from './file-importer.service';
-import { typeormSql, type Sql } from '../../database/portable-sql';
+import { ImportLedgerRepository } from './import-ledger.repository';
 import {
   EXCHANGE_SOURCE,
   type ExchangeSource,
   type InboxFile,
   type SourceSession,
 } from './sources/source';
-
-/** The advisory lock that makes one exchange cycle run at a time across all replicas. */
-const CYCLE_LOCK = 0x1c_ca_b1; // "1C cabinet"
 
 export type { CycleResult } from './exchange-runs';
 
@@ -36,18 +33,17 @@ export class ExchangeService implements OnApplicationShutdown {
   private readonly logger = new Logger(ExchangeService.name);
   private readonly running = new Set<Promise<unknown>>();
   private readonly shutdown = new AbortController();
-  private readonly sql: Sql;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: ExchangeRepository,
+    private readonly ledger: ImportLedgerRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EXCHANGE_SOURCE) private readonly source: ExchangeSource | null,
     private readonly importer: FileImporterService,
     private readonly exports: ExportService,
     private readonly clock: Clock,
-  ) {
-    this.sql = typeormSql(db);
-  }
+  ) {}
 
   get sourceLocation(): string | null {
     return this.source?.location ?? null;
@@ -83,15 +79,8 @@ export class ExchangeService implements OnApplicationShutdown {
     void p.finally(() => this.running.delete(p));
   }
 
-  async isCycleRunning(): Promise<boolean> {
-    const rows: Array<{ held: boolean }> = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
-                        AND objid = $1 AND database = (SELECT oid FROM pg_database
-                                                        WHERE datname = current_database()))
-              AS held`,
-      [CYCLE_LOCK],
-    );
-    return rows[0]?.held ?? false;
+  isCycleRunning(): Promise<boolean> {
+    return this.repo.isCycleRunning();
   }
 
   /**
@@ -100,37 +89,20 @@ export class ExchangeService implements OnApplicationShutdown {
    */
   async runCycle(trigger: RunTrigger): Promise<CycleResult | null> {
     const source = this.requireSource();
-    const lock = this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      const got: Array<{ ok: boolean }> = await lock.query(
-        'SELECT pg_try_advisory_lock($1) AS ok',
-        [CYCLE_LOCK],
-      );
-      if (!got[0]?.ok) return null;
+    return this.db.session(async (conn) => {
+      const lock = this.repo.in(conn);
+      if (!(await lock.tryCycleLock())) return null;
       try {
         return await this.cycle(source, trigger);
       } finally {
-        await lock.query('SELECT pg_advisory_unlock($1)', [CYCLE_LOCK]);
+        await lock.releaseCycleLock();
       }
-    } finally {
-      await lock.release();
-    }
+    });
   }
 
   private async cycle(source: ExchangeSource, trigger: RunTrigger): Promise<CycleResult> {
     // Whatever was running when we got the lock died with its process.
-    await this.db.query(
-      `UPDATE exchange_runs SET status = 'interrupted', finished_at = $1,
-              error = 'The process stopped during the run' WHERE status = 'running'`,
-      [this.clock.now()],
-    );
-    await this.db.query(
-      `UPDATE exchange_files SET status = 'interrupted', finished_at = $1,
-              error_message = 'The process stopped during the import; nothing was saved and the file is imported again'
-        WHERE status = 'importing'`,
-      [this.clock.now()],
-    );
+    await this.repo.interruptUnfinished(this.clock.now());
     // A run is recorded only when there is something to report: a file taken from the inbox,
     // changes written to the outbox, or an error. A cycle that finds nothing (every minute, most
     // minutes) only moves "last checked" forward.
@@ -144,12 +116,7 @@ export class ExchangeService implements OnApplicationShutdown {
     };
     const recordRun = async (): Promise<string> => {
       if (result.runId) return result.runId;
-      const run: Array<{ id: string }> = await this.db.query(
-        `INSERT INTO exchange_runs (trigger, status, source, started_at)
-         VALUES ($1, 'running', $2, $3) RETURNING id`,
-        [trigger, source.location, startedAt],
-      );
-      result.runId = run[0].id;
+      result.runId = await this.ledger.startRun({ trigger, source: source.location, startedAt });
       return result.runId;
     };
     const signal = AbortSignal.any([
@@ -183,12 +150,9 @@ export class ExchangeService implements OnApplicationShutdown {
           storedName,
           outcome.status === 'failed' ? outcome.report : undefined,
         );
-        await this.db.query('UPDATE exchange_files SET stored_path = $2 WHERE id = $1', [
-          outcome.fileId,
-          storedPath,
-        ]);
+        await this.repo.setStoredPath(outcome.fileId, storedPath);
         result.files.push({ name: file.name, ...outcome });
-        await addToRun(this.sql, runId, outcome);
+        await addToRun(this.db, runId, outcome);
       }
       result.exported = await this.exports.flush(s);
     } catch (err) {
@@ -204,19 +168,14 @@ export class ExchangeService implements OnApplicationShutdown {
     }
     if (result.error || result.files.some((f) => f.status === 'failed')) result.status = 'failed';
     const finishedAt = this.clock.now();
-    if (!result.error) {
-      await this.db.query(
-        `INSERT INTO exchange_state (id, last_checked_at) VALUES (1, $1)
-         ON CONFLICT (id) DO UPDATE SET last_checked_at = EXCLUDED.last_checked_at`,
-        [finishedAt],
-      );
-    }
+    if (!result.error) await this.repo.setLastChecked(finishedAt);
     if (result.runId || result.error || result.exported > 0) {
-      await this.db.query(
-        `UPDATE exchange_runs SET status = $2, finished_at = $3, error = $4, changes_exported = $5
-          WHERE id = $1`,
-        [await recordRun(), result.status, finishedAt, result.error, result.exported],
-      );
+      await this.repo.finishRun(await recordRun(), {
+        status: result.status,
+        finishedAt,
+        error: result.error,
+        exported: result.exported,
+      });
     }
     return result;
   }
@@ -253,7 +212,7 @@ export class ExchangeService implements OnApplicationShutdown {
   importLocalFile(path: string, trigger: RunTrigger): Promise<CycleResult> {
     return importLocalFile(
       {
-        db: this.sql,
+        db: this.db,
         now: () => this.clock.now(),
         importFile: (request) => this.importer.import(request),
       },

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { writeExportFile, type ExportChange } from '@kabinet/exchange-1c';
 import { Clock } from '../../common/clock';
-import { sql, type Db } from '../../database/sql';
+import { DB, type Database, type Db } from '../../database/sql';
+import { ExportsRepository, type ExportFileRef } from './exports.repository';
 import type { SourceSession } from './sources/source';
 
 /** At most this many changes go into one export file. */
@@ -26,82 +25,60 @@ type NewChange = ExportChange extends infer C
 @Injectable()
 export class ExportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DB) private readonly db: Database,
+    private readonly repo: ExportsRepository,
     private readonly clock: Clock,
   ) {}
 
+  /** Writes the change into the outbox inside the caller's transaction `tx`; answers its id. */
   async enqueue(tx: Db, change: NewChange): Promise<string> {
     const { kind, ...payload } = change;
-    const rows = await tx.query<{ id: string }>(
-      sql`INSERT INTO exchange_export_changes (kind, payload, created_at)
-          VALUES (${kind}, ${JSON.stringify(payload)}::jsonb, ${this.clock.now()}) RETURNING id`,
-    );
-    return rows[0].id;
+    return this.repo.in(tx).insertChange(kind, payload, this.clock.now());
   }
 
   /** Writes pending files (left from a crash) and new ones; returns how many changes went out. */
   async flush(session: SourceSession): Promise<number> {
     let exported = 0;
     for (;;) {
-      const pending: Array<{ id: string; number: number; name: string }> = await this.db.query(
-        `SELECT id, number, name FROM exchange_export_files WHERE status = 'pending'
-          ORDER BY number LIMIT 1`,
-      );
-      const file = pending[0] ?? (await this.packNext());
+      const file = (await this.repo.firstPendingFile()) ?? (await this.packNext());
       if (!file) return exported;
       const changes = await this.changesOf(file.id);
-      const generatedAt: Array<{ created_at: Date }> = await this.db.query(
-        'SELECT created_at FROM exchange_export_files WHERE id = $1',
-        [file.id],
-      );
+      const generatedAt = await this.repo.fileCreatedAt(file.id);
       const bytes = writeExportFile(changes, {
         number: file.number,
-        generatedAt: localIso(generatedAt[0].created_at),
+        generatedAt: localIso(generatedAt),
       });
       await session.writeOutbox(file.name, bytes);
-      await this.db.query(
-        `UPDATE exchange_export_files SET status = 'written', written_at = $2, sha256 = $3
-          WHERE id = $1`,
-        [file.id, this.clock.now(), createHash('sha256').update(bytes).digest('hex')],
+      await this.repo.markWritten(
+        file.id,
+        this.clock.now(),
+        createHash('sha256').update(bytes).digest('hex'),
       );
       exported += changes.length;
     }
   }
 
   /** Assigns the oldest pending changes to a new numbered file (one transaction). */
-  private async packNext(): Promise<{ id: string; number: number; name: string } | null> {
+  private async packNext(): Promise<ExportFileRef | null> {
     return this.db.transaction(async (tx) => {
-      const changes: Array<{ id: string }> = await tx.query(
-        `SELECT id FROM exchange_export_changes WHERE export_file_id IS NULL
-          ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [CHANGES_PER_FILE],
-      );
-      if (!changes.length) return null;
-      const next: Array<{ n: number }> = await tx.query(
-        'SELECT COALESCE(MAX(number), 0) + 1 AS n FROM exchange_export_files',
-      );
-      const number = next[0].n;
+      const repo = this.repo.in(tx);
+      const changeIds = await repo.lockUnassignedChanges(CHANGES_PER_FILE);
+      if (!changeIds.length) return null;
+      const number = await repo.nextFileNumber();
       const name = `kabinet-${String(number).padStart(6, '0')}.xml`;
-      const rows: Array<{ id: string }> = await tx.query(
-        `INSERT INTO exchange_export_files (number, name, change_count, status, created_at)
-         VALUES ($1, $2, $3, 'pending', $4) RETURNING id`,
-        [number, name, changes.length, this.clock.now()],
-      );
-      await tx.query('UPDATE exchange_export_changes SET export_file_id = $1 WHERE id = ANY($2)', [
-        rows[0].id,
-        changes.map((c) => c.id),
-      ]);
-      return { id: rows[0].id, number, name };
+      const id = await repo.insertFile({
+        number,
+        name,
+        changeCount: changeIds.length,
+        createdAt: this.clock.now(),
+      });
+      await repo.assignChanges(id, changeIds);
+      return { id, number, name };
     });
   }
 
   private async changesOf(fileId: string): Promise<ExportChange[]> {
-    const rows: Array<{ id: string; kind: string; payload: object; created_at: Date }> =
-      await this.db.query(
-        `SELECT id, kind, payload, created_at FROM exchange_export_changes
-          WHERE export_file_id = $1 ORDER BY created_at, id`,
-        [fileId],
-      );
+    const rows = await this.repo.changesOf(fileId);
     return rows.map(
       (r) =>
         ({

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { DB, type Database } from '../../database/sql';
 import { DATABASE_URL } from '../../database/tokens';
 import type { ImportOutcome, ImportRequest } from './import-ledger';
 import { importerFromConfig } from './import-launcher';
-import { typeormSql } from '../../database/portable-sql';
 
 /**
  * Imports one file (import-file.ts): a ledger row first, then every record in ONE transaction —
@@ -20,13 +18,13 @@ export class FileImporterService {
   private readonly run: (request: ImportRequest) => Promise<ImportOutcome>;
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    @Inject(DB) db: Database,
     @Inject(DATABASE_URL) databaseUrl: string,
     @Inject(APP_CONFIG) config: AppConfig,
     clock: Clock,
   ) {
     this.run = importerFromConfig(config, databaseUrl, {
-      db: typeormSql(db),
+      db,
       now: () => clock.now(),
       logError: (err, message) => this.logger.error(err, message),
     });

@@ -9,10 +9,10 @@
 // mark the file failed should this process die), and answers the outcome. When the parent goes
 // away (killed), this process exits at once: its open transaction rolls back with its connection.
 import { Pool } from 'pg';
+import { pgDatabase } from '../../database/sql';
 import { importFile } from './import-file';
 import type { ImportRequest } from './import-ledger';
 import type { ParentMessage, WorkerMessage } from './import-launcher';
-import { pgSql } from '../../database/portable-sql';
 
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -44,7 +44,7 @@ async function run(databaseUrl: string, request: Omit<ImportRequest, 'signal'>):
   try {
     const outcome = await importFile(
       {
-        db: pgSql(pool),
+        db: pgDatabase(pool),
         now,
         logError: (err, message) =>
           void send({ type: 'log', message: `${message}: ${(err as Error).stack ?? String(err)}` }),

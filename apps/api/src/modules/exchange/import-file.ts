@@ -9,7 +9,8 @@ import {
   type ExchangeHeader,
 } from '@kabinet/exchange-1c';
 import type { RecordCounts } from './exchange-file.entity';
-import { ImportRecordError, RecordImporter } from './record-importer';
+import { FileRecords } from './importers';
+import { ImportRecordError } from './record-importer';
 import {
   STOPPED,
   markFailed,
@@ -18,6 +19,7 @@ import {
   type ImportOutcome,
   type ImportRequest,
 } from './import-ledger';
+import { ImportLedgerRepository } from './import-ledger.repository';
 
 // The import of one file, free of Nest and TypeORM: the API runs it in-process (tests) or hands
 // it to the slim import process (import-child.ts), which loads only `pg`, the 1C format library
@@ -54,28 +56,17 @@ export async function sha256File(path: string): Promise<string> {
  */
 export async function importFile(deps: ImportDeps, request: ImportRequest): Promise<ImportOutcome> {
   const { db } = deps;
+  const ledger = new ImportLedgerRepository(db);
   const size = (await stat(request.localPath)).size;
   const sha256 = await sha256File(request.localPath);
   const startedAt = await deps.now();
-  const previous = await db.query<{ id: string }>(
-    `SELECT id FROM exchange_files WHERE sha256 = $1 AND status = 'imported' LIMIT 1`,
-    [sha256],
-  );
-  if (previous[0]) {
-    const rows = await db.query<{ id: string }>(
-      `INSERT INTO exchange_files (run_id, name, size, sha256, status, started_at, finished_at,
-                                   bytes_processed)
-       VALUES ($1, $2, $3, $4, 'duplicate', $5, $5, $3) RETURNING id`,
-      [request.runId, request.name, size, sha256, startedAt],
-    );
-    return { status: 'duplicate', fileId: rows[0]!.id, duplicateOf: previous[0].id };
+  const file = { runId: request.runId, name: request.name, size, sha256, startedAt };
+  const previous = await ledger.importedBySha256(sha256);
+  if (previous) {
+    const fileId = await ledger.insertDuplicate(file);
+    return { status: 'duplicate', fileId, duplicateOf: previous };
   }
-  const ledger = await db.query<{ id: string }>(
-    `INSERT INTO exchange_files (run_id, name, size, sha256, status, started_at)
-     VALUES ($1, $2, $3, $4, 'importing', $5) RETURNING id`,
-    [request.runId, request.name, size, sha256, startedAt],
-  );
-  const fileId = ledger[0]!.id;
+  const fileId = await ledger.insertImporting(file);
   deps.onLedgerRow?.(fileId);
   let header: ExchangeHeader | null = null;
   let skipped = 0;
@@ -83,7 +74,7 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
   const notes = new ImportNotes();
   try {
     const result = await db.transaction(async (tx) => {
-      const importer = new RecordImporter(tx, startedAt, (w) => notes.warn(w));
+      const records = new FileRecords(tx, startedAt, (w) => notes.warn(w));
       const input = createReadStream(request.localPath, { highWaterMark: READ_CHUNK_BYTES });
       for await (const event of parseExchange(input)) {
         request.signal?.throwIfAborted();
@@ -92,7 +83,7 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
             header = event.header;
             break;
           case 'record':
-            await importer.apply(event.record);
+            await records.apply(event.record);
             break;
           case 'warning':
             notes.warn(event.warning);
@@ -104,41 +95,27 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
           case 'progress':
             if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
               lastProgress = Date.now();
-              await db.query('UPDATE exchange_files SET bytes_processed = $2 WHERE id = $1', [
-                fileId,
-                event.bytes,
-              ]);
+              await ledger.setProgress(fileId, event.bytes);
             }
             break;
         }
       }
       if (!header) throw new ExchangeFormatError('The file has no exchange data', 1, 1, null);
-      await importer.finish(header);
-      const totals = importer.totals();
-      const counts: RecordCounts = importer.counts;
+      await records.finish(header);
+      const totals = records.totals();
+      const counts: RecordCounts = records.counts;
       // Marking the ledger inside the same transaction: the file counts as imported exactly
       // when its data is committed (a kill before COMMIT leaves neither).
-      await tx.query(
-        `UPDATE exchange_files SET status = 'imported', finished_at = $2, bytes_processed = size,
-                created = $3, updated = $4, unchanged = $5, archived = $6, skipped = $7,
-                counts = $8::jsonb, header = $9::jsonb, warnings = $10::jsonb,
-                warning_count = $11, skipped_sections = $12::jsonb
-          WHERE id = $1`,
-        [
-          fileId,
-          await deps.now(),
-          totals.created,
-          totals.updated,
-          totals.unchanged,
-          totals.archived,
-          skipped,
-          JSON.stringify(counts),
-          JSON.stringify(header),
-          JSON.stringify(notes.warnings),
-          notes.warningCount,
-          JSON.stringify(notes.skipped),
-        ],
-      );
+      await ledger.in(tx).markImported(fileId, {
+        finishedAt: await deps.now(),
+        ...totals,
+        skipped,
+        counts,
+        header,
+        warnings: notes.warnings,
+        warningCount: notes.warningCount,
+        skippedSections: notes.skipped,
+      });
       return totals;
     });
     return {
@@ -156,11 +133,7 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
       (err as { code?: string; constraint?: string }).constraint ===
       'exchange_files_sha256_imported_uq';
     if (duplicateRace) {
-      await db.query(
-        `UPDATE exchange_files SET status = 'duplicate', finished_at = $2, header = $3::jsonb
-          WHERE id = $1`,
-        [fileId, await deps.now(), header ? JSON.stringify(header) : null],
-      );
+      await ledger.markDuplicate(fileId, await deps.now(), header);
       return { status: 'duplicate', fileId, duplicateOf: '' };
     }
     return markFailed(db, fileId, failure, await deps.now(), header);

@@ -10,7 +10,7 @@ import {
   type ImportRequest,
 } from './import-ledger';
 import type { AppConfig } from '../../config/config';
-import type { SqlDatabase } from '../../database/portable-sql';
+import type { Database } from '../../database/sql';
 
 /** The compiled slim import process; absent when the API runs from TypeScript sources (tests). */
 export const WORKER_SCRIPT = join(__dirname, 'import-child.js');
@@ -132,7 +132,7 @@ export function importInWorker(
 }
 
 export interface ImporterOptions {
-  db: SqlDatabase;
+  db: Database;
   now(): Date | Promise<Date>;
   logError?(err: unknown, message: string): void;
   /** Run each import in the slim process (when its compiled script exists)... */

@@ -1,7 +1,8 @@
 import type { ExchangeHeader, ExchangeWarning, SkippedSection } from '@kabinet/exchange-1c';
 // The notes module alone (no parser): the CLI and the API load this file without sax and xml2js.
 import { describeSkipped, describeWarning } from '@kabinet/exchange-1c/dist/notes';
-import type { SqlDatabase } from '../../database/portable-sql';
+import type { Database, Db } from '../../database/sql';
+import { ImportLedgerRepository, type ExchangeFileRow } from './import-ledger.repository';
 
 // The import's types and its ledger bookkeeping of failures: light (no XML parser), so the API
 // and the CLI can await the slim import process without loading what it loads.
@@ -37,7 +38,7 @@ export type ImportOutcome =
   | { status: 'failed'; fileId: string; report: string };
 
 export interface ImportDeps {
-  db: SqlDatabase;
+  db: Database;
   /** The app's clock (tests move it): the ledger's times and the archive time. */
   now(): Date | Promise<Date>;
   /** Errors nobody expected (a bug, a lost connection): logged, and the file fails. */
@@ -56,28 +57,14 @@ export interface Failure {
 
 /** Records why a file failed in its ledger row; answers the outcome with the error report. */
 export async function markFailed(
-  db: SqlDatabase,
+  db: Db,
   fileId: string,
   failure: Omit<Failure, 'unexpected'>,
   at: Date,
   header: ExchangeHeader | null = null,
 ): Promise<ImportOutcome> {
-  const rows = await db.query(
-    `UPDATE exchange_files SET status = 'failed', finished_at = $2, error_message = $3,
-            error_line = $4, error_column = $5, error_element = $6,
-            header = COALESCE($7::jsonb, header)
-      WHERE id = $1 RETURNING *`,
-    [
-      fileId,
-      at,
-      failure.message,
-      failure.line,
-      failure.column,
-      failure.element,
-      header ? JSON.stringify(header) : null,
-    ],
-  );
-  return { status: 'failed', fileId, report: errorReport(toFileView(rows[0]!)) };
+  const row = await new ImportLedgerRepository(db).markFailed(fileId, failure, at, header);
+  return { status: 'failed', fileId, report: errorReport(toFileView(row)) };
 }
 
 /** The failure of an import the exchange cycle stopped (its time ran out, or a shutdown). */
@@ -88,7 +75,7 @@ export const STOPPED: Omit<Failure, 'unexpected'> = {
   element: null,
 };
 
-/** The ledger row as the report needs it (snake_case from SQL). */
+/** The ledger row as the report needs it. */
 export interface FileView {
   name: string;
   size: string;
@@ -109,25 +96,25 @@ export interface FileView {
   errorElement: string | null;
 }
 
-export function toFileView(row: Record<string, unknown>): FileView {
+export function toFileView(row: ExchangeFileRow): FileView {
   return {
-    name: row.name as string,
+    name: row.name,
     size: String(row.size),
-    sha256: row.sha256 as string,
-    status: row.status as string,
-    startedAt: row.started_at as Date,
-    finishedAt: (row.finished_at as Date | null) ?? null,
+    sha256: row.sha256,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at ?? null,
     created: Number(row.created ?? 0),
     updated: Number(row.updated ?? 0),
     unchanged: Number(row.unchanged ?? 0),
     archived: Number(row.archived ?? 0),
     warningCount: Number(row.warning_count ?? 0),
-    warnings: (row.warnings as ExchangeWarning[] | null) ?? [],
-    skippedSections: (row.skipped_sections as SkippedSection[] | null) ?? [],
-    errorMessage: (row.error_message as string | null) ?? null,
-    errorLine: (row.error_line as number | null) ?? null,
-    errorColumn: (row.error_column as number | null) ?? null,
-    errorElement: (row.error_element as string | null) ?? null,
+    warnings: row.warnings ?? [],
+    skippedSections: row.skipped_sections ?? [],
+    errorMessage: row.error_message ?? null,
+    errorLine: row.error_line ?? null,
+    errorColumn: row.error_column ?? null,
+    errorElement: row.error_element ?? null,
   };
 }
 
