@@ -7,7 +7,7 @@ import { appendEvents, EventBuffer } from '../src/modules/events/append-events';
 import type { DomainEvent, StoredEvent } from '../src/modules/events/domain-events';
 import { EventDispatcher, type EventConsumer } from '../src/modules/events/event-dispatcher';
 import { EventsRepository } from '../src/modules/events/events.repository';
-import { createNotifications } from '../src/modules/notifications/create-notifications';
+import { NotificationsRepository } from '../src/modules/notifications/notifications.repository';
 import { notificationsFor } from '../src/modules/notifications/notifications.consumer';
 import type { NewNotification } from '../src/modules/notifications/notifications.repository';
 import { createTestDatabase, startTestApp, type TestApp } from './helpers';
@@ -292,7 +292,7 @@ describe('the notifications consumer', () => {
   });
   afterAll(() => t.close());
 
-  it('makes the notifications createNotifications made for the same changes', async () => {
+  it('makes the notifications the importer and change requests made directly for the same changes', async () => {
     const [c] = await t.sql<{ id: string; customer_id: string; number: string }>(
       `SELECT id, customer_id, number FROM contracts WHERE number = 'РМ-000017'`,
     );
@@ -379,7 +379,7 @@ describe('the notifications consumer', () => {
         payload: { requestId: 'r-2', field: 'phone', status: 'done', resolution: null },
       },
     ];
-    // What the importer and change requests passed to createNotifications for these changes.
+    // What the importer and change requests made directly (before events) for these changes.
     const expected: NewNotification[] = [
       {
         customerId: c!.customer_id,
@@ -420,7 +420,7 @@ describe('the notifications consumer', () => {
     ];
     expect(notificationsFor(events)).toEqual(expected);
 
-    // The rows (with their deliveries) createNotifications makes, then those the consumer makes.
+    // The rows (with their deliveries) made directly, then those the consumer makes.
     const made = async (since: string[]) =>
       t.sql<Record<string, unknown>>(
         `SELECT n.customer_id, n.contract_id, n.kind, n.params, n.read_at,
@@ -437,7 +437,7 @@ describe('the notifications consumer', () => {
     const pool = new Pool({ connectionString: t.databaseUrl, max: 1 });
     try {
       const direct = pgDatabase(pool);
-      await direct.transaction((tx) => createNotifications(tx, expected));
+      await direct.transaction((tx) => new NotificationsRepository(tx).create(expected));
       const byCreate = await made(before);
       expect(byCreate).toHaveLength(6);
       const afterCreate = await ids();

@@ -123,8 +123,14 @@ describe('importer properties', () => {
   });
   afterAll(() => t.close());
 
-  const importFile = (path: string) =>
-    t.app.get(FileImporterService).import({ localPath: path, name: basename(path), runId: null });
+  /** Imports a file, and waits for what its events make (notifications). */
+  const importFile = async (path: string) => {
+    const outcome = await t.app
+      .get(FileImporterService)
+      .import({ localPath: path, name: basename(path), runId: null });
+    await t.settle();
+    return outcome;
+  };
 
   it('import(file) twice = import(file) once, for generated files', async () => {
     await fc.assert(

@@ -70,6 +70,7 @@ describe('delivering notifications by e-mail and SMS', () => {
     const result = await t.app.get(ExchangeService).importLocalFile(path, 'cli');
     const file = result.files[0]!;
     expect(file.status === 'failed' ? file.report : file.status).toBe('imported');
+    await t.settle(); // the notifications follow from the import's events
   }
 
   async function importPayments(
@@ -490,9 +491,8 @@ describe('where notifications are made', () => {
       return path.endsWith('.ts') ? [path] : [];
     });
 
-  it('makes them only through createNotifications, which plans their deliveries', () => {
+  it('makes them only through NotificationsRepository.create, which plans their deliveries', () => {
     const src = join(__dirname, '../src');
-    // createNotifications' statement: NotificationsRepository.create.
     const helper = join(src, 'modules/notifications/notifications.repository.ts');
     const offenders = sources(src)
       .filter((f) => f !== helper && !f.includes('/database/migrations/'))
@@ -504,6 +504,6 @@ describe('where notifications are made', () => {
         );
       })
       .map((f) => relative(src, f));
-    expect(offenders, 'create notifications with createNotifications()').toEqual([]);
+    expect(offenders, 'create notifications with NotificationsRepository.create()').toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import type { ContractRecord, DocumentRecord, ExchangeHeader } from '@kabinet/exchange-1c';
-import type { NotificationKind } from '@kabinet/shared';
 import { fromMinor, toMinor } from '@kabinet/shared';
 import { empty, join, sql, type Sql } from '../../database/sql';
 import {
@@ -10,7 +9,6 @@ import {
   type RecordOutcome,
 } from '../exchange/record-importer';
 import { storeFile } from '../files/stored-files';
-import { createNotifications } from '../notifications/create-notifications';
 
 /** What a contract was before this file changed it (for what its customer is told). */
 interface StoredContract {
@@ -94,7 +92,7 @@ export class ContractImporter implements RecordImporter<'contract'> {
     const { id, customer_id: customerOf, inserted } = rows[0]!;
     this.ids.set(r.externalId, id);
     if (inserted) this.created.add(id);
-    await this.notify(id, customerOf, r, inserted ? null : (existing[0] ?? null));
+    await this.recordChange(id, customerOf, r, inserted ? null : (existing[0] ?? null));
     if (!inserted) {
       const stages = r.stages.map((s) => s.externalId);
       await tx.query(
@@ -153,7 +151,7 @@ export class ContractImporter implements RecordImporter<'contract'> {
             start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
             previous_external_id = EXCLUDED.previous_external_id`,
     );
-    if (r.documents) await this.documents(id, r.documents);
+    if (r.documents) await this.documents(id, customerOf, r.documents);
     return inserted ? 'created' : 'updated';
   }
 
@@ -197,46 +195,47 @@ export class ContractImporter implements RecordImporter<'contract'> {
     return id;
   }
 
-  /** What the customer is told about a contract 1C created or changed. */
-  private async notify(
+  /** What happened to a contract 1C created or changed: `contract.changed`. */
+  private async recordChange(
     id: string,
     customerId: string,
     r: ContractRecord,
     before: StoredContract | null,
   ): Promise<void> {
-    if (r.deleted) return;
-    const notes: Array<[NotificationKind, Record<string, string>]> = [];
-    if (!before || before.archived) {
-      notes.push(['contract_added', { number: r.number, status: r.status }]);
-    } else {
-      if (before.status !== r.status) {
-        notes.push([
-          'contract_status',
-          { number: r.number, status: r.status, previous: before.status },
-        ]);
-      }
-      const schedule = r.schedule
-        .map((s) => `${s.dueDate}=${fromMinor(toMinor(s.amount))}`)
-        .join(';');
-      if ((before.schedule ?? '') !== schedule) {
-        notes.push(['schedule_changed', { number: r.number }]);
-      }
-    }
-    await createNotifications(
-      this.ctx.tx,
-      notes.map(([kind, params]) => ({ customerId, contractId: id, kind, params })),
-    );
+    const added = !before || before.archived;
+    const updated = !r.deleted && !added;
+    const schedule = r.schedule
+      .map((s) => `${s.dueDate}=${fromMinor(toMinor(s.amount))}`)
+      .join(';');
+    await this.ctx.stage({
+      type: 'contract.changed',
+      source: 'import',
+      occurredAt: this.ctx.now,
+      contractId: id,
+      customerId,
+      payload: {
+        change: r.deleted ? 'archived' : added ? 'added' : 'updated',
+        number: r.number,
+        status: r.status,
+        previousStatus: updated && before!.status !== r.status ? before!.status : null,
+        scheduleChanged: updated && (before!.schedule ?? '') !== schedule,
+      },
+    });
   }
 
   /**
    * The contract's documents as a whole: upserted by their 1C id, the unlisted ones withdrawn.
    * Each file's bytes are stored once (by SHA-256) in this same transaction (`storeFile`).
    */
-  private async documents(contractId: string, docs: DocumentRecord[]): Promise<void> {
+  private async documents(
+    contractId: string,
+    customerId: string,
+    docs: DocumentRecord[],
+  ): Promise<void> {
     const { tx, now } = this.ctx;
     for (const d of docs) {
       const fileId = await storeFile(tx, d.bytes);
-      await tx.query(
+      const upserted = await tx.query<{ inserted: boolean }>(
         sql`INSERT INTO contract_documents (contract_id, external_id, kind, title, number, date,
                                             file_id, file_name)
             VALUES (${contractId}, ${d.externalId}, ${d.kind}, ${d.title}, ${d.number}, ${d.date},
@@ -244,8 +243,27 @@ export class ContractImporter implements RecordImporter<'contract'> {
             ON CONFLICT (contract_id, external_id) DO UPDATE SET
               kind = EXCLUDED.kind, title = EXCLUDED.title, number = EXCLUDED.number,
               date = EXCLUDED.date, file_id = EXCLUDED.file_id, file_name = EXCLUDED.file_name,
-              archived_at = NULL, updated_at = now()`,
+              archived_at = NULL, updated_at = now()
+            RETURNING (xmax = 0) AS inserted`,
       );
+      // A new document on a contract the customer had (a new contract's come with it).
+      if (upserted[0]?.inserted && !this.created.has(contractId)) {
+        await this.ctx.stage({
+          type: 'document.added',
+          source: 'import',
+          occurredAt: now,
+          contractId,
+          customerId,
+          payload: {
+            documentId: d.externalId,
+            kind: d.kind,
+            title: d.title,
+            number: d.number,
+            date: d.date,
+            fileName: d.fileName,
+          },
+        });
+      }
     }
     await tx.query(
       sql`UPDATE contract_documents SET archived_at = ${now}, updated_at = now()

@@ -7,7 +7,6 @@ import {
   type RecordImporter,
   type RecordOutcome,
 } from '../exchange/record-importer';
-import { createNotifications } from '../notifications/create-notifications';
 
 /**
  * 1C's payments (`Документ` «Выплата наличных/безналичных денег») into `contract_payments`, by
@@ -65,7 +64,7 @@ export class PaymentImporter implements RecordImporter<'payment'> {
     );
     const inserted = rows[0]!.inserted;
     if (inserted && !r.deleted && !this.ctx.isNew('contract', contractId)) {
-      await this.notify(contractId, r);
+      await this.recordPayment(contractId, r);
     }
     return inserted ? 'created' : 'updated';
   }
@@ -82,20 +81,28 @@ export class PaymentImporter implements RecordImporter<'payment'> {
     return archived.length;
   }
 
-  /** The customer hears of a payment on their (not archived) contract. */
-  private async notify(contractId: string, r: PaymentRecord): Promise<void> {
+  /** A new payment on a contract its customer had (not archived): `payment.recorded`. */
+  private async recordPayment(contractId: string, r: PaymentRecord): Promise<void> {
     const contract = await this.ctx.tx.query<{ customer_id: string; number: string }>(
       sql`SELECT customer_id, number FROM contracts WHERE id = ${contractId} AND archived_at IS NULL`,
     );
-    await createNotifications(
-      this.ctx.tx,
-      contract.map((c) => ({
-        customerId: c.customer_id,
+    for (const c of contract) {
+      await this.ctx.stage({
+        type: 'payment.recorded',
+        source: 'import',
+        occurredAt: this.ctx.now,
         contractId,
-        kind: 'payment_received' as const,
-        params: { number: c.number, amount: r.amount, currency: r.currency, date: r.date },
-      })),
-    );
+        customerId: c.customer_id,
+        payload: {
+          paymentId: r.externalId,
+          paymentNumber: r.number,
+          contractNumber: c.number,
+          amount: r.amount,
+          currency: r.currency,
+          date: r.date,
+        },
+      });
+    }
   }
 
   /** Recomputes what was paid on these contracts; they count as changed for their customers. */

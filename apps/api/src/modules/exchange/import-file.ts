@@ -106,8 +106,9 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
       const counts: RecordCounts = records.counts;
       // Marking the ledger inside the same transaction: the file counts as imported exactly
       // when its data is committed (a kill before COMMIT leaves neither).
+      const finishedAt = await deps.now();
       await ledger.in(tx).markImported(fileId, {
-        finishedAt: await deps.now(),
+        finishedAt,
         ...totals,
         skipped,
         counts,
@@ -116,6 +117,8 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
         warningCount: notes.warningCount,
         skippedSections: notes.skipped,
       });
+      // Last: what the records did, as domain events (the notifications follow from them).
+      await records.flushEvents();
       return totals;
     });
     return {

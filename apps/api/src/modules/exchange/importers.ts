@@ -6,6 +6,7 @@ import type {
   ExchangeWarning,
 } from '@kabinet/exchange-1c';
 import type { Db } from '../../database/sql';
+import { EventBuffer } from '../events/append-events';
 import { ContractImporter } from '../contracts/contract.importer';
 import { PaymentImporter } from '../contracts/payment.importer';
 import { CustomerImporter } from '../customers/customer.importer';
@@ -44,9 +45,11 @@ export class FileRecords {
   readonly counts: RecordCounts = {};
   private readonly importers: RecordImporter[];
   private readonly byType = new Map<ExchangeRecordType, RecordImporter>();
+  /** What this file's records did, appended by `flushEvents` as the transaction's last step. */
+  private readonly events = new EventBuffer();
 
   constructor(
-    tx: Db,
+    private readonly tx: Db,
     now: Date,
     /** What the importers have to say about a record (a phone that is not a number). */
     warn: (w: ExchangeWarning) => void = () => undefined,
@@ -65,12 +68,21 @@ export class FileRecords {
         if (!importer?.isNew) throw new Error(`The ${type} importer does not tell new records`);
         return importer.isNew(id);
       },
+      stage: (event) => this.events.stage(tx, event),
     };
     this.importers = IMPORTERS.map((Importer) => new Importer(ctx));
     for (const importer of this.importers) {
       this.byType.set(importer.type, importer);
       this.counts[importer.countKey] = { created: 0, updated: 0, unchanged: 0, archived: 0 };
     }
+  }
+
+  /**
+   * Appends the events the importers staged: the last statement before COMMIT (appending holds
+   * the events' lock until the transaction ends; events.repository.ts says why).
+   */
+  async flushEvents(): Promise<void> {
+    await this.events.flush(this.tx);
   }
 
   totals() {

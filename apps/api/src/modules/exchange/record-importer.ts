@@ -9,6 +9,7 @@ import type {
   ExchangeWarning,
 } from '@kabinet/exchange-1c';
 import type { Db } from '../../database/sql';
+import type { DomainEvent } from '../events/domain-events';
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
 export class ImportRecordError extends Error {
@@ -44,6 +45,11 @@ export interface ImportContext {
   idOf(type: ExchangeRecordType, externalId: string): Promise<string | null>;
   /** Whether this file created the record of `type` with this id (its history tells nobody). */
   isNew(type: ExchangeRecordType, id: string): boolean;
+  /**
+   * Records what happened (a domain event): kept aside and appended when the file's transaction
+   * ends, so it becomes visible with the data, and only if the data commits.
+   */
+  stage(event: DomainEvent): Promise<void>;
 }
 
 /**

@@ -25,7 +25,7 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 /**
  * The outbox of e-mails and SMS: one row per notification and channel the customer wanted it on
  * when it was made, written in the same transaction as the notification (see
- * `createNotifications`), to the address 1C had then; or one e-mail per staff notice. The
+ * `NotificationsRepository.create`), to the address 1C had then; or one e-mail per staff notice. The
  * delivery poller claims due rows.
  */
 @Entity('notification_deliveries')

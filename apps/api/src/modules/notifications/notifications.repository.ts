@@ -20,9 +20,9 @@ export interface NotificationPageRow {
 }
 
 /**
- * `notifications` (and, as they are made, their `notification_deliveries`). No Nest here: the
- * import process still makes notifications through `createNotifications` until it appends
- * events instead; the module provides it with a factory.
+ * `notifications` (and, as they are made, their `notification_deliveries`): made by the
+ * notifications consumer from domain events and by the payment-notice job. No Nest here, so
+ * tests and tools build it over a bare `pg` pool; the module provides it with a factory.
  */
 export class NotificationsRepository extends Repository {
   constructor(db: Db) {
