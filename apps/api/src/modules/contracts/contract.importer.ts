@@ -7,6 +7,7 @@ import {
   type ImportContext,
   type RecordImporter,
   type RecordOutcome,
+  ExternalIds,
 } from '../exchange/record-importer';
 import { storeFile } from '../files/stored-files';
 
@@ -29,12 +30,18 @@ export class ContractImporter implements RecordImporter<'contract'> {
   readonly type = 'contract';
   readonly countKey = 'contracts';
   readonly element = 'Документ';
-  /** 1C id → id, of this file's contracts and those its payments referred to. */
-  private readonly ids = new Map<string, string>();
+  private readonly ids: ExternalIds;
   /** Contracts this file created: their history (old payments) makes no notifications. */
   private readonly created = new Set<string>();
 
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(private readonly ctx: ImportContext) {
+    this.ids = new ExternalIds(async (externalId) => {
+      const rows = await ctx.tx.query<{ id: string }>(
+        sql`SELECT id FROM contracts WHERE external_id = ${externalId}`,
+      );
+      return rows[0]?.id ?? null;
+    });
+  }
 
   describe(r: ContractRecord): string {
     return `Contract ${r.number} (${r.externalId})`;
@@ -155,15 +162,8 @@ export class ContractImporter implements RecordImporter<'contract'> {
     return inserted ? 'created' : 'updated';
   }
 
-  async idOf(externalId: string): Promise<string | null> {
-    const known = this.ids.get(externalId);
-    if (known) return known;
-    const rows = await this.ctx.tx.query<{ id: string }>(
-      sql`SELECT id FROM contracts WHERE external_id = ${externalId}`,
-    );
-    if (!rows[0]) return null;
-    this.ids.set(externalId, rows[0].id);
-    return rows[0].id;
+  idOf(externalId: string): Promise<string | null> {
+    return this.ids.get(externalId);
   }
 
   isNew(id: string): boolean {
@@ -175,7 +175,7 @@ export class ContractImporter implements RecordImporter<'contract'> {
     if (header.onlyChanges) return 0;
     const rows = await this.ctx.tx.query<{ n: number }>(
       sql`WITH a AS (UPDATE contracts SET archived_at = ${this.ctx.now}, updated_at = now()
-                      WHERE archived_at IS NULL AND NOT (external_id = ANY(${[...this.ids.keys()]}))
+                      WHERE archived_at IS NULL AND NOT (external_id = ANY(${this.ids.externalIds()}))
                      RETURNING 1)
           SELECT count(*)::int AS n FROM a`,
     );

@@ -7,6 +7,7 @@ import {
   type ImportContext,
   type RecordImporter,
   type RecordOutcome,
+  ExternalIds,
 } from '../exchange/record-importer';
 
 /**
@@ -17,10 +18,16 @@ export class CustomerImporter implements RecordImporter<'customer'> {
   readonly type = 'customer';
   readonly countKey = 'customers';
   readonly element = 'Контрагент';
-  /** 1C id → id, of this file's customers and those its contracts referred to. */
-  private readonly ids = new Map<string, string>();
+  private readonly ids: ExternalIds;
 
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(private readonly ctx: ImportContext) {
+    this.ids = new ExternalIds(async (externalId) => {
+      const rows = await ctx.tx.query<{ id: string }>(
+        sql`SELECT id FROM customers WHERE external_id = ${externalId}`,
+      );
+      return rows[0]?.id ?? null;
+    });
+  }
 
   describe(r: CustomerRecord): string {
     return `Customer ${r.externalId}`;
@@ -99,15 +106,8 @@ export class CustomerImporter implements RecordImporter<'customer'> {
     return rows[0]!.inserted ? 'created' : 'updated';
   }
 
-  async idOf(externalId: string): Promise<string | null> {
-    const known = this.ids.get(externalId);
-    if (known) return known;
-    const rows = await this.ctx.tx.query<{ id: string }>(
-      sql`SELECT id FROM customers WHERE external_id = ${externalId}`,
-    );
-    if (!rows[0]) return null;
-    this.ids.set(externalId, rows[0].id);
-    return rows[0].id;
+  idOf(externalId: string): Promise<string | null> {
+    return this.ids.get(externalId);
   }
 
   /** A full export lists every customer 1C has: the others are archived (kept, hidden). */
@@ -115,7 +115,7 @@ export class CustomerImporter implements RecordImporter<'customer'> {
     if (header.onlyChanges) return 0;
     const rows = await this.ctx.tx.query<{ n: number }>(
       sql`WITH a AS (UPDATE customers SET archived_at = ${this.ctx.now}, updated_at = now()
-                      WHERE archived_at IS NULL AND NOT (external_id = ANY(${[...this.ids.keys()]}))
+                      WHERE archived_at IS NULL AND NOT (external_id = ANY(${this.ids.externalIds()}))
                      RETURNING 1)
           SELECT count(*)::int AS n FROM a`,
     );

@@ -89,3 +89,32 @@ export function contentHash(record: unknown): string {
   );
   return createHash('sha256').update(json).digest('hex');
 }
+
+/**
+ * 1C id → Kabinet id of one type's records: those this file wrote, and stored ones looked up
+ * once (by the importer's `lookup`). Its keys are what a full export keeps (the records of the
+ * file and those it refers to).
+ */
+export class ExternalIds {
+  private readonly ids = new Map<string, string>();
+
+  constructor(private readonly lookup: (externalId: string) => Promise<string | null>) {}
+
+  set(externalId: string, id: string): void {
+    this.ids.set(externalId, id);
+  }
+
+  /** The record's id, or null when 1C never sent it. */
+  async get(externalId: string): Promise<string | null> {
+    const known = this.ids.get(externalId);
+    if (known) return known;
+    const id = await this.lookup(externalId);
+    if (id) this.ids.set(externalId, id);
+    return id;
+  }
+
+  /** The 1C ids known so far. */
+  externalIds(): string[] {
+    return [...this.ids.keys()];
+  }
+}

@@ -7,6 +7,7 @@ import {
   type ImportContext,
   type RecordImporter,
   type RecordOutcome,
+  ExternalIds,
 } from '../exchange/record-importer';
 
 /** 1C's staff (`Сотрудник`) into `staff_users`, by 1C id; contracts refer to them. */
@@ -14,10 +15,16 @@ export class StaffImporter implements RecordImporter<'staff'> {
   readonly type = 'staff';
   readonly countKey = 'staff';
   readonly element = 'Сотрудник';
-  /** 1C id → id, of this file's staff and those its contracts referred to. */
-  private readonly ids = new Map<string, string>();
+  private readonly ids: ExternalIds;
 
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(private readonly ctx: ImportContext) {
+    this.ids = new ExternalIds(async (externalId) => {
+      const rows = await ctx.tx.query<{ id: string }>(
+        sql`SELECT id FROM staff_users WHERE external_id = ${externalId}`,
+      );
+      return rows[0]?.id ?? null;
+    });
+  }
 
   describe(r: StaffRecord): string {
     return `Staff member ${r.externalId}`;
@@ -69,14 +76,7 @@ export class StaffImporter implements RecordImporter<'staff'> {
     return 'created';
   }
 
-  async idOf(externalId: string): Promise<string | null> {
-    const known = this.ids.get(externalId);
-    if (known) return known;
-    const rows = await this.ctx.tx.query<{ id: string }>(
-      sql`SELECT id FROM staff_users WHERE external_id = ${externalId}`,
-    );
-    if (!rows[0]) return null;
-    this.ids.set(externalId, rows[0].id);
-    return rows[0].id;
+  idOf(externalId: string): Promise<string | null> {
+    return this.ids.get(externalId);
   }
 }
