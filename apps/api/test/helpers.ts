@@ -62,11 +62,16 @@ export interface TestClient {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-/** Starts the real app on 127.0.0.1 with a fresh database, demo data and a manual clock. */
+/**
+ * Starts the real app on 127.0.0.1 with a fresh database (or `databaseUrl`'s, left in place on
+ * close), demo data and a manual clock.
+ */
 export async function startTestApp(
-  options: { env?: Record<string, string>; demo?: boolean } = {},
+  options: { env?: Record<string, string>; demo?: boolean; databaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const clock = new ManualClock(new Date('2026-11-20T09:00:00Z'));
   const webDist = await mkdtemp(join(tmpdir(), 'kabinet-web-'));
   await writeFile(join(webDist, 'index.html'), '<!doctype html><title>Kabinet SPA</title>');
