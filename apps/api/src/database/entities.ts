@@ -24,7 +24,7 @@ import { Notification } from '../modules/notifications/notification.entity';
 import { StaffNotice } from '../modules/notifications/staff-notice.entity';
 import { PaymentNotice } from '../modules/notifications/payment-notice.entity';
 import { ProfileChangeRequest } from '../modules/change-requests/change-request.entity';
-import { DevOutboxMessage } from '../modules/sms/dev-outbox-message.entity';
+import { DevOutboxMessage } from '../modules/dev/dev-outbox-message.entity';
 import { StaffLoginThrottle } from '../modules/staff/staff-login-throttle.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 

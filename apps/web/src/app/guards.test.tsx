@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { Outlet } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authKeys } from '../features/auth';
+import { meKeys } from '../features/me';
 import { customerMe, managerMe } from '../test/fixtures';
 import { fakeApi, problem, renderRoutes, testQueryClient } from '../test/render';
 import { HomeRedirect, RequireAuth, RequirePermission } from './guards';
@@ -43,7 +43,7 @@ describe('route guards', () => {
 
   it('opens the first section staff may see at /', async () => {
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), managerMe);
+    client.setQueryData(meKeys.me(), managerMe);
     fakeApi({ 'GET /api/me': () => Response.json(managerMe) });
     const { router } = renderRoutes(routes, '/', client);
     expect(await screen.findByText('contracts page')).toBeTruthy();
@@ -52,7 +52,7 @@ describe('route guards', () => {
 
   it('shows a customer their home page at /', async () => {
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), customerMe);
+    client.setQueryData(meKeys.me(), customerMe);
     fakeApi({ 'GET /api/me': () => Response.json(customerMe) });
     const { router } = renderRoutes(routes, '/', client);
     expect(await screen.findByText('home page')).toBeTruthy();
@@ -61,7 +61,7 @@ describe('route guards', () => {
 
   it('shows a friendly "no access" page without the permission', async () => {
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), customerMe);
+    client.setQueryData(meKeys.me(), customerMe);
     fakeApi({ 'GET /api/me': () => Response.json(customerMe) });
     const { router } = renderRoutes(routes, '/admin', client);
     expect(await screen.findByText('Нет доступа')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('route guards', () => {
 
   it('tells staff their role has no access, with the way back to their first section', async () => {
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), managerMe);
+    client.setQueryData(meKeys.me(), managerMe);
     fakeApi({ 'GET /api/me': () => Response.json(managerMe) });
     const { router } = renderRoutes(routes, '/admin', client);
     expect(await screen.findByText('У вашей роли нет доступа к этому разделу.')).toBeTruthy();

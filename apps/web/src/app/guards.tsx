@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { navFor } from '../lib/nav';
 import { paths } from '../lib/paths';
-import { useMe } from '../features/auth';
+import { useMe } from '../features/me';
 
 /** Routes behind a login: an anonymous visitor goes to /login and comes back after. */
 export function RequireAuth({ children }: { children: ReactNode }) {

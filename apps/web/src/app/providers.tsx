@@ -3,7 +3,7 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authKeys } from '../features/auth';
+import { meKeys } from '../features/me';
 import { useBrand } from '../features/company';
 import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/errors';
@@ -16,7 +16,7 @@ export function createQueryClient() {
       onError: (error, query) => {
         // The session ended (expired, logged out elsewhere): the guard sends the person to /login.
         if (error instanceof ApiError && error.status === 401) {
-          client.setQueryData(authKeys.me(), null);
+          client.setQueryData(meKeys.me(), null);
           return;
         }
         // A page shows its own load errors; a failed background refresh gets a transient note.

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { DevOutboxService } from '../sms/dev-outbox.service';
+import { DevOutboxService } from '../dev/dev-outbox.service';
 import { LoginThrottleService } from '../staff/login-throttle';
 import { OtpRepository } from './otp.repository';
 import { SessionsRepository } from './sessions.repository';

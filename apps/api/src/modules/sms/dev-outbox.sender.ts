@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Clock } from '../../common/clock';
-import type { DevOutboxRepository } from './dev-outbox.repository';
+import type { DevOutboxService } from '../dev/dev-outbox.service';
 import type { SmsSender } from './sms-sender';
 
 /** Development sender: writes each message to the log and to the dev outbox table. */
@@ -8,12 +8,12 @@ export class DevOutboxSmsSender implements SmsSender {
   private readonly logger = new Logger('DevOutbox');
 
   constructor(
-    private readonly outbox: DevOutboxRepository,
+    private readonly outbox: DevOutboxService,
     private readonly clock: Clock,
   ) {}
 
   async send(phone: string, text: string): Promise<void> {
-    await this.outbox.insert({ phone, text, createdAt: this.clock.now() });
+    await this.outbox.record({ phone, text, createdAt: this.clock.now() });
     this.logger.log(`SMS to ${phone}: ${text}`);
   }
 }

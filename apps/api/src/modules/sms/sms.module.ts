@@ -1,23 +1,20 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { DevOutboxController } from './dev-outbox.controller';
-import { DevOutboxRepository } from './dev-outbox.repository';
-import { DevOutboxService } from './dev-outbox.service';
+import { DevModule } from '../dev/dev.module';
+import { DevOutboxService } from '../dev/dev-outbox.service';
 import { DevOutboxSmsSender } from './dev-outbox.sender';
 import { SMS_SENDER, type SmsSender } from './sms-sender';
 import { SmsRuSender } from './smsru.sender';
 
 @Global()
 @Module({
-  controllers: [DevOutboxController],
+  imports: [DevModule],
   providers: [
-    DevOutboxRepository,
-    DevOutboxService,
     {
       provide: SMS_SENDER,
-      inject: [APP_CONFIG, DevOutboxRepository, Clock],
-      useFactory: (config: AppConfig, outbox: DevOutboxRepository, clock: Clock): SmsSender => {
+      inject: [APP_CONFIG, DevOutboxService, Clock],
+      useFactory: (config: AppConfig, outbox: DevOutboxService, clock: Clock): SmsSender => {
         switch (config.sms.provider) {
           case 'smsru':
             return new SmsRuSender(config.sms);
@@ -27,6 +24,6 @@ import { SmsRuSender } from './smsru.sender';
       },
     },
   ],
-  exports: [SMS_SENDER, DevOutboxService],
+  exports: [SMS_SENDER],
 })
 export class SmsModule {}

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authKeys, type Me } from '../../features/auth';
+import { meKeys, type Me } from '../../features/me';
 import { customerMe, managerMe } from '../../test/fixtures';
 import { fakeApi, renderRoutes, testQueryClient } from '../../test/render';
 import { RequireAuth } from '../guards';
@@ -9,7 +9,7 @@ import { AppLayout } from './AppLayout';
 
 function renderShell(me: Me) {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(meKeys.me(), me);
   client.setQueryData(['contracts', 'list'], 'cached for this person');
   return renderRoutes(
     [
@@ -75,7 +75,7 @@ describe('AppLayout', () => {
     expect(calls).toContain('DELETE /api/view-as');
     // The customer's data is gone from the cache; the staff member is back.
     expect(client.getQueryData(['contracts', 'list'])).toBeUndefined();
-    expect(client.getQueryData<Me>(authKeys.me())?.kind).toBe('staff');
+    expect(client.getQueryData<Me>(meKeys.me())?.kind).toBe('staff');
     expect(screen.queryByTestId('view-as-banner')).toBeNull();
   });
 
@@ -123,6 +123,6 @@ describe('AppLayout', () => {
     expect(await screen.findByText('login page')).toBeTruthy();
     expect(calls).toContain('POST /api/auth/logout');
     expect(client.getQueryData(['contracts', 'list'])).toBeUndefined();
-    expect(client.getQueryData(authKeys.me())).toBeNull();
+    expect(client.getQueryData(meKeys.me())).toBeNull();
   });
 });

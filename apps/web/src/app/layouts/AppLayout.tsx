@@ -32,7 +32,8 @@ import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'reac
 import { showMoney, formatPhone } from '@kabinet/shared';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoader } from '../../components/PageLoader';
-import { useLogout, useMe, type Me } from '../../features/auth';
+import { useLogout } from '../../features/auth';
+import { useMe, type Me } from '../../features/me';
 import { BrandMark } from '../../features/company';
 import { useEndViewAs } from '../../features/customers';
 import { HeaderBell } from '../../features/notifications';

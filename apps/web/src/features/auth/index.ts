@@ -1,7 +1,5 @@
 import { lazy } from 'react';
 
-export { authKeys } from './api/keys';
-export { meQueryOptions, useMe, type Me } from './api/me';
 export { useLogout } from './api/logout';
 
 /** Route pages load on demand. */

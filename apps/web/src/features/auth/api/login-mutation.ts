@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isPersonal } from '../../../lib/queries';
-import type { Me } from './me';
-import { authKeys } from './keys';
+import { meKeys, type Me } from '../../me';
 
 /** A login of either kind: on success nothing cached for the previous person survives. */
 export function useLoginMutation<TBody>(login: (body: TBody) => Promise<Me>) {
@@ -10,7 +9,7 @@ export function useLoginMutation<TBody>(login: (body: TBody) => Promise<Me>) {
     mutationFn: login,
     onSuccess: (me) => {
       client.removeQueries({ predicate: isPersonal });
-      client.setQueryData(authKeys.me(), me);
+      client.setQueryData(meKeys.me(), me);
     },
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
 import { isPersonal } from '../../../lib/queries';
-import { authKeys } from './keys';
+import { meKeys } from '../../me';
 
 export function logout() {
   return api.POST('/api/auth/logout').then(unwrap);
@@ -18,7 +18,7 @@ export function useLogout({ everywhere = false }: { everywhere?: boolean } = {})
     mutationFn: everywhere ? logoutEverywhere : logout,
     onSettled: () => {
       client.removeQueries({ predicate: isPersonal });
-      client.setQueryData(authKeys.me(), null);
+      client.setQueryData(meKeys.me(), null);
     },
   });
 }

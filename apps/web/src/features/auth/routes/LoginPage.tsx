@@ -6,7 +6,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { paths } from '../../../lib/paths';
 import { BrandMark } from '../../company';
 import { useDevOutboxAvailable } from '../../dev';
-import { useMe } from '../api/me';
+import { useMe } from '../../me';
 import { CustomerLogin } from '../components/CustomerLogin';
 import { StaffLogin } from '../components/StaffLogin';
 

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@kabinet/api-client';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { managerMe } from '../../../test/fixtures';
 import { TEXT_LIMITS } from '@kabinet/shared';
 import { fakeApi, problem, renderRoutes, testQueryClient } from '../../../test/render';
@@ -42,7 +42,7 @@ describe('ChangeRequestsPage', () => {
       },
     });
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), managerMe);
+    client.setQueryData(meKeys.me(), managerMe);
     renderRoutes(
       [{ path: '/change-requests', element: <ChangeRequestsPage /> }],
       '/change-requests',
@@ -86,7 +86,7 @@ describe('ChangeRequestsPage', () => {
       },
     });
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), managerMe);
+    client.setQueryData(meKeys.me(), managerMe);
     renderRoutes(
       [{ path: '/change-requests', element: <ChangeRequestsPage /> }],
       '/change-requests',

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { customerMe, managerMe, profile } from '../../../test/fixtures';
 import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
 import { ContactsPage } from './ContactsPage';
@@ -16,7 +16,7 @@ const nothing = { name: null, phones: [], email: null, address: null, hours: nul
 
 function renderContacts(me = customerMe) {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(meKeys.me(), me);
   return renderRoutes([{ path: '/contacts', element: <ContactsPage /> }], '/contacts', client);
 }
 

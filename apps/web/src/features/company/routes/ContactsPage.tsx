@@ -5,7 +5,7 @@ import { PhoneButton } from '../../../components/ContactButtons';
 import { SectionCard } from '../../../components/SectionCard';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Field } from '../../../components/Field';
-import { useMe } from '../../auth';
+import { useMe } from '../../me';
 import { hasContacts, useCompany, type Company } from '../api/get-company';
 import { ManagersCard } from '../components/ManagersCard';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { contractKeys } from './keys';
 
 /** Says the customer opened their contract: it is no longer "changed", its notifications read. */
@@ -22,7 +22,7 @@ export function useMarkSeenOnOpen(id: string, loaded: boolean, isOwnCabinet: boo
     mutationFn: markContractSeen,
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: authKeys.me() }),
+        client.invalidateQueries({ queryKey: meKeys.me() }),
         client.invalidateQueries({
           queryKey: contractKeys.all,
           predicate: (q) => q.queryKey[1] !== 'detail',

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@kabinet/api-client';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { contractSummary, customerMe, managerMe } from '../../../test/fixtures';
 import {
   atScreenWidth,
@@ -53,7 +53,7 @@ const contract: Schemas['ContractDto'] = {
 
 function renderContract(id: string, query = '', me: Schemas['MeDto'] = customerMe) {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(meKeys.me(), me);
   return renderRoutes(
     [
       { path: '/contracts/:id', element: <ContractPage /> },

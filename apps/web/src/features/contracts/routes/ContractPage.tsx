@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
 import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { useMe } from '../../auth';
+import { useMe } from '../../me';
 import { itemsPdfUrl } from '../api/documents';
 import { isNotFound, useContract } from '../api/get-contract';
 import { useMarkSeenOnOpen } from '../api/mark-seen';

@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authKeys, type Me } from '../../auth';
+import { meKeys, type Me } from '../../me';
 import { contractSummary, customerMe, managerMe } from '../../../test/fixtures';
 import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
 import { ContractsPage } from './ContractsPage';
 
 function renderList(me: Me, url = '/contracts') {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(meKeys.me(), me);
   return renderRoutes(
     [
       { path: '/contracts', element: <ContractsPage /> },

@@ -28,7 +28,7 @@ import { paths } from '../../../lib/paths';
 import { ResponsiveList } from '../../../components/ResponsiveList';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
-import { useMe } from '../../auth';
+import { useMe } from '../../me';
 import {
   PAGE_SIZE,
   useContractFilters,

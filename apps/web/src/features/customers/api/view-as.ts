@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
 import { isPersonal } from '../../../lib/queries';
-import { authKeys, meQueryOptions } from '../../auth';
+import { meKeys, meQueryOptions } from '../../me';
 
 /**
  * Switches this session into (or out of) a customer's cabinet. Everything cached belongs to the
@@ -13,7 +13,7 @@ function useSwitchPerson<T>(switcher: (arg: T) => Promise<unknown>) {
     mutationFn: async (arg: T) => {
       await switcher(arg);
       client.removeQueries({
-        predicate: (q) => q.queryKey[0] !== authKeys.all[0] && isPersonal(q),
+        predicate: (q) => q.queryKey[0] !== meKeys.all[0] && isPersonal(q),
       });
       await client.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
     },

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@kabinet/api-client';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { customerMe, managerMe } from '../../../test/fixtures';
 import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
 import { CustomersPage } from './CustomersPage';
@@ -47,7 +47,7 @@ describe('CustomersPage', () => {
         ),
     });
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), managerMe);
+    client.setQueryData(meKeys.me(), managerMe);
     const { router } = renderRoutes(
       [
         { path: '/customers', element: <CustomersPage /> },
@@ -67,7 +67,7 @@ describe('CustomersPage', () => {
     await userEvent.click(within(row).getByTestId('view-as'));
     expect(await screen.findByText('customer home')).toBeTruthy();
     expect(bodies).toEqual([{ customerId: ivanova.id }]);
-    expect(client.getQueryData<Schemas['MeDto']>(authKeys.me())?.viewAs?.staffName).toBe(
+    expect(client.getQueryData<Schemas['MeDto']>(meKeys.me())?.viewAs?.staffName).toBe(
       managerMe.fullName,
     );
   });
@@ -85,7 +85,7 @@ describe('CustomersPage', () => {
         Response.json({ items: [ivanova, company], total: 2, page: 1, pageSize: 20 }),
     });
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), managerMe);
+    client.setQueryData(meKeys.me(), managerMe);
     renderRoutes([{ path: '/customers', element: <CustomersPage /> }], '/customers', client);
     const rows = await screen.findAllByTestId('customer');
     expect(within(rows[0]!).queryByTestId('customer-company')).toBeNull();
@@ -105,7 +105,7 @@ describe('CustomersPage', () => {
         }),
     });
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), managerMe);
+    client.setQueryData(meKeys.me(), managerMe);
     renderRoutes([{ path: '/customers', element: <CustomersPage /> }], '/customers', client);
     const cell = await screen.findByTestId('customer-email');
     expect(cell.textContent).toBe('ivanova.mp@example.ru');

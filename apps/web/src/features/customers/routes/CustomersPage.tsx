@@ -13,7 +13,7 @@ import { paths } from '../../../lib/paths';
 import { ResponsiveList } from '../../../components/ResponsiveList';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
-import { useMe } from '../../auth';
+import { useMe } from '../../me';
 import { CUSTOMERS_PAGE_SIZE, customersQuery, type CustomerSummary } from '../api/list-customers';
 import { useStartViewAs } from '../api/view-as';
 

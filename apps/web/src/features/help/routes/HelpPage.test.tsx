@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_KINDS, OTP } from '@kabinet/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { en, ru } from '../../../lib/i18n';
 import { customerMe, managerMe, profile } from '../../../test/fixtures';
 import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
@@ -9,7 +9,7 @@ import { HelpPage, QUESTIONS } from './HelpPage';
 
 function renderHelp(url = '/help', me = customerMe) {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(meKeys.me(), me);
   return renderRoutes([{ path: '/help', element: <HelpPage /> }], url, client);
 }
 

@@ -4,7 +4,7 @@ import { OTP } from '@kabinet/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../../lib/paths';
-import { useMe } from '../../auth';
+import { useMe } from '../../me';
 import { SectionCard } from '../../../components/SectionCard';
 import { MyManagers } from '../../company';
 

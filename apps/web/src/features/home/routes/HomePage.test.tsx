@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { contractSummary, customerMe, notification, profile } from '../../../test/fixtures';
 import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
 import { addressOf, HomePage } from './HomePage';
@@ -11,7 +11,7 @@ const squash = (s: string | null | undefined) => s?.replace(/[\u00a0\u202f]/g, '
 
 function renderHome() {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), customerMe);
+  client.setQueryData(meKeys.me(), customerMe);
   return renderRoutes([{ path: '/', element: <HomePage /> }], '/', client);
 }
 
@@ -212,7 +212,7 @@ describe('HomePage', () => {
       },
     });
     const client = testQueryClient();
-    client.setQueryData(authKeys.me(), customerMe);
+    client.setQueryData(meKeys.me(), customerMe);
     const { router } = renderRoutes(
       [
         { path: '/', element: <HomePage /> },

@@ -29,7 +29,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NotificationItem } from '../../../components/NotificationItem';
 import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
-import { useMe } from '../../auth';
+import { useMe } from '../../me';
 import { ManagersCard } from '../../company';
 import {
   ChangedBadge,

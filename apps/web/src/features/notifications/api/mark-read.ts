@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { notificationKeys } from './keys';
 
 /** Marks these notifications (all of mine without ids) read; the unread count follows. */
@@ -12,7 +12,7 @@ export function useMarkRead() {
     onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: notificationKeys.all }),
-        client.invalidateQueries({ queryKey: authKeys.me() }),
+        client.invalidateQueries({ queryKey: meKeys.me() }),
       ]),
   });
 }

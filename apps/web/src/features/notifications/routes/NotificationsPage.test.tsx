@@ -1,14 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { customerMe, notification } from '../../../test/fixtures';
 import { fakeApi, renderRoutes, testQueryClient } from '../../../test/render';
 import { NotificationsPage } from './NotificationsPage';
 
 function renderPage(me = customerMe, url = '/notifications') {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(meKeys.me(), me);
   return renderRoutes(
     [
       { path: '/notifications', element: <NotificationsPage /> },

@@ -8,7 +8,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
-import { useMe } from '../../auth';
+import { useMe } from '../../me';
 import { notificationsQuery } from '../api/list-notifications';
 import { useMarkRead } from '../api/mark-read';
 

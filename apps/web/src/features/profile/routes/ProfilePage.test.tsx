@@ -2,14 +2,14 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEXT_LIMITS } from '@kabinet/shared';
-import { authKeys } from '../../auth';
+import { meKeys } from '../../me';
 import { customerMe, profile } from '../../../test/fixtures';
 import { fakeApi, problem, renderRoutes, testQueryClient } from '../../../test/render';
 import { ProfilePage } from './ProfilePage';
 
 function renderProfile(me = customerMe) {
   const client = testQueryClient();
-  client.setQueryData(authKeys.me(), me);
+  client.setQueryData(meKeys.me(), me);
   return renderRoutes(
     [
       { path: '/profile', element: <ProfilePage /> },

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Schemas } from '@kabinet/api-client';
 import { api, unwrap } from '../../../lib/api';
-import { authKeys } from './keys';
+import { meKeys } from '../keys';
 
 export type Me = Schemas['MeDto'];
 
@@ -13,7 +13,7 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export const meQueryOptions = () =>
-  queryOptions({ queryKey: authKeys.me(), queryFn: fetchMe, staleTime: 60_000 });
+  queryOptions({ queryKey: meKeys.me(), queryFn: fetchMe, staleTime: 60_000 });
 
 export function useMe() {
   return useQuery(meQueryOptions());
