@@ -47,7 +47,7 @@ function runnerDb(runner: QueryRunner): Db {
 }
 
 /** A TypeORM entity manager (inside `dataSource.transaction`) as a Db on its connection. */
-export function managerDb(em: EntityManager): Db {
+function managerDb(em: EntityManager): Db {
   if (!em.queryRunner) throw new Error('managerDb needs a transaction’s entity manager');
   return runnerDb(em.queryRunner);
 }
