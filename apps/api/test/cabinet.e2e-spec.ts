@@ -140,6 +140,7 @@ describe('the customer cabinet', () => {
     const file = join(t.exchangeDir, 'status-change.xml');
     writeFileSync(file, xml);
     await t.app.get(ExchangeService).importLocalFile(file, 'cli');
+    await t.settle(); // the notification follows from the import's events
     const changed = await kuz.api.GET('/api/contracts');
     expect(changed.data!.items[0]).toMatchObject({ status: 'Изготовление', changed: true });
     const notes = await kuz.api.GET('/api/notifications');

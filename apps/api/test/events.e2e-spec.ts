@@ -450,4 +450,33 @@ describe('the notifications consumer', () => {
       await pool.end();
     }
   });
+
+  it('passes over an event whose customer is gone and goes on with the next', async () => {
+    const [c] = await t.sql<{ id: string; customer_id: string; number: string }>(
+      `SELECT id, customer_id, number FROM contracts WHERE number = 'ГМ-000112'`,
+    );
+    const answered = (customerId: string, requestId: string): DomainEvent => ({
+      type: 'change_request.resolved',
+      source: 'api',
+      customerId,
+      payload: { requestId, field: 'email', status: 'rejected', resolution: requestId },
+    });
+    const pool = new Pool({ connectionString: t.databaseUrl, max: 1 });
+    try {
+      await pgDatabase(pool).transaction((tx) =>
+        appendEvents(tx, [
+          answered('00000000-0000-4000-8000-0000000000ff', 'nobody'),
+          answered(c!.customer_id, 'somebody'),
+        ]),
+      );
+    } finally {
+      await pool.end();
+    }
+    await t.settle(); // rejects if the consumer failed on the first event
+    const rows = await t.sql<{ customer_id: string; resolution: string }>(
+      `SELECT customer_id, params->>'resolution' AS resolution FROM notifications
+        WHERE kind = 'profile_request' AND params->>'resolution' IN ('nobody', 'somebody')`,
+    );
+    expect(rows).toEqual([{ customer_id: c!.customer_id, resolution: 'somebody' }]);
+  });
 });

@@ -52,8 +52,14 @@ export class NotificationsRepository extends Repository {
        SELECT * FROM jsonb_to_recordset(${input}::jsonb)
                 AS x(ord int, customer_id uuid, contract_id uuid, kind text, params jsonb)
      ), created AS (
+       -- Only about people and contracts that exist: a consumer catching up on old events must
+       -- not stall on one whose customer or contract is gone (1C archives, but a database can
+       -- be emptied by hand); there is no one left to tell.
        INSERT INTO notifications (customer_id, contract_id, kind, params)
-       SELECT customer_id, contract_id, kind, params FROM input ORDER BY ord
+       SELECT i.customer_id, i.contract_id, i.kind, i.params FROM input i
+        WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = i.customer_id)
+          AND (i.contract_id IS NULL OR EXISTS (SELECT 1 FROM contracts k WHERE k.id = i.contract_id))
+        ORDER BY i.ord
        RETURNING id, customer_id, kind
      )
      INSERT INTO notification_deliveries (notification_id, channel, address)
