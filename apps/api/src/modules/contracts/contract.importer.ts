@@ -35,12 +35,7 @@ export class ContractImporter implements RecordImporter<'contract'> {
   private readonly created = new Set<string>();
 
   constructor(private readonly ctx: ImportContext) {
-    this.ids = new ExternalIds(async (externalId) => {
-      const rows = await ctx.tx.query<{ id: string }>(
-        sql`SELECT id FROM contracts WHERE external_id = ${externalId}`,
-      );
-      return rows[0]?.id ?? null;
-    });
+    this.ids = new ExternalIds(ctx, 'contracts');
   }
 
   describe(r: ContractRecord): string {
@@ -173,13 +168,7 @@ export class ContractImporter implements RecordImporter<'contract'> {
   /** A full export lists every contract 1C has: the others are archived (kept, hidden). */
   async finish(header: ExchangeHeader): Promise<number> {
     if (header.onlyChanges) return 0;
-    const rows = await this.ctx.tx.query<{ n: number }>(
-      sql`WITH a AS (UPDATE contracts SET archived_at = ${this.ctx.now}, updated_at = now()
-                      WHERE archived_at IS NULL AND NOT (external_id = ANY(${this.ids.externalIds()}))
-                     RETURNING 1)
-          SELECT count(*)::int AS n FROM a`,
-    );
-    return rows[0]?.n ?? 0;
+    return this.ids.archiveOthers();
   }
 
   /** A staff member the contract names (its manager, an assignee), by 1C id. */

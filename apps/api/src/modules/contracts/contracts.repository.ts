@@ -9,10 +9,10 @@ import type { MoneyRow, StoredObject, SummaryRow } from './contracts.dto';
 import {
   contractCountSql,
   contractListSql,
+  type ContractListOptions,
   contractPageSql,
   contractsMoneySql,
   type ContractFilter,
-  type ContractSortKey,
 } from './contracts.sql';
 
 /** The statuses and managers among the contracts a caller may see. */
@@ -156,15 +156,7 @@ export class ContractsRepository extends Repository {
   }
 
   /** One page of the list, one statement (see `contractListSql`); `total_count` on every row. */
-  list(o: {
-    viewer: string | null;
-    today: string;
-    filter: ContractFilter;
-    sort: ContractSortKey;
-    order: 'ASC' | 'DESC';
-    limit: number;
-    offset: number;
-  }): Promise<ContractListRow[]> {
+  list(o: ContractListOptions): Promise<ContractListRow[]> {
     return this.db.query<ContractListRow>(contractListSql(o));
   }
 

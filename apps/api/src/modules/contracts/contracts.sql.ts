@@ -179,6 +179,17 @@ export function contractFilterSql(f: ContractFilter, today: string): Sql {
   return join(where, ' AND ');
 }
 
+/** What one page of the contract list is: whose, as of when, filtered and sorted how. */
+export interface ContractListOptions {
+  viewer: string | null;
+  today: string;
+  filter: ContractFilter;
+  sort: ContractSortKey;
+  order: 'ASC' | 'DESC';
+  limit: number;
+  offset: number;
+}
+
 /**
  * One page of contracts with the total and each one's money due now and overdue: `viewer` as in
  * `summaryColumns`, `today` the company's date. The page comes first on contracts alone, then the
@@ -187,15 +198,7 @@ export function contractFilterSql(f: ContractFilter, today: string): Sql {
  * without one, page and total read contracts_list_date_idx (newest first) or the filters'
  * indexes, not every wide row.
  */
-export function contractListSql(o: {
-  viewer: string | null;
-  today: string;
-  filter: ContractFilter;
-  sort: ContractSortKey;
-  order: 'ASC' | 'DESC';
-  limit: number;
-  offset: number;
-}): Sql {
+export function contractListSql(o: ContractListOptions): Sql {
   const filter = contractFilterSql(o.filter, o.today);
   const searched = Boolean(o.filter.q) || Boolean(o.filter.overdue);
   const limit = sql`LIMIT ${o.limit} OFFSET ${o.offset}`;

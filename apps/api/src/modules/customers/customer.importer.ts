@@ -21,12 +21,7 @@ export class CustomerImporter implements RecordImporter<'customer'> {
   private readonly ids: ExternalIds;
 
   constructor(private readonly ctx: ImportContext) {
-    this.ids = new ExternalIds(async (externalId) => {
-      const rows = await ctx.tx.query<{ id: string }>(
-        sql`SELECT id FROM customers WHERE external_id = ${externalId}`,
-      );
-      return rows[0]?.id ?? null;
-    });
+    this.ids = new ExternalIds(ctx, 'customers');
   }
 
   describe(r: CustomerRecord): string {
@@ -113,12 +108,6 @@ export class CustomerImporter implements RecordImporter<'customer'> {
   /** A full export lists every customer 1C has: the others are archived (kept, hidden). */
   async finish(header: ExchangeHeader): Promise<number> {
     if (header.onlyChanges) return 0;
-    const rows = await this.ctx.tx.query<{ n: number }>(
-      sql`WITH a AS (UPDATE customers SET archived_at = ${this.ctx.now}, updated_at = now()
-                      WHERE archived_at IS NULL AND NOT (external_id = ANY(${this.ids.externalIds()}))
-                     RETURNING 1)
-          SELECT count(*)::int AS n FROM a`,
-    );
-    return rows[0]?.n ?? 0;
+    return this.ids.archiveOthers();
   }
 }

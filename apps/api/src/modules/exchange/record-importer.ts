@@ -8,7 +8,7 @@ import type {
   ExchangeRecordType,
   ExchangeWarning,
 } from '@kabinet/exchange-1c';
-import type { Db } from '../../database/sql';
+import { ident, sql, type Db, type Sql } from '../../database/sql';
 import type { DomainEvent } from '../events/domain-events';
 
 /** A record that cannot be imported: the file fails as a whole, with this line in the report. */
@@ -91,14 +91,21 @@ export function contentHash(record: unknown): string {
 }
 
 /**
- * 1C id → Kabinet id of one type's records: those this file wrote, and stored ones looked up
- * once (by the importer's `lookup`). Its keys are what a full export keeps (the records of the
- * file and those it refers to).
+ * 1C id → Kabinet id of one table's records: those this file wrote, and stored ones looked up
+ * once. Its keys are what a full export keeps (the records of the file and those it refers to);
+ * `archiveOthers` archives the rest.
  */
 export class ExternalIds {
   private readonly ids = new Map<string, string>();
+  private readonly table: Sql;
 
-  constructor(private readonly lookup: (externalId: string) => Promise<string | null>) {}
+  constructor(
+    private readonly ctx: ImportContext,
+    /** A table with `id`, `external_id` and `archived_at` (a name from code, never input). */
+    table: string,
+  ) {
+    this.table = ident(table);
+  }
 
   set(externalId: string, id: string): void {
     this.ids.set(externalId, id);
@@ -108,13 +115,22 @@ export class ExternalIds {
   async get(externalId: string): Promise<string | null> {
     const known = this.ids.get(externalId);
     if (known) return known;
-    const id = await this.lookup(externalId);
-    if (id) this.ids.set(externalId, id);
-    return id;
+    const rows = await this.ctx.tx.query<{ id: string }>(
+      sql`SELECT id FROM ${this.table} WHERE external_id = ${externalId}`,
+    );
+    if (!rows[0]) return null;
+    this.ids.set(externalId, rows[0].id);
+    return rows[0].id;
   }
 
-  /** The 1C ids known so far. */
-  externalIds(): string[] {
-    return [...this.ids.keys()];
+  /** A full export's end: archives (keeps, hides) the live records it neither sent nor named. */
+  async archiveOthers(): Promise<number> {
+    const rows = await this.ctx.tx.query<{ n: number }>(
+      sql`WITH a AS (UPDATE ${this.table} SET archived_at = ${this.ctx.now}, updated_at = now()
+                      WHERE archived_at IS NULL AND NOT (external_id = ANY(${[...this.ids.keys()]}))
+                     RETURNING 1)
+          SELECT count(*)::int AS n FROM a`,
+    );
+    return rows[0]?.n ?? 0;
   }
 }

@@ -18,12 +18,7 @@ export class StaffImporter implements RecordImporter<'staff'> {
   private readonly ids: ExternalIds;
 
   constructor(private readonly ctx: ImportContext) {
-    this.ids = new ExternalIds(async (externalId) => {
-      const rows = await ctx.tx.query<{ id: string }>(
-        sql`SELECT id FROM staff_users WHERE external_id = ${externalId}`,
-      );
-      return rows[0]?.id ?? null;
-    });
+    this.ids = new ExternalIds(ctx, 'staff_users');
   }
 
   describe(r: StaffRecord): string {
