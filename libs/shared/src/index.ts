@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './chats';
 export * from './company';
 export * from './contracts';
 export * from './email';

@@ -1,3 +1,8 @@
+import { ChatApproval, ChatApprovalStep, ChatPin } from '../modules/chats/chat-approval.entity';
+import { ChatAttachment } from '../modules/chats/chat-attachment.entity';
+import { ChatMessage } from '../modules/chats/chat-message.entity';
+import { ChatParticipant } from '../modules/chats/chat-participant.entity';
+import { Chat } from '../modules/chats/chat.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { OtpChallenge } from '../modules/auth/otp-challenge.entity';
 import { CompanyProfile } from '../modules/company/company-profile.entity';
@@ -59,4 +64,11 @@ export const ENTITIES = [
   CompanyProfile,
   DomainEventRecord,
   EventCursor,
+  Chat,
+  ChatParticipant,
+  ChatMessage,
+  ChatAttachment,
+  ChatApproval,
+  ChatApprovalStep,
+  ChatPin,
 ];

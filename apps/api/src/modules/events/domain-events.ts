@@ -91,8 +91,77 @@ export interface ChangeRequestResolved extends EventBase {
   };
 }
 
+/** Who did something in a chat (a customer account or a staff member). */
+export interface EventActor {
+  kind: 'customer' | 'staff';
+  id: string;
+}
+
+/**
+ * A message was stored in a chat (by a person, or a `system` line such as "X was added").
+ * `contractId`/`customerId` are the chat's.
+ */
+export interface ChatMessagePosted extends EventBase {
+  type: 'chat.message_posted';
+  contractId: string | null;
+  customerId: string;
+  payload: {
+    chatId: string;
+    /** The message id (bigint as a decimal string). */
+    messageId: string;
+    kind: 'text' | 'system';
+    /** Null for a system line. */
+    author: EventActor | null;
+    /** The first characters of the text (notifications quote it). */
+    preview: string;
+    attachments: number;
+  };
+}
+
+/**
+ * Who takes part in a chat changed (it was opened, someone was added or removed): sockets join
+ * or leave its room, lists refresh.
+ */
+export interface ChatParticipantsChanged extends EventBase {
+  type: 'chat.participants_changed';
+  contractId: string | null;
+  customerId: string;
+  payload: {
+    chatId: string;
+    added: EventActor[];
+    removed: EventActor[];
+  };
+}
+
+/**
+ * An approval moved: staff asked for it, the customer approved or rejected, staff revoked a
+ * decision. `by` is who did it; the other side is told.
+ */
+export interface ChatApprovalChanged extends EventBase {
+  type: 'chat.approval_changed';
+  contractId: string | null;
+  customerId: string;
+  payload: {
+    chatId: string;
+    messageId: string;
+    approvalId: string;
+    action: 'requested' | 'approved' | 'rejected' | 'revoked';
+    by: EventActor;
+    reason: string | null;
+    /** YYYY-MM-DD, when asked with one. */
+    deadline: string | null;
+  };
+}
+
 /** Every event there is. A new one is a new member here (and its consumers' `switch` cases). */
-export type DomainEvent = ContractChanged | PaymentRecorded | DocumentAdded | ChangeRequestResolved;
+export type DomainEvent =
+  | ContractChanged
+  | PaymentRecorded
+  | DocumentAdded
+  | ChangeRequestResolved
+  | ChatMessagePosted
+  | ChatParticipantsChanged
+  | ChatApprovalChanged;
 
 export type DomainEventType = DomainEvent['type'];
 

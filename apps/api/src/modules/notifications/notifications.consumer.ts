@@ -51,6 +51,9 @@ export function notificationsFor(events: readonly DomainEvent[]): NewNotificatio
         break;
       }
       case 'document.added':
+      case 'chat.message_posted':
+      case 'chat.participants_changed':
+      case 'chat.approval_changed':
         break;
     }
   }
