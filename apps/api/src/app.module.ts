@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions, type Migrations } from './database/data-source-options';
 import { AccessModule } from './modules/access/access.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChatsModule } from './modules/chats/chats.module';
 import { ChangeRequestsModule } from './modules/change-requests/change-requests.module';
 import { CompanyModule } from './modules/company/company.module';
 import { SessionGuard } from './modules/auth/session.guard';
@@ -92,6 +93,7 @@ export class AppModule {
         NotificationsModule,
         ProfileModule,
         ChangeRequestsModule,
+        ChatsModule,
         ExchangeModule,
         DemoModule,
         HealthModule,

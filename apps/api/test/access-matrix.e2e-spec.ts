@@ -1,30 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRoleStaff, loginAs } from './actors';
-import { ACTORS, ROUTES, type Actor, type Target } from './access-matrix';
+import { ACTORS, ROUTES, caseBody, targetIds, type Actor, type Target } from './access-matrix';
 import { startTestApp, type TestApp, type TestClient } from './helpers';
-
-const MISSING = '00000000-0000-4000-8000-000000000000';
 
 describe('access matrix', () => {
   let t: TestApp;
-  const ids: Record<Target, string> = {
-    own: '',
-    foreign: '',
-    missing: MISSING,
-    none: '',
-    ownCustomer: '',
-    foreignCustomer: '',
-  };
+  let ids: Record<Target, string>;
 
   beforeAll(async () => {
     t = await startTestApp();
     await addRoleStaff(t);
-    const rows = await t.sql<{ id: string; number: string }>('SELECT id, number FROM contracts');
-    ids.own = rows.find((r) => r.number === 'ГМ-000101')!.id;
-    ids.foreign = rows.find((r) => r.number === 'РМ-000017')!.id;
-    const people = await t.sql<{ id: string; phone: string }>('SELECT id, phone FROM customers');
-    ids.ownCustomer = people.find((p) => p.phone === '+79123456789')!.id;
-    ids.foreignCustomer = people.find((p) => p.phone === '+79031112233')!.id;
+    ids = await targetIds(t);
   });
   afterAll(() => t.close());
 
@@ -44,7 +30,7 @@ describe('access matrix', () => {
         'x-csrf-token': client.cookies.get('kabinet_csrf') ?? '',
         ...(c.body ? { 'content-type': 'application/json' } : {}),
       },
-      ...(c.body ? { body: JSON.stringify(c.body).replace('{id}', ids[c.target]) } : {}),
+      ...(c.body ? { body: caseBody(c.body, ids[c.target]) } : {}),
     });
     expect(res.status).toBe(c.status);
   });

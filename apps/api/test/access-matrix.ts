@@ -6,16 +6,32 @@
  * responsible for A's contracts, orlov for B's; foreman belov is assigned to B's renovation.
  * `own` is customer A's contract ГМ-000101, `foreign` is customer B's РМ-000017.
  */
+import { randomUUID } from 'node:crypto';
 import { ACTORS, type Actor } from './actors';
+import type { TestApp } from './helpers';
 
 export { ACTORS, type Actor };
 
-/** own/foreign: contracts of customer A/B; ownCustomer/foreignCustomer: A and B themselves. */
-export type Target = 'own' | 'foreign' | 'missing' | 'none' | 'ownCustomer' | 'foreignCustomer';
+/**
+ * own/foreign: contracts of customer A/B; ownCustomer/foreignCustomer: A and B themselves;
+ * ownChat/foreignChat: the own chats of those contracts.
+ */
+export type Target =
+  | 'own'
+  | 'foreign'
+  | 'missing'
+  | 'none'
+  | 'ownCustomer'
+  | 'foreignCustomer'
+  | 'ownChat'
+  | 'foreignChat';
 
 export interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** `{id}` is replaced by the target object's id (in the body too). */
+  /**
+   * `{id}` is replaced by the target object's id (in the body too); `{uuid}` in the body by a
+   * new UUID per case.
+   */
   path: string;
   target: Target;
   body?: unknown;
@@ -32,6 +48,22 @@ const authed = (status: number, overrides: Partial<Record<Actor, number>> = {}) 
 
 /** Everyone logged in gets `status` unless overridden; anonymous gets 401. */
 const staffOnly = authed;
+
+/** Who may not see customer A's (B's) contract chat: 404. */
+const CHAT_OUTSIDERS_A = {
+  customerB: 404,
+  managerB: 404,
+  estimator: 404,
+  measurer: 404,
+  foremanB: 404,
+} as const;
+const CHAT_OUTSIDERS_B = {
+  customerA: 404,
+  managerA: 404,
+  estimator: 404,
+  measurer: 404,
+  foremanB: 404,
+} as const;
 
 export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', target: 'none', expect: all(200) },
@@ -242,4 +274,131 @@ export const ROUTES: RouteCase[] = [
     expect: staffOnly(403, { admin: 404, head: 404, managerA: 404, managerB: 404, operator: 404 }),
   },
   { method: 'DELETE', path: '/api/view-as', target: 'none', expect: authed(204) },
+
+  // Chats: A's contract chat has customer A and manager A; B's has customer B and manager B.
+  // Staff who see every chat (admin, head, operator) read it and step in by writing; the rest 404.
+  { method: 'GET', path: '/api/chats', target: 'none', expect: authed(200) },
+  { method: 'GET', path: '/api/chats/unread', target: 'none', expect: authed(200) },
+  {
+    method: 'POST',
+    path: '/api/chats',
+    target: 'none',
+    body: {},
+    expect: authed(403, { admin: 400, head: 400, managerA: 400, managerB: 400, operator: 400 }),
+  },
+  ...(
+    [
+      'GET /api/chats/{id}',
+      'GET /api/chats/{id}/messages',
+      'GET /api/chats/{id}/materials',
+    ] as const
+  ).flatMap((route): RouteCase[] => {
+    const [method, path] = route.split(' ') as ['GET', string];
+    return [
+      { method, path, target: 'ownChat', expect: authed(200, CHAT_OUTSIDERS_A) },
+      { method, path, target: 'foreignChat', expect: authed(200, CHAT_OUTSIDERS_B) },
+      { method, path, target: 'missing', expect: authed(404) },
+    ];
+  }),
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages',
+    target: 'ownChat',
+    body: { clientId: '{uuid}', body: 'Здравствуйте' },
+    expect: authed(201, CHAT_OUTSIDERS_A),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages',
+    target: 'foreignChat',
+    body: { clientId: '{uuid}', body: 'Здравствуйте' },
+    expect: authed(201, CHAT_OUTSIDERS_B),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages',
+    target: 'missing',
+    body: { clientId: '{uuid}', body: 'Здравствуйте' },
+    expect: authed(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/read',
+    target: 'ownChat',
+    body: { lastReadId: '1' },
+    expect: authed(200, CHAT_OUTSIDERS_A),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/read',
+    target: 'missing',
+    body: { lastReadId: '1' },
+    expect: authed(404),
+  },
+  {
+    method: 'GET',
+    path: '/api/chats/{id}/candidates',
+    target: 'ownChat',
+    expect: authed(403, { admin: 200, head: 200, managerA: 200, operator: 200, managerB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/chats/{id}/candidates',
+    target: 'missing',
+    expect: authed(403, { admin: 404, head: 404, managerA: 404, operator: 404, managerB: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/participants',
+    target: 'ownChat',
+    body: { staffUserId: '00000000-0000-4000-8000-000000000000' },
+    expect: authed(403, { admin: 400, head: 400, managerA: 400, operator: 400, managerB: 404 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/chats/{id}/participants/00000000-0000-4000-8000-000000000000',
+    target: 'ownChat',
+    expect: authed(403, { admin: 404, head: 404, managerA: 404, operator: 404, managerB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/chats',
+    target: 'own',
+    expect: authed(200, {
+      customerB: 404,
+      managerB: 404,
+      estimator: 404,
+      measurer: 404,
+      foremanB: 404,
+    }),
+  },
+  { method: 'GET', path: '/api/contracts/{id}/chats', target: 'missing', expect: authed(404) },
 ];
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+/** The ids of the targets in the demo company (the contract chats once the consumer made them). */
+export async function targetIds(t: TestApp): Promise<Record<Target, string>> {
+  const rows = await t.sql<{ id: string; number: string }>('SELECT id, number FROM contracts');
+  const people = await t.sql<{ id: string; phone: string }>('SELECT id, phone FROM customers');
+  await t.settle();
+  const chats = await t.sql<{ id: string; number: string }>(
+    `SELECT ch.id, c.number FROM chats ch JOIN contracts c ON c.id = ch.contract_id
+     WHERE ch.kind = 'contract'`,
+  );
+  return {
+    own: rows.find((r) => r.number === 'ГМ-000101')!.id,
+    foreign: rows.find((r) => r.number === 'РМ-000017')!.id,
+    missing: MISSING,
+    none: '',
+    ownCustomer: people.find((p) => p.phone === '+79123456789')!.id,
+    foreignCustomer: people.find((p) => p.phone === '+79031112233')!.id,
+    ownChat: chats.find((r) => r.number === 'ГМ-000101')!.id,
+    foreignChat: chats.find((r) => r.number === 'РМ-000017')!.id,
+  };
+}
+
+/** A case's body with its placeholders filled in (`{id}`: the target's id, `{uuid}`: a new one). */
+export function caseBody(body: unknown, id: string): string {
+  return JSON.stringify(body).replace('{id}', id).replace('{uuid}', randomUUID());
+}

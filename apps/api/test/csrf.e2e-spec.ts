@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionsService } from '../src/modules/auth/sessions.service';
-import { ROUTES, type RouteCase, type Target } from './access-matrix';
+import { ROUTES, caseBody, targetIds, type RouteCase, type Target } from './access-matrix';
 import { loginCustomer, loginStaff, primeCsrf, startTestApp, type TestApp } from './helpers';
 
 /**
@@ -11,7 +11,6 @@ import { loginCustomer, loginStaff, primeCsrf, startTestApp, type TestApp } from
  * spelling gets past it; a spelling that is no route at all is refused too (403 or 404).
  */
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const enc = (ch: string) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
@@ -131,9 +130,7 @@ function stateChangingRoutes(ids: Record<Target, string>) {
     out.push({
       ...route,
       url,
-      ...(route.body
-        ? { payload: JSON.stringify(route.body).replace('{id}', ids[route.target]) }
-        : {}),
+      ...(route.body ? { payload: caseBody(route.body, ids[route.target]) } : {}),
     });
   }
   // Logging out last: on a broken check they would end the sessions the other cases use.
@@ -176,14 +173,7 @@ function cookieHeader(cookies: Map<string, string>): string {
 function describeCsrf(mode: 'test' | 'production') {
   describe(`CSRF (${mode} mode)`, () => {
     let t: TestApp;
-    const ids: Record<Target, string> = {
-      own: '',
-      foreign: '',
-      missing: MISSING,
-      none: '',
-      ownCustomer: '',
-      foreignCustomer: '',
-    };
+    let ids: Record<Target, string>;
     const actors: Actor[] = [];
 
     beforeAll(async () => {
@@ -199,12 +189,7 @@ function describeCsrf(mode: 'test' | 'production') {
             }
           : {},
       );
-      const rows = await t.sql<{ id: string; number: string }>('SELECT id, number FROM contracts');
-      ids.own = rows.find((r) => r.number === 'ГМ-000101')!.id;
-      ids.foreign = rows.find((r) => r.number === 'РМ-000017')!.id;
-      const people = await t.sql<{ id: string; phone: string }>('SELECT id, phone FROM customers');
-      ids.ownCustomer = people.find((p) => p.phone === '+79123456789')!.id;
-      ids.foreignCustomer = people.find((p) => p.phone === '+79031112233')!.id;
+      ids = await targetIds(t);
 
       const admin = await loginStaff(t, 'admin');
       let customer;

@@ -123,6 +123,161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The chats the caller takes part in (staff: filters and search) */
+    get: operations['listChats'];
+    put?: never;
+    /** Staff: open a chat with a customer, about a contract or in general */
+    post: operations['createChat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/unread': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Unread messages in all of the caller’s chats (the badge) */
+    get: operations['chatsUnread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A chat: its contract, customer, participants and what the caller may do */
+    get: operations['getChat'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff: who can be added to the chat */
+    get: operations['chatCandidates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every file sent in the chat, newest first */
+    get: operations['chatMaterials'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages, oldest first: the latest page, older (before) or newer (after) */
+    get: operations['chatMessages'];
+    put?: never;
+    /** Send a message (idempotent by clientId); staff may ask for approval with it */
+    post: operations['sendChatMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Staff: add a staff member to the chat */
+    post: operations['addChatParticipant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/participants/{participantId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Staff: remove someone from the chat (what they wrote stays) */
+    delete: operations['removeChatParticipant'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark the chat read up to a message */
+    post: operations['markChatRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/company': {
     parameters: {
       query?: never;
@@ -256,6 +411,23 @@ export interface paths {
     };
     /** A contract with its goods and services */
     get: operations['getContract'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/contracts/{id}/chats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The chats about a contract that the caller may see */
+    get: operations['contractChats'];
     put?: never;
     post?: never;
     delete?: never;
@@ -599,6 +771,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AddParticipantDto: {
+      /**
+       * Format: uuid
+       * @description The staff member to add
+       */
+      staffUserId: string;
+    };
+    /** @enum {string} */
+    ApprovalAction: 'requested' | 'approved' | 'rejected' | 'revoked';
+    /** @enum {string} */
+    ApprovalState: 'pending' | 'approved' | 'rejected' | 'revoked';
+    ApprovalStepDto: {
+      action: components['schemas']['ApprovalAction'];
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['ChatActorDto'];
+      reason: string | null;
+    };
     BankAccountDto: {
       /** @example 40702810500000012345 */
       account: string;
@@ -652,6 +842,186 @@ export interface components {
     };
     /** @enum {string} */
     ChangeRequestStatus: 'pending' | 'done' | 'rejected';
+    ChatActorDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'customer' | 'staff';
+      name: string;
+      /** @description The staff role (manager, foreman, ...), or customer */
+      role: string;
+    };
+    ChatApprovalDto: {
+      /** Format: uuid */
+      attachmentId: string | null;
+      /** Format: date */
+      deadline: string | null;
+      /** Format: uuid */
+      id: string;
+      state: components['schemas']['ApprovalState'];
+      steps: components['schemas']['ApprovalStepDto'][];
+    };
+    ChatAttachmentDto: {
+      height: number | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'image' | 'file';
+      /** @description What the bytes are (sniffed, not taken from the sender) */
+      mime: string;
+      name: string;
+      /** @description Bytes */
+      size: number;
+      width: number | null;
+    };
+    ChatContractRefDto: {
+      /** Format: uuid */
+      id: string;
+      number: string;
+    };
+    ChatCustomerRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ChatDto: {
+      can: components['schemas']['ChatPermissionsDto'];
+      contract: components['schemas']['ChatContractRefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      customer: components['schemas']['ChatCustomerRefDto'];
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'contract' | 'general';
+      /** @description The caller’s read mark ("0": none, or not taking part) */
+      lastReadId: string;
+      /** @example Ч-000123 */
+      number: string;
+      participants: components['schemas']['ChatParticipantDto'][];
+      title: string | null;
+      unread: number;
+    };
+    ChatLastMessageDto: {
+      attachments: number;
+      /** @enum {string|null} */
+      authorKind: 'customer' | 'staff' | null;
+      authorName: string | null;
+      id: string;
+      /** @enum {string} */
+      kind: 'text' | 'system';
+      /** @description The first 200 characters */
+      preview: string;
+      system: {
+        [key: string]: unknown;
+      } | null;
+    };
+    ChatListItemDto: {
+      contract: components['schemas']['ChatContractRefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      customer: components['schemas']['ChatCustomerRefDto'];
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'contract' | 'general';
+      /** Format: date-time */
+      lastActivityAt: string;
+      lastMessage: components['schemas']['ChatLastMessageDto'] | null;
+      /** @example Ч-000123 */
+      number: string;
+      /** @description The caller takes part (else they see it by their role) */
+      participant: boolean;
+      title: string | null;
+      /** @description Messages the caller has not read */
+      unread: number;
+      /** @description The last message is the customer’s (staff: waiting for us) */
+      waitingForUs: boolean;
+    };
+    ChatMaterialDto: {
+      authorName: string | null;
+      height: number | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'image' | 'file';
+      messageId: string;
+      /** @description What the bytes are (sniffed, not taken from the sender) */
+      mime: string;
+      name: string;
+      /** Format: date-time */
+      sentAt: string;
+      /** @description Bytes */
+      size: number;
+      width: number | null;
+    };
+    ChatMaterialPageDto: {
+      items: components['schemas']['ChatMaterialDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    ChatMessageDto: {
+      approval: components['schemas']['ChatApprovalDto'] | null;
+      attachments: components['schemas']['ChatAttachmentDto'][];
+      author: components['schemas']['ChatActorDto'] | null;
+      /** @description Plain text as typed (never HTML) */
+      body: string;
+      /** Format: uuid */
+      chatId: string;
+      /** Format: uuid */
+      clientId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Grows in the order messages were stored
+       * @example 1042
+       */
+      id: string;
+      /** @enum {string} */
+      kind: 'text' | 'system';
+      replacesMessageId: string | null;
+      /** @description For a system line: what happened (event and names), to word it */
+      system: {
+        [key: string]: unknown;
+      } | null;
+    };
+    ChatMessagesDto: {
+      /** @description Oldest first */
+      messages: components['schemas']['ChatMessageDto'][];
+      /** @description More messages exist in the direction asked */
+      more: boolean;
+    };
+    ChatPageDto: {
+      items: components['schemas']['ChatListItemDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+      /** @description Unread messages in all of the caller’s chats */
+      totalUnread: number;
+    };
+    ChatParticipantDto: {
+      /** Format: date-time */
+      addedAt: string;
+      /**
+       * Format: uuid
+       * @description The participation (to remove it)
+       */
+      id: string;
+      /** Format: date-time */
+      lastReadAt: string | null;
+      /** @description The last message id they read ("0": none) */
+      lastReadId: string;
+      person: components['schemas']['ChatActorDto'];
+      /** @description Reads but may not write */
+      readOnly: boolean;
+    };
+    ChatPermissionsDto: {
+      /** @description Add/remove participants, ask for approvals, revoke decisions */
+      manage: boolean;
+      /** @description The caller may send messages here */
+      write: boolean;
+    };
     CompanyDto: {
       /** @example Москва, ул. Каменная, 12 */
       address: string | null;
@@ -927,6 +1297,20 @@ export interface components {
        * @example +7 916 555-44-33
        */
       value: string;
+    };
+    CreateChatDto: {
+      /**
+       * Format: uuid
+       * @description About this contract of theirs
+       */
+      contractId?: string | null;
+      /**
+       * Format: uuid
+       * @description The customer to talk to
+       */
+      customerId: string;
+      /** @description A subject */
+      title?: string;
     };
     CustomerPageDto: {
       items: components['schemas']['CustomerSummaryDto'][];
@@ -1215,8 +1599,11 @@ export interface components {
       id: string;
     };
     MarkReadDto: {
-      /** @description These notifications; all of mine when absent */
-      ids?: string[];
+      /**
+       * @description The last message id the reader has seen
+       * @example 1042
+       */
+      lastReadId: string;
     };
     MeDto: {
       /**
@@ -1361,7 +1748,10 @@ export interface components {
       | 'customer.read'
       | 'customer.viewAs'
       | 'changeRequest.manage'
-      | 'company.manage';
+      | 'company.manage'
+      | 'chat.read'
+      | 'chat.manage'
+      | 'chat.readAll';
     ProblemDto: {
       /** @description For a wrong login code: how many more tries the code allows (0: request a new one) */
       attemptsLeft?: number;
@@ -1426,6 +1816,29 @@ export interface components {
     /** @enum {string} */
     Role:
       'customer' | 'admin' | 'manager' | 'operator' | 'estimator' | 'measurer' | 'foreman' | 'head';
+    SendMessageDto: {
+      /**
+       * Format: date
+       * @description Approve by (YYYY-MM-DD)
+       */
+      approvalDeadline?: string | null;
+      /** @description Files uploaded to this chat and not yet sent, in this order */
+      attachmentIds?: string[];
+      /** @description Plain text; may be empty when files are attached */
+      body: string;
+      /**
+       * Format: uuid
+       * @description An id the client makes up for this message: sending again answers the stored one
+       */
+      clientId: string;
+      /**
+       * @description The message whose picture this one is a new version of
+       * @example 1042
+       */
+      replacesMessageId?: string | null;
+      /** @description Staff: the customer is asked to approve or reject it */
+      requiresApproval?: boolean;
+    };
     SkippedSectionDto: {
       /** @description How many such elements */
       count: number;
@@ -1499,6 +1912,15 @@ export interface components {
        * @example 20
        */
       rate: string | null;
+    };
+    TotalUnreadDto: {
+      total: number;
+    };
+    UnreadDto: {
+      /** @description Unread in all the caller’s chats */
+      total: number;
+      /** @description Unread in this chat */
+      unread: number;
     };
     UpdateCompanyDto: {
       address?: string | null;
@@ -1825,6 +2247,539 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChangeRequestDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listChats: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Chat number, contract number, customer name or phone */
+        q?: string;
+        /** @description Staff: mine (default), waiting (last message is the customer’s), all (by role) */
+        filter?: 'mine' | 'waiting' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createChat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateChatDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  chatsUnread: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TotalUnreadDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  getChat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  chatCandidates: {
+    parameters: {
+      query?: {
+        q?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatActorDto'][];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  chatMaterials: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only pictures, or only other files */
+        kind?: 'image' | 'file';
+      };
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMaterialPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  chatMessages: {
+    parameters: {
+      query?: {
+        /** @description Messages before this id (older) */
+        before?: string;
+        /** @description Messages after this id (newer; a reconnect) */
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessagesDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  sendChatMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  addChatParticipant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddParticipantDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  removeChatParticipant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+        /** @description Not a UUID: 404 */
+        participantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  markChatRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkReadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadDto'];
         };
       };
       /** @description No valid session */
@@ -2234,6 +3189,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContractDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  contractChats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatPageDto'];
         };
       };
       /** @description No valid session */

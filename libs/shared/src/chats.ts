@@ -83,6 +83,8 @@ export interface ChatMessageView {
   kind: 'text' | 'system';
   author: ChatActor | null;
   body: string;
+  /** For a `system` line: what happened (`event`, names), for the reader's language. */
+  system: Record<string, unknown> | null;
   createdAt: string;
   attachments: ChatAttachmentView[];
   /** The message whose picture this one replaces (a new version), if any. */

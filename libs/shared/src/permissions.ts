@@ -26,13 +26,19 @@ export const PERMISSIONS = [
   'changeRequest.manage',
   /** The company's profile: name, logo, brand colour, contacts (what customers see of it). */
   'company.manage',
+  /** Read and write in the chats one takes part in. */
+  'chat.read',
+  /** Open chats, add and remove participants, ask for approvals and revoke decisions. */
+  'chat.manage',
+  /** Scope: see every chat (and step into one by writing), not only those one takes part in. */
+  'chat.readAll',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  customer: ['contract.read', 'profile.manage', 'notification.read'],
+  customer: ['contract.read', 'profile.manage', 'notification.read', 'chat.read'],
   admin: ALL.filter((p) => p !== 'profile.manage' && p !== 'notification.read'),
   head: [
     'contract.read',
@@ -40,12 +46,30 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'customer.read',
     'customer.viewAs',
     'changeRequest.manage',
+    'chat.read',
+    'chat.manage',
+    'chat.readAll',
   ],
-  manager: ['contract.read', 'customer.read', 'customer.viewAs', 'changeRequest.manage'],
-  operator: ['contract.read', 'contract.readAll', 'customer.read', 'customer.viewAs'],
-  estimator: ['contract.read'],
-  measurer: ['contract.read'],
-  foreman: ['contract.read'],
+  manager: [
+    'contract.read',
+    'customer.read',
+    'customer.viewAs',
+    'changeRequest.manage',
+    'chat.read',
+    'chat.manage',
+  ],
+  operator: [
+    'contract.read',
+    'contract.readAll',
+    'customer.read',
+    'customer.viewAs',
+    'chat.read',
+    'chat.manage',
+    'chat.readAll',
+  ],
+  estimator: ['contract.read', 'chat.read'],
+  measurer: ['contract.read', 'chat.read'],
+  foreman: ['contract.read', 'chat.read'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -20,6 +20,8 @@ import { StaffUser } from '../staff/staff-user.entity';
 @Entity('chats')
 /** The list's order: latest activity first. */
 @Index('chats_activity_idx', ['lastActivityAt', 'id'])
+/** A contract has one chat of its own. */
+@Index('chats_contract_own_uq', ['contractId'], { unique: true, where: `"kind" = 'contract'` })
 @Check('chats_kind_ck', `kind IN ('contract', 'general')`)
 export class Chat {
   @PrimaryGeneratedColumn('uuid')

@@ -1,0 +1,39 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DB, type Database, type Db } from '../../database/sql';
+import type { DomainEvent } from '../events/domain-events';
+import { EventDispatcher, type EventConsumer } from '../events/event-dispatcher';
+import { ChatsService } from './chats.service';
+
+/**
+ * Gives a contract its own chat when 1C brings it (the customer and the manager take part) and
+ * makes a new manager of a contract a participant of its chat. At start it also gives every live
+ * contract without a chat one (contracts that came before chats existed); replicas starting
+ * together do it once, the unique index on a contract's own chat decides.
+ */
+@Injectable()
+export class ChatsConsumer implements EventConsumer, OnModuleInit, OnApplicationBootstrap {
+  readonly name = 'chats';
+  readonly fromStart = false;
+
+  constructor(
+    private readonly dispatcher: EventDispatcher,
+    private readonly chats: ChatsService,
+    @Inject(DB) private readonly db: Database,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register(this);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.db.transaction((tx) => this.chats.ensureContractChats(tx, null));
+  }
+
+  async handle(tx: Db, events: readonly DomainEvent[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const e of events) {
+      if (e.type === 'contract.changed' && e.payload.change !== 'archived') ids.add(e.contractId);
+    }
+    if (ids.size) await this.chats.ensureContractChats(tx, [...ids]);
+  }
+}

@@ -1,0 +1,188 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiIdParams, idPipe } from '../../common/id-param';
+import { ProblemDto } from '../../common/problem.dto';
+import type { AuthContext } from '../auth/auth-context';
+import { Auth, Authenticated } from '../auth/auth.decorators';
+import {
+  AddParticipantDto,
+  CandidatesQueryDto,
+  ChatActorDto,
+  ChatDto,
+  ChatMaterialPageDto,
+  ChatMessageDto,
+  ChatMessagesDto,
+  ChatMessagesQueryDto,
+  ChatPageDto,
+  CreateChatDto,
+  ListChatsQueryDto,
+  MarkReadDto,
+  MaterialsQueryDto,
+  SendMessageDto,
+  TotalUnreadDto,
+  UnreadDto,
+} from './chats.dto';
+import { ChatsService } from './chats.service';
+
+/** Chats between customers and the company: the list, a chat, its messages and people. */
+@ApiTags('chats')
+@Controller()
+export class ChatsController {
+  constructor(private readonly chats: ChatsService) {}
+
+  @Get('chats')
+  @ApiOperation({ summary: 'The chats the caller takes part in (staff: filters and search)' })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiOkResponse({ type: ChatPageDto })
+  listChats(@Auth() auth: AuthContext, @Query() query: ListChatsQueryDto) {
+    return this.chats.list(auth, query);
+  }
+
+  @Get('chats/unread')
+  @ApiOperation({ summary: 'Unread messages in all of the caller’s chats (the badge)' })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiOkResponse({ type: TotalUnreadDto })
+  chatsUnread(@Auth() auth: AuthContext) {
+    return this.chats.totalUnread(auth);
+  }
+
+  @Post('chats')
+  @ApiOperation({ summary: 'Staff: open a chat with a customer, about a contract or in general' })
+  @Authenticated({ permission: 'chat.manage' })
+  @ApiCreatedResponse({ type: ChatDto })
+  createChat(@Auth() auth: AuthContext, @Body() body: CreateChatDto) {
+    return this.chats.create(auth, body);
+  }
+
+  @Get('contracts/:id/chats')
+  @ApiIdParams('id')
+  @ApiOperation({ summary: 'The chats about a contract that the caller may see' })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiOkResponse({ type: ChatPageDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  contractChats(@Auth() auth: AuthContext, @Param('id', idPipe('Contract')) id: string) {
+    return this.chats.forContract(auth, id);
+  }
+
+  @Get('chats/:id')
+  @ApiIdParams('id')
+  @ApiOperation({
+    summary: 'A chat: its contract, customer, participants and what the caller may do',
+  })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiOkResponse({ type: ChatDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  getChat(@Auth() auth: AuthContext, @Param('id', idPipe('Chat')) id: string) {
+    return this.chats.get(auth, id);
+  }
+
+  @Get('chats/:id/messages')
+  @ApiIdParams('id')
+  @ApiOperation({
+    summary: 'Messages, oldest first: the latest page, older (before) or newer (after)',
+  })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiOkResponse({ type: ChatMessagesDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  chatMessages(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Query() query: ChatMessagesQueryDto,
+  ) {
+    return this.chats.messages(auth, id, query);
+  }
+
+  @Post('chats/:id/messages')
+  @ApiIdParams('id')
+  @ApiOperation({
+    summary: 'Send a message (idempotent by clientId); staff may ask for approval with it',
+  })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiCreatedResponse({ type: ChatMessageDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  sendChatMessage(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Body() body: SendMessageDto,
+  ) {
+    return this.chats.send(auth, id, body);
+  }
+
+  @Post('chats/:id/read')
+  @HttpCode(200)
+  @ApiIdParams('id')
+  @ApiOperation({ summary: 'Mark the chat read up to a message' })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiOkResponse({ type: UnreadDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async markChatRead(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Body() body: MarkReadDto,
+  ): Promise<UnreadDto> {
+    const { unread, total } = await this.chats.read(auth, id, body.lastReadId);
+    return { unread, total };
+  }
+
+  @Get('chats/:id/materials')
+  @ApiIdParams('id')
+  @ApiOperation({ summary: 'Every file sent in the chat, newest first' })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiOkResponse({ type: ChatMaterialPageDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  chatMaterials(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Query() query: MaterialsQueryDto,
+  ) {
+    return this.chats.materials(auth, id, query);
+  }
+
+  @Get('chats/:id/candidates')
+  @ApiIdParams('id')
+  @ApiOperation({ summary: 'Staff: who can be added to the chat' })
+  @Authenticated({ permission: 'chat.manage' })
+  @ApiOkResponse({ type: [ChatActorDto] })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  chatCandidates(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Query() query: CandidatesQueryDto,
+  ) {
+    return this.chats.candidates(auth, id, query.q);
+  }
+
+  @Post('chats/:id/participants')
+  @ApiIdParams('id')
+  @ApiOperation({ summary: 'Staff: add a staff member to the chat' })
+  @Authenticated({ permission: 'chat.manage' })
+  @ApiCreatedResponse({ type: ChatDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  addChatParticipant(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Body() body: AddParticipantDto,
+  ) {
+    return this.chats.addParticipant(auth, id, body);
+  }
+
+  @Delete('chats/:id/participants/:participantId')
+  @ApiIdParams('id', 'participantId')
+  @ApiOperation({ summary: 'Staff: remove someone from the chat (what they wrote stays)' })
+  @Authenticated({ permission: 'chat.manage' })
+  @ApiOkResponse({ type: ChatDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  removeChatParticipant(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Param('participantId', idPipe('Participant')) participantId: string,
+  ) {
+    return this.chats.removeParticipant(auth, id, participantId);
+  }
+}
