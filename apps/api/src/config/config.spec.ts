@@ -196,4 +196,25 @@ describe('loadConfig', () => {
     expect(off.source).toEqual({ kind: 'off' });
     expect(off.schedule).toBe(false);
   });
+  it('keeps uploads under DATA_DIR/blobs by default, never inside the web root', () => {
+    const storage = loadConfig({ DATA_DIR: '/srv/kabinet' }).storage;
+    expect(storage).toMatchObject({ driver: 'local', dir: '/srv/kabinet/blobs' });
+    expect(storage.tempDir).toMatch(/kabinet-uploads$/);
+    expect(
+      loadConfig({ STORAGE_DIR: '/mnt/files', STORAGE_TEMP_DIR: '/var/tmp/up' }).storage,
+    ).toEqual({ driver: 'local', dir: '/mnt/files', tempDir: '/var/tmp/up' });
+    expect(() => loadConfig({ WEB_DIST_DIR: '/srv/web', STORAGE_DIR: '/srv/web/files' })).toThrow(
+      /STORAGE_DIR: .*outside the web root/,
+    );
+    expect(() => loadConfig({ WEB_DIST_DIR: '/srv/web', STORAGE_TEMP_DIR: '/srv/web' })).toThrow(
+      /STORAGE_TEMP_DIR/,
+    );
+    expect(() => loadConfig({ STORAGE_DIR: '/srv', WEB_DIST_DIR: '/srv/web/dist' })).toThrow(
+      /STORAGE_DIR/,
+    );
+    expect(
+      loadConfig({ WEB_DIST_DIR: '/srv/web', STORAGE_DIR: '/srv/web-files' }).storage.dir,
+    ).toBe('/srv/web-files');
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3' })).toThrow(/STORAGE_DRIVER/);
+  });
 });

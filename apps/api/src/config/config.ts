@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { COMPANY_LIMITS } from '@kabinet/shared';
 import { normalizePhone } from '../common/phone';
@@ -78,6 +79,9 @@ const schema = z
     COMPANY_ADDRESS: z.string().trim().max(500).optional(),
     COMPANY_HOURS: z.string().trim().max(500).optional(),
     WEB_DIST_DIR: z.string().default(resolve(__dirname, '../../../web/dist')),
+    STORAGE_DRIVER: z.enum(['local']).default('local'),
+    STORAGE_DIR: z.string().optional(),
+    STORAGE_TEMP_DIR: z.string().optional(),
     RATE_LIMIT_ENABLED: bool.default(true),
     TRUST_PROXY: z.string().default('false'),
     EXCHANGE_SOURCE: z.enum(['local', 'sftp', 'off']).default('local'),
@@ -167,6 +171,20 @@ const schema = z
     if (env.SMTP_USER && env.SMTP_PASSWORD === undefined) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'required with SMTP_USER' });
     }
+    // fastify-static serves every file under the web root to anyone: no upload may be there.
+    const web = resolve(env.WEB_DIST_DIR);
+    for (const [key, dir] of [
+      ['STORAGE_DIR', storageDir(env)],
+      ['STORAGE_TEMP_DIR', storageTempDir(env)],
+    ] as const) {
+      if (isWithin(dir, web) || isWithin(web, dir)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${dir} must be outside the web root (WEB_DIST_DIR ${web}): uploads are served only through the API's access checks`,
+        });
+      }
+    }
     if (env.SMS_PROVIDER === 'smsru' && !env.SMSRU_API_ID) {
       ctx.addIssue({ code: 'custom', path: ['SMSRU_API_ID'], message: 'required for smsru' });
     }
@@ -211,10 +229,21 @@ export interface AppConfig {
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of the proxies. */
   trustProxy: boolean | number | string;
   exchange: ExchangeConfig;
+  storage: StorageConfig;
   /** SMTP for e-mail notifications; null when not configured (e-mails are then skipped). */
   mail: MailConfig | null;
   delivery: DeliveryConfig;
   paymentNotices: PaymentNoticesConfig;
+}
+
+/** Where uploaded files (chat attachments, later photo reports) are kept: see modules/storage. */
+export interface StorageConfig {
+  /** `local`: a folder on this machine (an S3-compatible store can implement the same BlobStore). */
+  driver: 'local';
+  /** The local store's folder (DATA_DIR/blobs); never inside the web root. */
+  dir: string;
+  /** Where an upload is written while it is counted and checked, before it is stored. */
+  tempDir: string;
 }
 
 export interface PaymentNoticesConfig {
@@ -361,6 +390,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimitEnabled: e.RATE_LIMIT_ENABLED,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     exchange: exchangeConfig(e, resolve(e.DATA_DIR)),
+    storage: {
+      driver: e.STORAGE_DRIVER,
+      dir: storageDir(e),
+      tempDir: storageTempDir(e),
+    },
     mail: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,
@@ -415,6 +449,20 @@ function exchangeConfig(e: z.output<typeof schema>, dataDir: string): ExchangeCo
     importWorker: e.EXCHANGE_IMPORT_WORKER,
     importHeapMb: e.EXCHANGE_IMPORT_HEAP_MB,
   };
+}
+
+function storageDir(e: { DATA_DIR: string; STORAGE_DIR?: string | undefined }): string {
+  return resolve(e.STORAGE_DIR ?? resolve(e.DATA_DIR, 'blobs'));
+}
+
+function storageTempDir(e: { STORAGE_TEMP_DIR?: string | undefined }): string {
+  return resolve(e.STORAGE_TEMP_DIR ?? join(tmpdir(), 'kabinet-uploads'));
+}
+
+/** `path` is `dir` or inside it. */
+function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
