@@ -373,6 +373,26 @@ export const ROUTES: RouteCase[] = [
     }),
   },
   { method: 'GET', path: '/api/contracts/{id}/chats', target: 'missing', expect: authed(404) },
+  // An upload: who may write is checked before the body is read (not multipart here: 400).
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/attachments',
+    target: 'ownChat',
+    expect: authed(400, CHAT_OUTSIDERS_A),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/attachments',
+    target: 'missing',
+    expect: authed(404),
+  },
+  { method: 'GET', path: '/api/chat-attachments/{id}', target: 'missing', expect: authed(404) },
+  {
+    method: 'GET',
+    path: '/api/chat-attachments/{id}/thumbnail',
+    target: 'missing',
+    expect: authed(404),
+  },
 ];
 
 const MISSING = '00000000-0000-4000-8000-000000000000';

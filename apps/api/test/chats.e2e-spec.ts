@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_LIMITS } from '@kabinet/shared';
+import { exe, phonePhoto, pdf } from './upload-samples';
 import { loginCustomer, loginStaff, startTestApp, type TestApp, type TestClient } from './helpers';
 
 describe('chats', () => {
@@ -248,5 +249,78 @@ describe('chats', () => {
     expect(chats.data!.items.map((i) => i.kind)).toContain('contract');
     const denied = await other.api.GET('/api/contracts/{id}/chats', { params: { path: { id } } });
     expect(denied.response.status).toBe(404);
+  });
+
+  describe('attachments', () => {
+    const upload = (c: TestClient, id: string, name: string, bytes: Buffer) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), name);
+      return c.fetch(`${t.baseUrl}/api/chats/${id}/attachments`, {
+        method: 'POST',
+        headers: { 'x-csrf-token': c.cookies.get('kabinet_csrf') ?? '' },
+        body: form,
+      });
+    };
+
+    it('takes pictures and documents, sends them with a message, serves them to participants only', async () => {
+      const photo = await upload(customer, chatId, 'эскиз.jpg', await phonePhoto());
+      expect(photo.status).toBe(201);
+      const image = (await photo.json()) as {
+        id: string;
+        kind: string;
+        width: number;
+        height: number;
+      };
+      expect(image).toMatchObject({ kind: 'image', width: 800, height: 1200 });
+      const doc = await upload(customer, chatId, 'смета.pdf', await pdf());
+      const file = (await doc.json()) as { id: string; kind: string; mime: string };
+      expect(file).toMatchObject({ kind: 'file', mime: 'application/pdf' });
+
+      // Before it is sent, only the uploader reaches it.
+      const early = await manager.fetch(`${t.baseUrl}/api/chat-attachments/${image.id}`);
+      expect(early.status).toBe(404);
+
+      const sent = await send(customer, chatId, '', { attachmentIds: [image.id, file.id] });
+      expect(sent.response.status).toBe(201);
+      expect(sent.data!.attachments.map((a) => a.name)).toEqual(['эскиз.jpg', 'смета.pdf']);
+
+      const thumb = await manager.fetch(`${t.baseUrl}/api/chat-attachments/${image.id}/thumbnail`);
+      expect(thumb.status).toBe(200);
+      expect(thumb.headers.get('content-type')).toBe('image/webp');
+      const download = await manager.fetch(
+        `${t.baseUrl}/api/chat-attachments/${file.id}?download=true`,
+      );
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+      const noThumb = await manager.fetch(`${t.baseUrl}/api/chat-attachments/${file.id}/thumbnail`);
+      expect(noThumb.status).toBe(404);
+      const outsider = await other.fetch(`${t.baseUrl}/api/chat-attachments/${image.id}`);
+      expect(outsider.status).toBe(404);
+
+      // Sent once: it cannot be sent again with another message.
+      const twice = await send(customer, chatId, 'again', { attachmentIds: [image.id] });
+      expect(twice.response.status).toBe(400);
+
+      const materials = await customer.api.GET('/api/chats/{id}/materials', {
+        params: { path: { id: chatId }, query: { kind: 'image' } },
+      });
+      expect(materials.data!.items.map((m) => m.id)).toEqual([image.id]);
+    });
+
+    it('refuses an .exe named .jpg and a chat the uploader is not in, storing nothing', async () => {
+      const [{ before }] = await t.sql<{ before: number }>(
+        `SELECT count(*)::int AS before FROM chat_attachments`,
+      );
+      const fake = await upload(customer, chatId, 'photo.jpg', exe());
+      expect(fake.status).toBe(400);
+      const body = (await fake.json()) as { fields: Array<{ path: string; message: string }> };
+      expect(body.fields[0].path).toBe('file');
+      const foreign = await upload(other, chatId, 'a.pdf', await pdf());
+      expect(foreign.status).toBe(404);
+      const [{ after }] = await t.sql<{ after: number }>(
+        `SELECT count(*)::int AS after FROM chat_attachments`,
+      );
+      expect(after).toBe(before);
+    });
   });
 });

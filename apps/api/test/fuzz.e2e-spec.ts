@@ -302,6 +302,7 @@ interface Fixtures {
   exchangeFiles: string[];
   changeRequests: string[];
   chats: string[];
+  attachments: string[];
   participants: { id: string; chatId: string }[];
   logo: string | null;
   all: string[];
@@ -539,9 +540,9 @@ const multipart = (...parts: Buffer[]): Body => ({
 
 /** A valid upload for the route (an image for the logo, an XML file for the exchange). */
 function goodFile(op: Operation): { name: string; content: Buffer } {
-  return op.path.includes('logo')
-    ? { name: 'logo.png', content: PNG_1PX }
-    : { name: 'fuzz.xml', content: XML_1C };
+  if (op.path.includes('logo')) return { name: 'logo.png', content: PNG_1PX };
+  if (op.path.includes('attachments')) return { name: 'photo.png', content: PNG_1PX };
+  return { name: 'fuzz.xml', content: XML_1C };
 }
 
 /** Multipart bodies: one valid, the rest broken every way a client could break them. */
@@ -604,6 +605,7 @@ function realPathParams(op: Operation, fx: Fixtures): Record<string, string>[] {
     return fx.participants.map((p) => ({ id: p.chatId, participantId: p.id }));
   }
   if (op.path.startsWith('/api/chats/{id}')) return fx.chats.map((id) => ({ id }));
+  if (op.path.startsWith('/api/chat-attachments/{id}')) return fx.attachments.map((id) => ({ id }));
   if (op.path.startsWith('/api/contracts/{id}')) return fx.contracts.map((id) => ({ id }));
   if (op.path.startsWith('/api/exchange/files/{id}')) return fx.exchangeFiles.map((id) => ({ id }));
   if (op.path.startsWith('/api/change-requests/{id}')) {
@@ -916,6 +918,24 @@ describe('fuzz (driven by openapi/openapi.json)', () => {
       const res = await c.post('/api/profile/change-requests', { field: 'email', value });
       expect(res.status, await res.text()).toBe(201);
     }
+    // A picture sent in customer A's contract chat, for the attachment routes.
+    const [ownChat] = await t.sql<{ id: string }>(
+      `SELECT ch.id FROM chats ch JOIN contracts c ON c.id = ch.contract_id
+       WHERE c.number = 'ГМ-000101' AND ch.kind = 'contract'`,
+    );
+    const customerA = clients.get('customerA')!;
+    const picture = await customerA.fetch(`${t.baseUrl}/api/chats/${ownChat!.id}/attachments`, {
+      method: 'POST',
+      headers: { 'content-type': MULTIPART, [CSRF_HEADER]: csrf(customerA) },
+      body: multipart(filePart('file', 'photo.png', PNG_1PX, 'image/png')).data,
+    });
+    expect(picture.status, await picture.clone().text()).toBe(201);
+    const sentPicture = await customerA.post(`/api/chats/${ownChat!.id}/messages`, {
+      clientId: '7d9f2f4e-8f0e-4c1a-9a53-0d5c1c4f9e11',
+      body: 'Фото участка',
+      attachmentIds: [((await picture.json()) as { id: string }).id],
+    });
+    expect(sentPicture.status, await sentPicture.text()).toBe(201);
     // A file through the exchange for the file routes: one that fails has a report too.
     const upload = await admin.fetch(`${t.baseUrl}/api/exchange/uploads`, {
       method: 'POST',
@@ -945,6 +965,7 @@ describe('fuzz (driven by openapi/openapi.json)', () => {
       exchangeFiles: await ids('SELECT id FROM exchange_files ORDER BY id'),
       changeRequests: await ids('SELECT id FROM profile_change_requests ORDER BY id'),
       chats: await ids('SELECT id FROM chats ORDER BY number'),
+      attachments: await ids('SELECT id FROM chat_attachments ORDER BY id'),
       participants: (
         await t.sql<{ id: string; chat_id: string }>(
           `SELECT id, chat_id FROM chat_participants WHERE staff_user_id IS NOT NULL ORDER BY id`,

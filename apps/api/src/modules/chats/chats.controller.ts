@@ -1,5 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CHAT_LIMITS } from '@kabinet/shared';
+import { readSingleUpload } from '../../common/upload';
+import { Upload } from '../../common/edge';
+import { UploadsService } from '../storage/uploads.service';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiProduces,
+  ApiResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -7,11 +27,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiIdParams, idPipe } from '../../common/id-param';
+import { DomainError } from '../../common/domain-error';
 import { ProblemDto } from '../../common/problem.dto';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth, Authenticated } from '../auth/auth.decorators';
 import {
   AddParticipantDto,
+  AttachmentQueryDto,
+  ChatAttachmentDto,
   CandidatesQueryDto,
   ChatActorDto,
   ChatDto,
@@ -34,7 +57,10 @@ import { ChatsService } from './chats.service';
 @ApiTags('chats')
 @Controller()
 export class ChatsController {
-  constructor(private readonly chats: ChatsService) {}
+  constructor(
+    private readonly chats: ChatsService,
+    private readonly uploads: UploadsService,
+  ) {}
 
   @Get('chats')
   @ApiOperation({ summary: 'The chats the caller takes part in (staff: filters and search)' })
@@ -184,5 +210,80 @@ export class ChatsController {
     @Param('participantId', idPipe('Participant')) participantId: string,
   ) {
     return this.chats.removeParticipant(auth, id, participantId);
+  }
+
+  @Post('chats/:id/attachments')
+  @Upload()
+  @ApiIdParams('id')
+  @ApiOperation({
+    summary: `Upload a file for a message to come (up to ${CHAT_LIMITS.fileBytes / 1048576} MB; pictures, PDF, office documents, zip, text — read from the bytes); send it with the message by its id`,
+  })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiCreatedResponse({ type: ChatAttachmentDto })
+  @ApiResponse({ status: 400, description: 'A type that is not allowed', type: ProblemDto })
+  @ApiResponse({ status: 413, description: 'Too large', type: ProblemDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async uploadChatAttachment(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('Chat')) id: string,
+    @Req() req: FastifyRequest,
+  ): Promise<ChatAttachmentDto> {
+    // Who may write here is checked before a byte is read.
+    await this.chats.assertWritable(auth, id);
+    const { part, read } = await readSingleUpload(req, {
+      what: 'a file',
+      fileSize: CHAT_LIMITS.fileBytes,
+    });
+    return read(this.chats.upload(auth, id, part));
+  }
+
+  @Get('chat-attachments/:id')
+  @ApiIdParams('id')
+  @ApiOperation({ summary: 'A file sent in a chat (inline for pictures and PDF unless download)' })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async chatAttachment(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('File')) id: string,
+    @Query() query: AttachmentQueryDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const row = await this.chats.attachment(auth, id);
+    return this.uploads.send(
+      req,
+      reply,
+      { key: row.storage_key, mime: row.mime, name: row.name },
+      { download: query.download ?? false },
+    );
+  }
+
+  @Get('chat-attachments/:id/thumbnail')
+  @ApiIdParams('id')
+  @ApiOperation({ summary: 'A small copy of a picture sent in a chat (WebP)' })
+  @Authenticated({ permission: 'chat.read' })
+  @ApiProduces('image/webp')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No such file, or not a picture' })
+  async chatAttachmentThumbnail(
+    @Auth() auth: AuthContext,
+    @Param('id', idPipe('File')) id: string,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const row = await this.chats.attachment(auth, id);
+    const thumb = this.uploads.thumbnail({ thumbKey: row.thumb_key, name: row.name });
+    if (!thumb) throw DomainError.notFound('Thumbnail');
+    return this.uploads.send(req, reply, thumb, {});
   }
 }

@@ -24,7 +24,7 @@ import {
   type ChatMessageView,
   type ChatReadMark,
 } from '@kabinet/shared';
-import { PageDto, PageQueryDto, QueryInt } from '../../common/query.dto';
+import { PageDto, PageQueryDto, QueryBoolean, QueryInt } from '../../common/query.dto';
 import { MaxText } from '../../common/text-length';
 import type { ChatListRow, ChatRow, MessageRow, ParticipantRow } from './chats.repository';
 
@@ -338,6 +338,11 @@ export class MaterialsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['image', 'file'])
   kind?: 'image' | 'file';
+}
+
+export class AttachmentQueryDto {
+  @QueryBoolean('Offer it as a download even when a browser could show it')
+  download?: boolean;
 }
 
 export class ChatReadMarkDto implements ChatReadMark {

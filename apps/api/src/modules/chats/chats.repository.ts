@@ -138,6 +138,22 @@ export interface MessageRow {
   } | null;
 }
 
+export interface AttachmentRow {
+  id: string;
+  chat_id: string;
+  message_id: string | null;
+  uploaded_by_customer_id: string | null;
+  uploaded_by_staff_id: string | null;
+  name: string;
+  size: number;
+  mime: string;
+  kind: 'image' | 'file';
+  width: number | null;
+  height: number | null;
+  storage_key: string;
+  thumb_key: string | null;
+}
+
 export interface CandidateRow {
   kind: 'customer' | 'staff';
   id: string;
@@ -574,6 +590,64 @@ export class ChatsRepository extends Repository {
       out.set(m.chat_id, row);
     }
     return [...out.values()];
+  }
+
+  /** Records an upload (not yet sent); answers its id. */
+  async insertAttachment(a: {
+    chatId: string;
+    uploader: Person;
+    name: string;
+    size: number;
+    mime: string;
+    kind: 'image' | 'file';
+    width: number | null;
+    height: number | null;
+    storageKey: string;
+    thumbKey: string | null;
+  }): Promise<string> {
+    const rows = await this.db.query<{ id: string }>(sql`
+      INSERT INTO chat_attachments (chat_id, uploaded_by_customer_id, uploaded_by_staff_id, name,
+                                    size, mime, kind, width, height, storage_key, thumb_key)
+      VALUES (${a.chatId}, ${a.uploader.kind === 'customer' ? a.uploader.id : null},
+              ${a.uploader.kind === 'staff' ? a.uploader.id : null}, ${a.name}, ${a.size},
+              ${a.mime}, ${a.kind}, ${a.width}, ${a.height}, ${a.storageKey}, ${a.thumbKey})
+      RETURNING id`);
+    return rows[0].id;
+  }
+
+  /** How many uploads `who` has waiting (not sent) in the chat. */
+  async pendingUploads(chatId: string, who: Person): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM chat_attachments a
+      WHERE a.chat_id = ${chatId} AND a.message_id IS NULL
+        AND ${who.kind === 'customer' ? sql`a.uploaded_by_customer_id = ${who.id}` : sql`a.uploaded_by_staff_id = ${who.id}`}`);
+    return rows[0]?.n ?? 0;
+  }
+
+  async attachment(id: string): Promise<AttachmentRow | null> {
+    const rows = await this.db.query<AttachmentRow>(sql`
+      SELECT id, chat_id, message_id, uploaded_by_customer_id, uploaded_by_staff_id, name,
+             size::int AS size, mime, kind, width, height, storage_key, thumb_key
+      FROM chat_attachments WHERE id = ${id}`);
+    return rows[0] ?? null;
+  }
+
+  /** Deletes uploads never sent that are older than `before`; answers their blob keys. */
+  async deleteUnsent(
+    before: Date,
+  ): Promise<Array<{ storage_key: string; thumb_key: string | null }>> {
+    return this.db.query(sql`
+      DELETE FROM chat_attachments WHERE message_id IS NULL AND created_at < ${before}
+      RETURNING storage_key, thumb_key`);
+  }
+
+  /** Which of `keys` some attachment still refers to. */
+  async referencedKeys(keys: string[]): Promise<string[]> {
+    const rows = await this.db.query<{ key: string }>(sql`
+      SELECT storage_key AS key FROM chat_attachments WHERE storage_key = ANY(${keys}::text[])
+      UNION
+      SELECT thumb_key FROM chat_attachments WHERE thumb_key = ANY(${keys}::text[])`);
+    return rows.map((r) => r.key);
   }
 
   /** The files ever sent in a chat, newest first. */

@@ -15,6 +15,7 @@ import {
   toMessage,
   toParticipant,
   type AddParticipantDto,
+  type ChatAttachmentDto,
   type ChatDto,
   type ChatMaterialPageDto,
   type ChatMessageDto,
@@ -27,7 +28,9 @@ import {
   type SendMessageDto,
   type UnreadDto,
 } from './chats.dto';
-import { ChatsRepository, type ChatRow, type Person } from './chats.repository';
+import { ChatsRepository, type AttachmentRow, type ChatRow, type Person } from './chats.repository';
+import { BlobSweeper } from '../storage/blob-sweeper';
+import { UploadsService, type IncomingFile } from '../storage/uploads.service';
 
 /** The caller as a chat participant. */
 export function personOf(auth: AuthContext): Person {
@@ -44,6 +47,11 @@ export interface VisibleChat {
   /** Staff with chat.manage: participants, approvals. */
   manage: boolean;
 }
+
+/** Uploads one person may have waiting in a chat. */
+const MAX_PENDING_UPLOADS = 30;
+/** An upload never sent is removed after this long. */
+const UNSENT_UPLOAD_MS = 24 * 3600_000;
 
 /** The first characters of a text, for previews and notifications. */
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
@@ -63,6 +71,8 @@ export class ChatsService {
     private readonly access: AccessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uploads: UploadsService,
+    private readonly sweeper: BlobSweeper,
   ) {}
 
   /** The chat and what `auth` may do in it; not found unless they may see it. */
@@ -193,19 +203,7 @@ export class ChatsService {
    */
   async send(auth: AuthContext, chatId: string, input: SendMessageDto): Promise<ChatMessageDto> {
     const me = personOf(auth);
-    const v = await this.visible(auth, chatId);
-    if (!v.write) {
-      if (auth.viewAs) {
-        throw new DomainError(
-          'read_only',
-          'You are viewing the customer’s cabinet; nothing can be sent',
-        );
-      }
-      throw new DomainError(
-        'forbidden',
-        'This chat is shared with you read-only: you cannot write in it',
-      );
-    }
+    const v = await this.assertWritable(auth, chatId);
     const earlier = await this.repo.byClientId(chatId, input.clientId);
     if (earlier) return this.resent(me, earlier);
 
@@ -536,6 +534,94 @@ export class ChatsService {
       page,
       pageSize,
     };
+  }
+
+  /** Throws unless `auth` may write in the chat (not found when they may not see it). */
+  async assertWritable(auth: AuthContext, chatId: string): Promise<VisibleChat> {
+    const v = await this.visible(auth, chatId);
+    if (!v.write) {
+      throw auth.viewAs
+        ? new DomainError(
+            'read_only',
+            'You are viewing the customer’s cabinet; nothing can be sent',
+          )
+        : new DomainError(
+            'forbidden',
+            'This chat is shared with you read-only: you cannot write in it',
+          );
+    }
+    return v;
+  }
+
+  /**
+   * Takes a file for a message to come: checked on its bytes, stored, recorded as the sender's
+   * upload to this chat (sent with a message by its id; removed after a day if never sent).
+   */
+  async upload(auth: AuthContext, chatId: string, file: IncomingFile): Promise<ChatAttachmentDto> {
+    const me = personOf(auth);
+    await this.assertWritable(auth, chatId);
+    if ((await this.repo.pendingUploads(chatId, me)) >= MAX_PENDING_UPLOADS) {
+      throw new DomainError(
+        'conflict',
+        `You have ${MAX_PENDING_UPLOADS} files waiting to be sent in this chat: send or drop some first`,
+      );
+    }
+    const stored = await this.uploads.accept(file, {
+      namespace: 'chat',
+      maxBytes: CHAT_LIMITS.fileBytes,
+    });
+    let id: string;
+    try {
+      id = await this.repo.insertAttachment({ chatId, uploader: me, ...stored });
+    } catch (err) {
+      await this.uploads.discard(stored);
+      throw err;
+    }
+    return {
+      id,
+      name: stored.name,
+      size: stored.size,
+      mime: stored.mime,
+      kind: stored.kind,
+      width: stored.width,
+      height: stored.height,
+    };
+  }
+
+  /**
+   * An attachment the caller may read: a sent one of a chat they see, or their own upload not
+   * yet sent. Anything else is not found.
+   */
+  async attachment(auth: AuthContext, id: string): Promise<AttachmentRow> {
+    const row = await this.repo.attachment(id);
+    if (!row) throw DomainError.notFound('File');
+    if (row.message_id === null) {
+      const mine =
+        auth.kind === 'customer'
+          ? row.uploaded_by_customer_id === auth.userId
+          : row.uploaded_by_staff_id === auth.userId;
+      if (!mine) throw DomainError.notFound('File');
+    }
+    try {
+      await this.visible(auth, row.chat_id);
+    } catch {
+      throw DomainError.notFound('File');
+    }
+    return row;
+  }
+
+  /** Removes uploads never sent (a day old) and blobs nothing refers to; answers the counts. */
+  async housekeeping(): Promise<{ unsent: number; blobs: number }> {
+    const before = new Date(this.clock.now().getTime() - UNSENT_UPLOAD_MS);
+    const gone = await this.repo.deleteUnsent(before);
+    for (const g of gone) {
+      await this.uploads.discard({ storageKey: g.storage_key, thumbKey: g.thumb_key });
+    }
+    const swept = await this.sweeper.sweep({
+      namespace: 'chat',
+      referenced: (keys) => this.repo.referencedKeys(keys),
+    });
+    return { unsent: gone.length, blobs: swept.deleted.length };
   }
 
   /**
