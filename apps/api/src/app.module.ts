@@ -19,6 +19,7 @@ import { ContractsModule } from './modules/contracts/contracts.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProfileModule } from './modules/profile/profile.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { DatabaseModule } from './database/database.module';
 import { DATABASE_URL } from './database/tokens';
 import { JobsModule } from './jobs/jobs.module';
@@ -87,6 +88,7 @@ export class AppModule {
         MailModule,
         AccessModule,
         AuthModule,
+        RealtimeModule,
         CompanyModule,
         ContractsModule,
         CustomersModule,

@@ -2,6 +2,8 @@
 // the typed socket events (`ServerEvents`, `ClientEvents`). The HTTP shapes come from the OpenAPI
 // spec; the socket payloads are these interfaces, which the API's DTOs implement.
 
+import type { ErrorCode, FieldError } from './errors';
+
 /** A chat's number as people say it: `Ч-000123`. */
 export function formatChatNumber(n: number): string {
   return `Ч-${String(n).padStart(6, '0')}`;
@@ -119,18 +121,22 @@ export interface ServerEvents {
   'notification:new': (notification: { id: string; kind: string; title: string }) => void;
 }
 
+/**
+ * Why a socket event failed, like the HTTP API's problem: `code` and `status` are those HTTP
+ * would answer (`read_only` 403, `not_found` 404, ...); `errors` the field messages of a
+ * `validation_failed`; `requestId` names the log line of an `internal` error. The SPA adds
+ * `timeout` (no answer in time; `status` 0) when the server never acked.
+ */
+export interface AckError {
+  code: ErrorCode | 'timeout';
+  message: string;
+  status: number;
+  errors?: FieldError[];
+  requestId?: string;
+}
+
 /** What an event's ack answers: the result, or a problem like the HTTP API's. */
-export type Ack<T> =
-  | { ok: true; data: T }
-  | {
-      ok: false;
-      error: {
-        code: string;
-        message: string;
-        status: number;
-        errors?: Array<{ path: string; message: string }>;
-      };
-    };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 
 export interface SendMessageInput {
   chatId: string;
@@ -162,5 +168,21 @@ export interface ClientEvents {
   ) => void;
 }
 
-/** The socket.io path (same origin and port as the API). */
+/** The input of a client event. */
+export type ClientEventInput<E extends keyof ClientEvents> = Parameters<ClientEvents[E]>[0];
+
+/** What a client event's ack carries when it succeeds. */
+export type ClientEventResult<E extends keyof ClientEvents> =
+  Parameters<Parameters<ClientEvents[E]>[1]>[0] extends Ack<infer T> ? T : never;
+
+/** The payload of a server event. */
+export type ServerEventPayload<E extends keyof ServerEvents> = Parameters<ServerEvents[E]>[0];
+
+/**
+ * The socket.io path (same origin and port as the API). Only the WebSocket transport is served:
+ * long-polling would need sticky sessions across replicas.
+ */
 export const SOCKET_PATH = '/api/socket.io';
+
+/** The `data` of a refused connection's `connect_error` (the message is the same text). */
+export type ConnectRefusal = AckError;

@@ -29,6 +29,7 @@ import { Notification } from '../modules/notifications/notification.entity';
 import { StaffNotice } from '../modules/notifications/staff-notice.entity';
 import { PaymentNotice } from '../modules/notifications/payment-notice.entity';
 import { ProfileChangeRequest } from '../modules/change-requests/change-request.entity';
+import { SocketIoAttachment } from '../modules/realtime/socket-io-attachment.entity';
 import { DevOutboxMessage } from '../modules/dev/dev-outbox-message.entity';
 import { StaffLoginThrottle } from '../modules/staff/staff-login-throttle.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
@@ -71,4 +72,5 @@ export const ENTITIES = [
   ChatApproval,
   ChatApprovalStep,
   ChatPin,
+  SocketIoAttachment,
 ];

@@ -4,18 +4,32 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
+import type { SocketClient } from '../lib/socket';
+import { SocketContext } from '../lib/use-socket';
+import { fakeSocketClient } from './fake-socket';
 
-/** Renders routes the way the app does (Mantine, react-query, router), starting at `url`. */
-export function renderRoutes(routes: RouteObject[], url: string, client = testQueryClient()) {
+/**
+ * Renders routes the way the app does (Mantine, react-query, router), starting at `url`. The
+ * socket is a stand-in (nothing goes on the network): pass `fakeSocketClient().client` to play
+ * the server.
+ */
+export function renderRoutes(
+  routes: RouteObject[],
+  url: string,
+  client = testQueryClient(),
+  socket: SocketClient = fakeSocketClient().client,
+) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const view = render(
     <MantineProvider>
       <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
+        <SocketContext.Provider value={socket}>
+          <RouterProvider router={router} />
+        </SocketContext.Provider>
       </QueryClientProvider>
     </MantineProvider>,
   );
-  return { ...view, router, client };
+  return { ...view, router, client, socket };
 }
 
 export function renderPage(element: ReactElement, url = '/') {

@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthHousekeepingService } from './housekeeping.service';
 import { OtpRepository } from './otp.repository';
 import { OtpService } from './otp.service';
+import { SessionEndings } from './session-endings';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
@@ -18,10 +19,11 @@ import { CustomerOtpStrategy, StaffPasswordStrategy } from './strategies';
     SessionsRepository,
     OtpService,
     SessionsService,
+    SessionEndings,
     CustomerOtpStrategy,
     StaffPasswordStrategy,
     AuthHousekeepingService,
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, SessionEndings],
 })
 export class AuthModule {}

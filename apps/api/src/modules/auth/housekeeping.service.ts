@@ -3,14 +3,14 @@ import { Clock } from '../../common/clock';
 import { DevOutboxService } from '../dev/dev-outbox.service';
 import { LoginThrottleService } from '../staff/login-throttle';
 import { OtpRepository } from './otp.repository';
-import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
 
 const HOUR = 3600_000;
 
 /**
- * Deletes what auth leaves behind: expired sessions, login-code requests older than a day (they
- * only matter for the 10-minute limits), dev-outbox messages older than a week, and staff login
- * counts that no longer lock, slow or trust anything.
+ * Deletes what auth leaves behind: expired sessions (their sockets are closed), login-code
+ * requests older than a day (they only matter for the 10-minute limits), dev-outbox messages
+ * older than a week, and staff login counts that no longer lock, slow or trust anything.
  */
 @Injectable()
 export class AuthHousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,7 +18,7 @@ export class AuthHousekeepingService implements OnApplicationBootstrap, OnApplic
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionsService,
     private readonly otp: OtpRepository,
     private readonly clock: Clock,
     private readonly outbox: DevOutboxService,
@@ -40,6 +40,7 @@ export class AuthHousekeepingService implements OnApplicationBootstrap, OnApplic
     const day = new Date(now.getTime() - 24 * HOUR);
     const week = new Date(now.getTime() - 7 * 24 * HOUR);
     return {
+      // Through the service: the sockets of an expired session are closed too.
       sessions: await this.sessions.deleteExpired(now),
       otp: await this.otp.deleteOlderThan(day),
       outbox: await this.outbox.deleteOlderThan(week),

@@ -29,6 +29,17 @@ export interface SessionRow {
   staff_name: string | null;
 }
 
+/** A session with its person and the customer viewed as (`find`, `findMany`). */
+const SESSION_ROWS = sql`
+  SELECT s.id, s.customer_id, s.staff_user_id, s.expires_at, s.last_seen_at,
+         su.role AS staff_role, su.active AS staff_active, su.full_name AS staff_name,
+         (c.archived_at IS NOT NULL) AS customer_archived,
+         s.view_as_customer_id, (vc.archived_at IS NOT NULL) AS view_as_archived
+    FROM sessions s
+    LEFT JOIN staff_users su ON su.id = s.staff_user_id
+    LEFT JOIN customers c ON c.id = s.customer_id
+    LEFT JOIN customers vc ON vc.id = s.view_as_customer_id`;
+
 /** `sessions`: opaque server-side sessions, by the SHA-256 of their token. */
 @Injectable()
 export class SessionsRepository extends Repository {
@@ -58,18 +69,15 @@ export class SessionsRepository extends Repository {
 
   /** The session `id` with its person (staff member or customer) and the customer viewed as. */
   async find(id: string): Promise<SessionRow | undefined> {
-    const rows = await this.db.query<SessionRow>(
-      sql`SELECT s.customer_id, s.staff_user_id, s.expires_at, s.last_seen_at,
-                 su.role AS staff_role, su.active AS staff_active, su.full_name AS staff_name,
-                 (c.archived_at IS NOT NULL) AS customer_archived,
-                 s.view_as_customer_id, (vc.archived_at IS NOT NULL) AS view_as_archived
-            FROM sessions s
-            LEFT JOIN staff_users su ON su.id = s.staff_user_id
-            LEFT JOIN customers c ON c.id = s.customer_id
-            LEFT JOIN customers vc ON vc.id = s.view_as_customer_id
-           WHERE s.id = ${id}`,
-    );
+    const rows = await this.db.query<SessionRow>(sql`${SESSION_ROWS} WHERE s.id = ${id}`);
     return rows[0];
+  }
+
+  /** Those of the sessions `ids` that exist, as `find` reads them, with their ids. */
+  async findMany(ids: readonly string[]): Promise<Array<SessionRow & { id: string }>> {
+    return this.db.query<SessionRow & { id: string }>(
+      sql`${SESSION_ROWS} WHERE s.id = ANY(${[...ids]}::varchar[])`,
+    );
   }
 
   async touch(id: string, at: Date): Promise<void> {
@@ -80,21 +88,21 @@ export class SessionsRepository extends Repository {
     await this.db.query(sql`DELETE FROM sessions WHERE id = ${id}`);
   }
 
-  /** Every session of a customer's, or of a staff member's. */
-  async deleteAllOf(person: { customerId: string } | { staffUserId: string }): Promise<void> {
-    await this.db.query(
+  /** Every session of a customer's, or of a staff member's; answers their ids. */
+  async deleteAllOf(person: { customerId: string } | { staffUserId: string }): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
       'customerId' in person
-        ? sql`DELETE FROM sessions WHERE customer_id = ${person.customerId}`
-        : sql`DELETE FROM sessions WHERE staff_user_id = ${person.staffUserId}`,
+        ? sql`DELETE FROM sessions WHERE customer_id = ${person.customerId} RETURNING id`
+        : sql`DELETE FROM sessions WHERE staff_user_id = ${person.staffUserId} RETURNING id`,
     );
+    return rows.map((r) => r.id);
   }
 
-  /** Deletes the sessions expired by `now`; answers how many. */
-  async deleteExpired(now: Date): Promise<number> {
-    const rows = await this.db.query<{ n: number }>(
-      sql`WITH gone AS (DELETE FROM sessions WHERE expires_at <= ${now} RETURNING 1)
-          SELECT count(*)::int AS n FROM gone`,
+  /** Deletes the sessions expired by `now`; answers their ids. */
+  async deleteExpired(now: Date): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      sql`DELETE FROM sessions WHERE expires_at <= ${now} RETURNING id`,
     );
-    return rows[0]?.n ?? 0;
+    return rows.map((r) => r.id);
   }
 }

@@ -26,6 +26,7 @@ import {
   IconUserEdit,
   IconUsers,
 } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -33,7 +34,7 @@ import { showMoney, formatPhone } from '@kabinet/shared';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoader } from '../../components/PageLoader';
 import { useLogout } from '../../features/auth';
-import { useMe, type Me } from '../../features/me';
+import { meKeys, useMe, type Me } from '../../features/me';
 import { BrandMark } from '../../features/company';
 import { useEndViewAs } from '../../features/customers';
 import { HeaderBell } from '../../features/notifications';
@@ -41,6 +42,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { localeOf } from '../../lib/format';
 import { isActive, navFor, type NavIcon } from '../../lib/nav';
 import { paths } from '../../lib/paths';
+import { socketIdentity } from '../../lib/socket';
+import { useSocketConnection } from '../../lib/use-socket';
 
 const ICONS: Record<NavIcon, typeof IconFileText> = {
   home: IconHome,
@@ -100,6 +103,12 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  const queryClient = useQueryClient();
+  // The socket lives while someone is logged in; a refused session makes the app ask again.
+  useSocketConnection(
+    me ? socketIdentity(me) : null,
+    () => void queryClient.invalidateQueries({ queryKey: meKeys.me() }),
+  );
   // RequireAuth renders the shell only for a person; after logout it is gone for a moment.
   if (!me) return null;
   const items = navFor(me.permissions);

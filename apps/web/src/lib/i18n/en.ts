@@ -88,6 +88,7 @@ export const en: Resource = {
     internal: 'Something went wrong. Please try again',
     unknown: 'Something went wrong. Please try again',
     network: 'Cannot reach the server. Check your connection',
+    timeout: 'The server did not answer in time. Check your connection and try again',
   },
   notification: {
     contract_added: 'Contract {{number}} was added to your cabinet',
