@@ -51,6 +51,7 @@ import {
   TotalUnreadDto,
   UnreadDto,
 } from './chats.dto';
+import { ChatsRealtime } from './chats.realtime';
 import { ChatsService } from './chats.service';
 
 /** Chats between customers and the company: the list, a chat, its messages and people. */
@@ -60,6 +61,7 @@ export class ChatsController {
   constructor(
     private readonly chats: ChatsService,
     private readonly uploads: UploadsService,
+    private readonly live: ChatsRealtime,
   ) {}
 
   @Get('chats')
@@ -152,7 +154,7 @@ export class ChatsController {
     @Param('id', idPipe('Chat')) id: string,
     @Body() body: MarkReadDto,
   ): Promise<UnreadDto> {
-    const { unread, total } = await this.chats.read(auth, id, body.lastReadId);
+    const { unread, total } = await this.live.read(auth, id, body.lastReadId);
     return { unread, total };
   }
 

@@ -3,6 +3,7 @@ import { AccessModule } from '../access/access.module';
 import { EventsModule } from '../events/events.module';
 import { StorageModule } from '../storage/storage.module';
 import { ChatsHousekeeping } from './chats.housekeeping';
+import { ChatsRealtime } from './chats.realtime';
 import { ApprovalsRepository } from './approvals.repository';
 import { ChatsConsumer } from './chats.consumer';
 import { ChatsController } from './chats.controller';
@@ -13,7 +14,14 @@ import { ChatsService } from './chats.service';
 @Module({
   imports: [AccessModule, EventsModule, StorageModule],
   controllers: [ChatsController],
-  providers: [ChatsRepository, ApprovalsRepository, ChatsService, ChatsConsumer, ChatsHousekeeping],
+  providers: [
+    ChatsRepository,
+    ApprovalsRepository,
+    ChatsService,
+    ChatsConsumer,
+    ChatsHousekeeping,
+    ChatsRealtime,
+  ],
   exports: [ChatsService],
 })
 export class ChatsModule {}

@@ -249,6 +249,28 @@ export class ChatsRepository extends Repository {
     return rows[0]?.n ?? 0;
   }
 
+  /**
+   * Everyone taking part in the chat with their unread count in it and in all their chats (what
+   * their badges show after a new message).
+   */
+  async unreadOfParticipants(
+    chatId: string,
+  ): Promise<Array<{ kind: 'customer' | 'staff'; id: string; unread: number; total: number }>> {
+    const unread = (p: string) => sql`(SELECT count(*)::int FROM chat_messages u
+        WHERE u.chat_id = ${ident(p)}.chat_id AND u.id > ${ident(p)}.last_read_id AND u.kind = 'text'
+          AND NOT COALESCE(u.author_customer_id = ${ident(p)}.customer_id
+                           OR u.author_staff_id = ${ident(p)}.staff_user_id, false))`;
+    return this.db.query(sql`
+      SELECT CASE WHEN p.customer_id IS NOT NULL THEN 'customer' ELSE 'staff' END AS kind,
+             COALESCE(p.customer_id, p.staff_user_id) AS id,
+             ${unread('p')} AS unread,
+             (SELECT COALESCE(sum(${unread('q')}), 0)::int FROM chat_participants q
+              WHERE q.removed_at IS NULL
+                AND (q.customer_id = p.customer_id OR q.staff_user_id = p.staff_user_id)) AS total
+      FROM chat_participants p
+      WHERE p.chat_id = ${chatId} AND p.removed_at IS NULL`);
+  }
+
   /** A chat the `scope` lets the viewer see, with the viewer's participation. */
   async find(id: string, scope: Sql, viewer: Person): Promise<ChatRow | null> {
     const rows = await this.db.query<ChatRow>(sql`
