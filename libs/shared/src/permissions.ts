@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'profile.manage',
   /** One's own notifications as a customer. */
   'notification.read',
+  /** One's own notifications as a staff member (news of the chats one takes part in). */
+  'staffNotification.read',
   /** Search and list customers (scoped like contracts). */
   'customer.read',
   /** Open a customer's cabinet read-only, exactly as they see it (audited). */
@@ -35,17 +37,30 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   customer: ['contract.read', 'profile.manage', 'notification.read'],
   admin: ALL.filter((p) => p !== 'profile.manage' && p !== 'notification.read'),
   head: [
+    'staffNotification.read',
     'contract.read',
     'contract.readAll',
     'customer.read',
     'customer.viewAs',
     'changeRequest.manage',
   ],
-  manager: ['contract.read', 'customer.read', 'customer.viewAs', 'changeRequest.manage'],
-  operator: ['contract.read', 'contract.readAll', 'customer.read', 'customer.viewAs'],
-  estimator: ['contract.read'],
-  measurer: ['contract.read'],
-  foreman: ['contract.read'],
+  manager: [
+    'staffNotification.read',
+    'contract.read',
+    'customer.read',
+    'customer.viewAs',
+    'changeRequest.manage',
+  ],
+  operator: [
+    'staffNotification.read',
+    'contract.read',
+    'contract.readAll',
+    'customer.read',
+    'customer.viewAs',
+  ],
+  estimator: ['staffNotification.read', 'contract.read'],
+  measurer: ['staffNotification.read', 'contract.read'],
+  foreman: ['staffNotification.read', 'contract.read'],
 };
 
 export function permissionsOf(role: Role): Permission[] {
