@@ -232,6 +232,20 @@ export const ROUTES: RouteCase[] = [
     body: {},
     expect: staffOnly(403, { customerA: 400, customerB: 400 }),
   },
+  // A staff member's own notifications (their chats' news): every staff role, no customer.
+  {
+    method: 'GET',
+    path: '/api/staff/notifications',
+    target: 'none',
+    expect: authed(200, { customerA: 403, customerB: 403 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/notifications/read',
+    target: 'none',
+    body: {},
+    expect: authed(204, { customerA: 403, customerB: 403 }),
+  },
   // Staff: the change request queue (managers, head, admin), customers, view as customer.
   {
     method: 'GET',

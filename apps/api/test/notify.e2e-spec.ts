@@ -1,11 +1,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { SAMPLES_DIR, writeImportFile, type PaymentRecord } from '@kabinet/exchange-1c';
-import { NOTIFICATION_KINDS } from '@kabinet/shared';
+import {
+  SAMPLES_DIR,
+  generateContent,
+  writeImportFile,
+  type ImportFileContent,
+  type PaymentRecord,
+} from '@kabinet/exchange-1c';
+import { formatChatNumber, NOTIFICATION_KINDS } from '@kabinet/shared';
+import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type KabinetApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
+import { pgDatabase } from '../src/database/sql';
+import { appendEvents } from '../src/modules/events/append-events';
+import type { DomainEvent } from '../src/modules/events/domain-events';
 import { ExchangeService } from '../src/modules/exchange/exchange.service';
 import { NotificationDeliveryService } from '../src/modules/notifications/delivery.service';
 import { PaymentNoticesService } from '../src/modules/notifications/payment-notices.service';
@@ -163,6 +173,427 @@ describe('delivering notifications by e-mail and SMS', () => {
     expect(first.messageId).toBe(`<${first.delivery}@cabinet.example.ru>`);
     expect(await takeSms(IVANOVA)).toEqual([]);
     expect((await deliveries()).every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
+  });
+
+  describe('a chat’s news', () => {
+    const QUIET = 10 * 60_000;
+    const MINUTE = 60_000;
+    const SOKOLOVA_MAIL = 'sokolova@granit-master.example';
+    const VOLKOVA_MAIL = 'volkova@granit-master.example';
+    type Person = { kind: 'customer' | 'staff'; id: string };
+    let pool: Pool;
+    let ivanovaP: Person;
+    let kuznetsovaP: Person;
+    let sokolovaP: Person;
+    let orlovP: Person;
+    let volkovaP: Person;
+    let gm101: { id: string; customer_id: string };
+    let started: Date;
+
+    const customer = async (phone: string): Promise<Person> => ({
+      kind: 'customer',
+      id: (await t.sql<{ id: string }>('SELECT id FROM customers WHERE phone = $1', [phone]))[0]!
+        .id,
+    });
+    const staff = async (login: string): Promise<Person> => ({
+      kind: 'staff',
+      id: (await t.sql<{ id: string }>('SELECT id FROM staff_users WHERE login = $1', [login]))[0]!
+        .id,
+    });
+
+    /** Appends events as the chat service will: in a transaction of their own, last. */
+    const append = async (events: DomainEvent[]) => {
+      await pgDatabase(pool).transaction((tx) => appendEvents(tx, events));
+      await t.settle();
+    };
+
+    /**
+     * A chat about ГМ-000101 (Иванова's) with Иванова and Соколова; Кузнецова reads it
+     * (read-only, no e-mail in 1C); Орлов was removed from it; `more` take part too.
+     */
+    async function openChat(more: Person[] = []): Promise<{ id: string; number: number }> {
+      const [chat] = await t.sql<{ id: string; number: number }>(
+        `INSERT INTO chats (kind, contract_id, customer_id) VALUES ('contract', $1, $2)
+         RETURNING id, number`,
+        [gm101.id, gm101.customer_id],
+      );
+      const people: Array<[Person, { readOnly?: boolean; removed?: boolean }]> = [
+        [ivanovaP, {}],
+        [sokolovaP, {}],
+        [kuznetsovaP, { readOnly: true }],
+        [orlovP, { removed: true }],
+        ...more.map((p): [Person, object] => [p, {}]),
+      ];
+      for (const [p, o] of people) {
+        await t.sql(
+          `INSERT INTO chat_participants (chat_id, customer_id, staff_user_id, read_only, removed_at)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [
+            chat!.id,
+            p.kind === 'customer' ? p.id : null,
+            p.kind === 'staff' ? p.id : null,
+            o.readOnly ?? false,
+            o.removed ? t.clock.now() : null,
+          ],
+        );
+      }
+      return chat!;
+    }
+
+    /** Stores messages (one transaction, as a burst) and appends their events. */
+    async function post(
+      chatId: string,
+      author: Person | null,
+      ...bodies: string[]
+    ): Promise<string[]> {
+      const at = t.clock.now();
+      const ids: string[] = [];
+      for (const body of bodies) {
+        const [m] = await t.sql<{ id: string }>(
+          `INSERT INTO chat_messages (chat_id, kind, author_customer_id, author_staff_id, body,
+                                      created_at)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [
+            chatId,
+            author ? 'text' : 'system',
+            author?.kind === 'customer' ? author.id : null,
+            author?.kind === 'staff' ? author.id : null,
+            body,
+            at,
+          ],
+        );
+        ids.push(m!.id);
+      }
+      await append(
+        ids.map((messageId, i) => ({
+          type: 'chat.message_posted',
+          source: 'api',
+          occurredAt: at,
+          contractId: gm101.id,
+          customerId: gm101.customer_id,
+          payload: {
+            chatId,
+            messageId,
+            kind: author ? 'text' : 'system',
+            author,
+            preview: bodies[i]!,
+            attachments: 0,
+          },
+        })),
+      );
+      return ids;
+    }
+
+    const read = (chatId: string, p: Person, lastReadId: string) =>
+      t.sql(
+        `UPDATE chat_participants SET last_read_id = $3, last_read_at = $4
+          WHERE chat_id = $1 AND (customer_id = $2 OR staff_user_id = $2)`,
+        [chatId, p.id, lastReadId, t.clock.now()],
+      );
+
+    async function approval(
+      chatId: string,
+      messageId: string,
+      action: 'requested' | 'approved' | 'rejected' | 'revoked',
+      by: Person,
+      reason: string | null = null,
+    ): Promise<void> {
+      t.clock.advance(MINUTE); // each step the newest in the centre
+      await append([
+        {
+          type: 'chat.approval_changed',
+          source: 'api',
+          occurredAt: t.clock.now(),
+          contractId: gm101.id,
+          customerId: gm101.customer_id,
+          payload: {
+            chatId,
+            messageId,
+            approvalId: '00000000-0000-4000-8000-00000000a001',
+            action,
+            by,
+            reason,
+            deadline: action === 'requested' ? '2027-02-01' : null,
+          },
+        },
+      ]);
+    }
+
+    /** A person's notifications about a chat, newest first. */
+    const centre = (p: Person, chatId: string) =>
+      t.sql<{ kind: string; chat_id: string; params: Record<string, string>; read: boolean }>(
+        `SELECT kind, chat_id, params, read_at IS NOT NULL AS read FROM notifications
+          WHERE chat_id = $2 AND (customer_id = $1 OR staff_user_id = $1)
+          ORDER BY created_at DESC, id`,
+        [p.id, chatId],
+      );
+    const mailTo = async (address: string) =>
+      (await takeMail()).filter((m) => m.envelopeTo.includes(address));
+
+    beforeAll(async () => {
+      pool = new Pool({ connectionString: t.databaseUrl, max: 2 });
+      ivanovaP = await customer(IVANOVA);
+      kuznetsovaP = await customer(KUZNETSOVA);
+      sokolovaP = await staff('sokolova');
+      orlovP = await staff('orlov');
+      volkovaP = await staff('volkova');
+      [gm101] = await t.sql<{ id: string; customer_id: string }>(
+        'SELECT id, customer_id FROM contracts WHERE external_id = $1',
+        [GM101],
+      );
+      // Иванова wants a chat's news by SMS too (below); Кузнецова keeps the defaults (no SMS).
+      await deliver(); // what earlier tests left
+      await takeMail();
+      await takeSms(IVANOVA);
+      started = t.clock.now();
+      const chosen = await ivanova.api.PUT('/api/profile/notification-settings', {
+        body: { items: [{ kind: 'chat_message', channel: 'sms', enabled: true }] },
+      });
+      expect(chosen.response.status).toBe(200);
+    });
+    // The tests after these find nothing of theirs: what is still due goes, the clock goes back.
+    afterAll(async () => {
+      t.clock.advance(3 * 3600_000);
+      await deliver();
+      await takeMail();
+      for (const phone of [IVANOVA, KUZNETSOVA]) await takeSms(phone);
+      t.clock.set(started);
+      await pool?.end();
+    });
+
+    it('tells the other side in the cabinet at once, and by e-mail and SMS only when still unread after the quiet period', async () => {
+      const chat = await openChat();
+      const [m1] = await post(chat.id, sokolovaP, 'Макет надписи готов, посмотрите, пожалуйста');
+
+      // In the centre at once: Иванова and Кузнецова (read-only still reads); not the author,
+      // not Орлов, who no longer takes part.
+      const [note] = await centre(ivanovaP, chat.id);
+      expect(note).toMatchObject({
+        kind: 'chat_message',
+        chat_id: chat.id,
+        read: false,
+        params: {
+          chatId: chat.id,
+          chatNumber: String(chat.number),
+          contractNumber: 'ГМ-000101',
+          messageId: m1,
+          actor: 'Соколова Анна Викторовна',
+          preview: 'Макет надписи готов, посмотрите, пожалуйста',
+          count: '1',
+        },
+      });
+      expect(await centre(kuznetsovaP, chat.id)).toHaveLength(1);
+      expect(await centre(sokolovaP, chat.id)).toEqual([]);
+      expect(await centre(orlovP, chat.id)).toEqual([]);
+      const list = await ivanova.api.GET('/api/notifications', {
+        params: { query: { unread: true, pageSize: 100 } },
+      });
+      expect(list.data!.items.filter((n) => n.chatId === chat.id)).toMatchObject([
+        { kind: 'chat_message', contractId: null, read: false },
+      ]);
+
+      // Nothing goes before the quiet period is over.
+      t.clock.advance(QUIET - 1000);
+      await deliver();
+      expect(await mailTo(IVANOVA_MAIL)).toEqual([]);
+      expect(await takeSms(IVANOVA)).toEqual([]);
+
+      t.clock.advance(1000);
+      await deliver();
+      const link = `${BASE}/chats/${chat.id}`;
+      const number = formatChatNumber(chat.number);
+      const [mail, ...more] = await mailTo(IVANOVA_MAIL);
+      expect(more).toEqual([]);
+      expect(mail!.subject).toBe(`Новое сообщение в чате ${number} по договору № ГМ-000101`);
+      expect(mail!.text).toContain(
+        'Соколова Анна Викторовна: «Макет надписи готов, посмотрите, пожалуйста»\n',
+      );
+      expect(mail!.text).toContain(`Открыть чат: ${link}\n`);
+      expect(mail!.html).toContain(`<a href="${link}"`);
+      const sms = await takeSms(IVANOVA);
+      expect(sms).toEqual([`Новое сообщение по договору № ГМ-000101 ${link}`]);
+      // Кузнецова has no e-mail, and SMS is off for messages by default; staff got nothing.
+      expect(await takeSms(KUZNETSOVA)).toEqual([]);
+      expect(await takeMail()).toEqual([]);
+    });
+
+    it('sends nothing when the message was read in the chat before the quiet period ended', async () => {
+      const chat = await openChat();
+      const [m1] = await post(chat.id, sokolovaP, 'Когда вам удобно приехать?');
+      t.clock.advance(5 * MINUTE);
+      await read(chat.id, ivanovaP, m1!);
+      t.clock.advance(5 * MINUTE);
+      await deliver();
+      expect(await mailTo(IVANOVA_MAIL)).toEqual([]);
+      expect(await takeSms(IVANOVA)).toEqual([]);
+      const skipped = await deliveries(`n.chat_id = $1 AND d.address IN ($2, $3)`, [
+        chat.id,
+        IVANOVA_MAIL,
+        IVANOVA,
+      ]);
+      expect(skipped.map((d) => [d.channel, d.status, d.last_error])).toEqual([
+        ['email', 'skipped', 'Read in the chat before it was due'],
+        ['sms', 'skipped', 'Read in the chat before it was due'],
+      ]);
+    });
+
+    it('collapses a burst into one line and sends at most one e-mail and SMS an hour', async () => {
+      const chat = await openChat();
+      // Three at once (one transaction), then two more within the hour.
+      await post(chat.id, sokolovaP, 'Первое', 'Второе', 'Третье');
+      let [note] = await centre(ivanovaP, chat.id);
+      expect(note!.params).toMatchObject({ count: '3', preview: 'Третье' });
+      t.clock.advance(QUIET);
+      await deliver();
+      expect((await mailTo(IVANOVA_MAIL)).map((m) => m.subject)).toEqual([
+        `Новые сообщения в чате ${formatChatNumber(chat.number)} по договору № ГМ-000101: 3`,
+      ]);
+      expect(await takeSms(IVANOVA)).toHaveLength(1);
+
+      for (const body of ['Четвёртое', 'Пятое']) {
+        t.clock.advance(15 * MINUTE);
+        await post(chat.id, sokolovaP, body);
+        t.clock.advance(QUIET);
+        await deliver();
+      }
+      // 50 minutes after the e-mail: still one line in the centre, nothing more sent.
+      const rows = await centre(ivanovaP, chat.id);
+      expect(rows).toHaveLength(1);
+      [note] = rows;
+      expect(note!.params).toMatchObject({ count: '5', preview: 'Пятое' });
+      expect(await mailTo(IVANOVA_MAIL)).toEqual([]);
+      expect(await takeSms(IVANOVA)).toEqual([]);
+
+      // An hour after the last one, what is still unread goes, with the latest count.
+      t.clock.advance(10 * MINUTE);
+      await deliver();
+      expect((await mailTo(IVANOVA_MAIL)).map((m) => m.subject)).toEqual([
+        `Новые сообщения в чате ${formatChatNumber(chat.number)} по договору № ГМ-000101: 5`,
+      ]);
+      expect(await takeSms(IVANOVA)).toHaveLength(1);
+
+      // Read in the chat: the next message starts the count again in the same line.
+      const [last] = await post(chat.id, sokolovaP, 'Шестое');
+      await read(chat.id, ivanovaP, last!);
+      const [again] = await post(chat.id, sokolovaP, 'Седьмое');
+      expect(await centre(ivanovaP, chat.id)).toHaveLength(1);
+      expect((await centre(ivanovaP, chat.id))[0]!.params).toMatchObject({
+        count: '1',
+        messageId: again,
+      });
+      // Read in the cabinet: the next message is a new line.
+      await ivanova.api.POST('/api/notifications/read', { body: {} });
+      t.clock.advance(MINUTE);
+      await post(chat.id, sokolovaP, 'Восьмое');
+      expect((await centre(ivanovaP, chat.id)).map((n) => [n.read, n.params.count])).toEqual([
+        [false, '1'],
+        [true, '1'],
+      ]);
+    });
+
+    it('tells staff who take part of a customer’s message, in their own list, by e-mail after the quiet period', async () => {
+      const sokolova = await loginStaff(t, 'sokolova');
+      const chat = await openChat([volkovaP]);
+      await post(chat.id, ivanovaP, 'Добрый день! Можно поменять шрифт?');
+      const list = await sokolova.api.GET('/api/staff/notifications');
+      expect(list.data!.unread).toBe(1);
+      expect(list.data!.items[0]).toMatchObject({
+        kind: 'chat_message',
+        chatId: chat.id,
+        params: { actor: 'Иванова Мария Петровна', preview: 'Добрый день! Можно поменять шрифт?' },
+      });
+      expect((await sokolova.api.GET('/api/me')).data!.unreadNotifications).toBe(1);
+      expect(await centre(ivanovaP, chat.id)).toEqual([]); // the author
+      expect(await centre(kuznetsovaP, chat.id)).toHaveLength(1); // the other customer reading along
+      // Волкова leaves the chat before it is due: she is not written to.
+      await t.sql(
+        `UPDATE chat_participants SET removed_at = $2 WHERE chat_id = $1 AND staff_user_id = $3`,
+        [chat.id, t.clock.now(), volkovaP.id],
+      );
+
+      t.clock.advance(QUIET);
+      await deliver();
+      const mail = await takeMail();
+      expect(mail.map((m) => [m.envelopeTo, m.subject])).toEqual([
+        [
+          [SOKOLOVA_MAIL],
+          `Новое сообщение в чате ${formatChatNumber(chat.number)} по договору № ГМ-000101`,
+        ],
+      ]);
+      expect(mail[0]!.text).toContain('Здравствуйте, Соколова Анна Викторовна!');
+      expect(mail[0]!.text).toContain(`Открыть чат: ${BASE}/chats/${chat.id}\n`);
+      expect(mail[0]!.text).not.toContain('/profile');
+      const [volkova] = await deliveries(`d.address = $1 AND n.chat_id = $2`, [
+        VOLKOVA_MAIL,
+        chat.id,
+      ]);
+      expect(volkova).toMatchObject({
+        status: 'skipped',
+        last_error: 'No longer takes part in the chat',
+      });
+
+      // Staff read theirs the same way.
+      await sokolova.api.POST('/api/staff/notifications/read', { body: {} });
+      expect((await sokolova.api.GET('/api/me')).data!.unreadNotifications).toBe(0);
+    });
+
+    it('asks for an approval and tells its decision and revocation at once, each to the other side', async () => {
+      const chat = await openChat();
+      const [m1] = await post(chat.id, sokolovaP, 'Согласуйте, пожалуйста, макет');
+      await read(chat.id, ivanovaP, m1!);
+      const number = formatChatNumber(chat.number);
+
+      await approval(chat.id, m1!, 'requested', sokolovaP);
+      expect((await centre(ivanovaP, chat.id))[0]).toMatchObject({
+        kind: 'approval_requested',
+        params: { deadline: '2027-02-01', actor: 'Соколова Анна Викторовна', messageId: m1 },
+      });
+      // Кузнецова only reads: a decision is not hers to make.
+      expect((await centre(kuznetsovaP, chat.id)).map((n) => n.kind)).toEqual(['chat_message']);
+      await deliver(); // no quiet period
+      const [asked] = await mailTo(IVANOVA_MAIL);
+      expect(asked!.subject).toBe(
+        `Нужно ваше согласование в чате ${number} по договору № ГМ-000101 до 01.02.2027`,
+      );
+      expect(asked!.text).toContain(`Открыть чат: ${BASE}/chats/${chat.id}\n`);
+
+      await approval(chat.id, m1!, 'rejected', ivanovaP, 'Другой шрифт');
+      expect((await centre(sokolovaP, chat.id))[0]).toMatchObject({
+        kind: 'approval_decided',
+        params: { decision: 'rejected', reason: 'Другой шрифт', actor: 'Иванова Мария Петровна' },
+      });
+      expect(await centre(orlovP, chat.id)).toEqual([]);
+      await deliver();
+      const decided = await takeMail();
+      expect(decided.map((m) => [m.envelopeTo, m.subject])).toEqual([
+        [[SOKOLOVA_MAIL], `Клиент отклонил согласование в чате ${number} по договору № ГМ-000101`],
+      ]);
+      expect(decided[0]!.text).toContain('Причина: Другой шрифт\n');
+
+      await approval(chat.id, m1!, 'revoked', sokolovaP, 'Исправили шрифт');
+      expect((await centre(ivanovaP, chat.id))[0]).toMatchObject({
+        kind: 'approval_revoked',
+        params: { reason: 'Исправили шрифт' },
+      });
+      await deliver();
+      expect((await mailTo(IVANOVA_MAIL)).map((m) => m.subject)).toEqual([
+        `Решение по согласованию отменено в чате ${number} по договору № ГМ-000101: нужно решить снова`,
+      ]);
+
+      await approval(chat.id, m1!, 'approved', ivanovaP);
+      await deliver();
+      expect((await mailTo(SOKOLOVA_MAIL)).map((m) => m.subject)).toEqual([
+        `Клиент согласовал в чате ${number} по договору № ГМ-000101`,
+      ]);
+      expect(await takeSms(IVANOVA)).toEqual([]); // approvals: SMS off by default
+    });
+
+    it('tells nobody of a system line', async () => {
+      const chat = await openChat();
+      await post(chat.id, null, 'Волкова Елена Андреевна добавлена в чат');
+      for (const p of [ivanovaP, kuznetsovaP, sokolovaP])
+        expect(await centre(p, chat.id)).toEqual([]);
+    });
   });
 
   it('sends a payment imported from 1C by e-mail, in Russian, and by SMS', async () => {
@@ -454,6 +885,65 @@ describe('delivering notifications by e-mail and SMS', () => {
          JOIN notifications n ON n.id = d.notification_id WHERE d.status = 'sent' ORDER BY 1`,
     );
     expect(kinds.map((k) => k.kind)).toEqual([...NOTIFICATION_KINDS].sort());
+  });
+});
+
+describe('the company’s first import', () => {
+  let t: TestApp;
+  let files = 0;
+  beforeAll(async () => {
+    t = await startTestApp({ demo: false });
+  });
+  afterAll(() => t?.close());
+
+  async function importContent(content: ImportFileContent): Promise<void> {
+    const path = join(t.exchangeDir, `${++files}.xml`);
+    await writeFile(path, writeImportFile(content, { generatedAt: `2026-11-2${files}T10:00:00` }));
+    const result = await t.app.get(ExchangeService).importLocalFile(path, 'cli');
+    const file = result.files[0]!;
+    expect(file.status === 'failed' ? file.report : file.status).toBe('imported');
+    await t.settle();
+  }
+  const added = () =>
+    t.sql<{ number: string; customer: string }>(
+      `SELECT n.params->>'number' AS number, cu.external_id AS customer
+         FROM notifications n JOIN customers cu ON cu.id = n.customer_id
+        WHERE n.kind = 'contract_added' ORDER BY 1`,
+    );
+
+  it('tells only customers who existed before the file of their new contracts', async () => {
+    // The first file: every customer and contract is new, and nobody is told.
+    const first = generateContent({ customers: 3, seed: 11, idPrefix: 'first' });
+    await importContent(first);
+    expect(await t.sql('SELECT 1 FROM contracts')).toHaveLength(6);
+    expect(await added()).toEqual([]);
+
+    // A later file: a contract for a customer of the first file is news to them; a new
+    // customer's first contracts are not.
+    const later = generateContent({ customers: 1, seed: 12, idPrefix: 'first', firstCustomer: 3 });
+    const known = first.customers[0]!;
+    const extra = {
+      ...first.contracts[0]!,
+      externalId: 'first-k-extra',
+      number: 'FIRST-EXTRA',
+      customerExternalId: known.externalId,
+    };
+    await importContent({
+      staff: [],
+      customers: [known, ...later.customers],
+      contracts: [extra, ...later.contracts],
+      payments: [],
+    });
+    expect(await t.sql('SELECT 1 FROM contracts')).toHaveLength(9);
+    expect(await added()).toEqual([{ number: 'FIRST-EXTRA', customer: known.externalId }]);
+
+    // The new customer's next contract, in a file after theirs, is news to them.
+    const next = { ...later.contracts[0]!, externalId: 'first-k-next', number: 'FIRST-NEXT' };
+    await importContent({ staff: [], customers: later.customers, contracts: [next], payments: [] });
+    expect(await added()).toEqual([
+      { number: 'FIRST-EXTRA', customer: known.externalId },
+      { number: 'FIRST-NEXT', customer: later.customers[0]!.externalId },
+    ]);
   });
 });
 

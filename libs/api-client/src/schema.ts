@@ -800,6 +800,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/staff/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications as a staff member, newest first, with the unread count */
+    get: operations['listStaffNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/notifications/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark my notifications as a staff member read (these, or all) */
+    post: operations['markStaffNotificationsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/view-as': {
     parameters: {
       query?: never;
@@ -1678,7 +1712,7 @@ export interface components {
        */
       phone: string | null;
       role: components['schemas']['Role'];
-      /** @description Unread notifications (customers; 0 for staff) */
+      /** @description Unread notifications (a customer’s; a staff member’s: their chats’ news) */
       unreadNotifications: number;
       /** @description Set while a staff member views this customer’s cabinet read-only: the rest of the answer is the customer’s */
       viewAs: components['schemas']['ViewAsDto'] | null;
@@ -1711,10 +1745,18 @@ export interface components {
     /** @enum {string} */
     NotificationChannel: 'email' | 'sms';
     NotificationDto: {
+      /**
+       * Format: uuid
+       * @description The chat it is about (chat kinds): it opens /chats/{chatId}
+       */
+      chatId: string | null;
       /** Format: uuid */
       contractId: string | null;
       contractNumber: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it happened; a chat’s new messages: when the latest came
+       */
       createdAt: string;
       /** Format: uuid */
       id: string;
@@ -1734,7 +1776,11 @@ export interface components {
       | 'schedule_changed'
       | 'profile_request'
       | 'payment_reminder'
-      | 'payment_overdue';
+      | 'payment_overdue'
+      | 'chat_message'
+      | 'approval_requested'
+      | 'approval_decided'
+      | 'approval_revoked';
     NotificationPageDto: {
       items: components['schemas']['NotificationDto'][];
       page: number;
@@ -1796,6 +1842,7 @@ export interface components {
       | 'exchange.manage'
       | 'profile.manage'
       | 'notification.read'
+      | 'staffNotification.read'
       | 'customer.read'
       | 'customer.viewAs'
       | 'changeRequest.manage'
@@ -4260,6 +4307,87 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ProfileDto'];
         };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  listStaffNotifications: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only unread ones (default: all) */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  markStaffNotificationsRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkReadDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No valid session */
       401: {

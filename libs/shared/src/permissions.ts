@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'profile.manage',
   /** One's own notifications as a customer. */
   'notification.read',
+  /** One's own notifications as a staff member (news of the chats one takes part in). */
+  'staffNotification.read',
   /** Search and list customers (scoped like contracts). */
   'customer.read',
   /** Open a customer's cabinet read-only, exactly as they see it (audited). */
@@ -41,6 +43,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   customer: ['contract.read', 'profile.manage', 'notification.read', 'chat.read'],
   admin: ALL.filter((p) => p !== 'profile.manage' && p !== 'notification.read'),
   head: [
+    'staffNotification.read',
     'contract.read',
     'contract.readAll',
     'customer.read',
@@ -51,6 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chat.readAll',
   ],
   manager: [
+    'staffNotification.read',
     'contract.read',
     'customer.read',
     'customer.viewAs',
@@ -59,6 +63,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chat.manage',
   ],
   operator: [
+    'staffNotification.read',
     'contract.read',
     'contract.readAll',
     'customer.read',
@@ -67,9 +72,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chat.manage',
     'chat.readAll',
   ],
-  estimator: ['contract.read', 'chat.read'],
-  measurer: ['contract.read', 'chat.read'],
-  foreman: ['contract.read', 'chat.read'],
+  estimator: ['staffNotification.read', 'contract.read', 'chat.read'],
+  measurer: ['staffNotification.read', 'contract.read', 'chat.read'],
+  foreman: ['staffNotification.read', 'contract.read', 'chat.read'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -116,6 +116,12 @@ const schema = z
     NOTIFY_POLL_CRON: z.string().default('* * * * *'),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
+    CHAT_NOTIFY_QUIET_MINUTES: z.coerce
+      .number({ error: 'a whole number of minutes' })
+      .int('a whole number of minutes')
+      .min(0, 'a whole number of minutes')
+      .max(24 * 60, 'at most a day (1440 minutes)')
+      .default(10),
     PAYMENT_REMINDER_DAYS: z.coerce
       .number({ error: 'a whole number of days (0 turns reminders off)' })
       .int('a whole number of days (0 turns reminders off)')
@@ -233,6 +239,7 @@ export interface AppConfig {
   /** SMTP for e-mail notifications; null when not configured (e-mails are then skipped). */
   mail: MailConfig | null;
   delivery: DeliveryConfig;
+  chatNotify: ChatNotifyConfig;
   paymentNotices: PaymentNoticesConfig;
 }
 
@@ -296,6 +303,14 @@ export interface DeliveryConfig {
   maxAttempts: number;
   /** The first retry waits this long; each next one twice as long, at most an hour. */
   retryBaseMs: number;
+}
+
+export interface ChatNotifyConfig {
+  /**
+   * A chat's new message goes by e-mail or SMS only if still unread this long after it came
+   * (CHAT_NOTIFY_QUIET_MINUTES); a chat tells a person at most once an hour per channel.
+   */
+  quietMs: number;
 }
 
 export type SftpConfig = {
@@ -410,6 +425,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: e.NOTIFY_RETRY_SECONDS * 1000,
     },
+    chatNotify: { quietMs: e.CHAT_NOTIFY_QUIET_MINUTES * 60 * 1000 },
     paymentNotices: {
       schedule: e.PAYMENT_NOTICE_SCHEDULE ?? e.NODE_ENV !== 'test',
       cron: e.PAYMENT_NOTICE_CRON,

@@ -73,6 +73,14 @@ export const routes: RouteObject[] = [
         { path: paths.contractPattern, element: <ContractPage /> },
       ]),
       section(paths.notifications, [{ path: paths.notifications, element: <NotificationsPage /> }]),
+      {
+        path: paths.staffNotifications,
+        element: (
+          <RequirePermission permission="staffNotification.read">
+            <NotificationsPage />
+          </RequirePermission>
+        ),
+      },
       section(paths.customers, [{ path: paths.customers, element: <CustomersPage /> }]),
       section(paths.changeRequests, [
         { path: paths.changeRequests, element: <ChangeRequestsPage /> },

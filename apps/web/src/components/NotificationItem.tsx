@@ -1,6 +1,11 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { Schemas } from '@kabinet/api-client';
-import { NOTIFICATION_CONTRACT_TABS, showMoney } from '@kabinet/shared';
+import {
+  formatChatNumber,
+  isChatNotification,
+  NOTIFICATION_CONTRACT_TABS,
+  showMoney,
+} from '@kabinet/shared';
 import { IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,10 +18,14 @@ const str = (v: string | number | null | undefined) =>
   v === null || v === undefined ? '' : String(v);
 
 /**
- * Where a notification leads: its contract on the tab it is about (payments, schedule) or the
- * overview, the profile for an answer to a request; the e-mails link to the same places.
+ * Where a notification leads: its chat, its contract on the tab it is about (payments, schedule)
+ * or the overview, the profile for an answer to a request; the e-mails link to the same places.
  */
 export function notificationTarget(n: Notification): string {
+  if (isChatNotification(n.kind)) {
+    const chatId = n.chatId ?? n.params.chatId;
+    return chatId ? paths.chat(chatId) : paths.notifications;
+  }
   if (n.kind === 'profile_request') return paths.profile;
   if (!n.contractId) return paths.notifications;
   const tab = NOTIFICATION_CONTRACT_TABS[n.kind];
@@ -30,7 +39,35 @@ export function useNotificationText() {
   return (n: Notification): string => {
     const p = n.params;
     const money = () => showMoney(str(p.amount), str(p.currency) || 'RUB', locale);
+    const chatNumber = Number(p.chatNumber);
+    const chatName =
+      Number.isInteger(chatNumber) && chatNumber > 0 ? formatChatNumber(chatNumber) : '';
+    const chat = p.contractNumber
+      ? t('notification.chatAbout', { chat: chatName, number: str(p.contractNumber) })
+      : [chatName, p.chatTitle ? `«${p.chatTitle}»` : ''].filter(Boolean).join(' ');
     switch (n.kind) {
+      case 'chat_message': {
+        const count = Number(p.count) || 1;
+        return count > 1
+          ? t('notification.chat_messages', { chat, n: count })
+          : t('notification.chat_message', { chat });
+      }
+      case 'approval_requested':
+        return p.deadline
+          ? t('notification.approval_requested_until', {
+              chat,
+              date: formatDate(str(p.deadline), locale),
+            })
+          : t('notification.approval_requested', { chat });
+      case 'approval_decided':
+        return t(
+          p.decision === 'approved'
+            ? 'notification.approval_approved'
+            : 'notification.approval_rejected',
+          { chat },
+        );
+      case 'approval_revoked':
+        return t('notification.approval_revoked', { chat });
       case 'contract_added':
         return t('notification.contract_added', { number: str(p.number) });
       case 'contract_status':
@@ -62,6 +99,34 @@ export function useNotificationText() {
   };
 }
 
+/** What a chat's notification adds below its line: who wrote what (the latest), or why. */
+export function useNotificationDetail() {
+  const { t } = useTranslation();
+  return (n: Notification): string | null => {
+    const p = n.params;
+    const author = str(p.actor);
+    switch (n.kind) {
+      case 'chat_message': {
+        const files = Number(p.attachments) || 0;
+        if (p.preview) return t('notification.chatSaid', { author, text: str(p.preview) });
+        return files > 0 ? t('notification.chatFiles', { author, n: files }) : null;
+      }
+      case 'approval_decided':
+      case 'approval_revoked':
+        return p.reason ? t('notification.reason', { reason: str(p.reason) }) : null;
+      case 'contract_added':
+      case 'contract_status':
+      case 'payment_received':
+      case 'schedule_changed':
+      case 'profile_request':
+      case 'payment_reminder':
+      case 'payment_overdue':
+      case 'approval_requested':
+        return null;
+    }
+  };
+}
+
 /**
  * One notification: text, time and a "new" mark while unread; the whole item is a link to what
  * it is about (`onOpen` runs as it is followed, e.g. to mark it read).
@@ -75,6 +140,7 @@ export function NotificationItem({
 }) {
   const { t, i18n } = useTranslation();
   const text = useNotificationText();
+  const detail = useNotificationDetail()(n);
   return (
     <UnstyledButton
       component={Link}
@@ -98,6 +164,11 @@ export function NotificationItem({
               </Badge>
             )}
           </Group>
+          {detail && (
+            <Text size="sm" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+              {detail}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             {formatDateTime(n.createdAt, localeOf(i18n.language))}
           </Text>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, ROLES } from '@kabinet/shared';
-import { isActive, NAV_ITEMS, navFor, navItem } from './nav';
+import { isActive, NAV_ITEMS, navFor, navItem, sidebarFor } from './nav';
 import { paths } from './paths';
 
 describe('navigation from permissions', () => {
@@ -38,5 +38,18 @@ describe('navigation from permissions', () => {
       expect(navFor(permissionsOf(role))).toContain(navItem(paths.contracts));
     expect(navItem(paths.contracts).permission).toBe('contract.read');
     expect(() => navItem('/nowhere')).toThrow();
+  });
+  it('lists staff their own notifications after their first section, never as where they land', () => {
+    expect(sidebarFor(permissionsOf('manager')).map((i) => i.testId)).toEqual([
+      'nav-contracts',
+      'nav-staff-notifications',
+      'nav-customers',
+      'nav-change-requests',
+    ]);
+    expect(sidebarFor(permissionsOf('foreman')).map((i) => i.testId)).toEqual([
+      'nav-contracts',
+      'nav-staff-notifications',
+    ]);
+    expect(sidebarFor(permissionsOf('customer'))).toEqual(navFor(permissionsOf('customer')));
   });
 });

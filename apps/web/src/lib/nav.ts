@@ -107,6 +107,25 @@ export function navFor(permissions: readonly string[]): NavItem[] {
   return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
 }
 
+/**
+ * A staff member's own notifications (their chats' news): in the sidebar after their first
+ * section, with the unread count, but never where a staff member lands (not a section of its own).
+ */
+export const STAFF_NOTIFICATIONS_ITEM: NavItem = {
+  path: paths.staffNotifications,
+  labelKey: 'nav.notifications',
+  icon: 'notifications',
+  permission: 'staffNotification.read',
+  testId: 'nav-staff-notifications',
+};
+
+/** What the sidebar lists: the sections, and a staff member's notifications after the first. */
+export function sidebarFor(permissions: readonly string[]): NavItem[] {
+  const items = navFor(permissions);
+  if (!permissions.includes(STAFF_NOTIFICATIONS_ITEM.permission)) return items;
+  return [...items.slice(0, 1), STAFF_NOTIFICATIONS_ITEM, ...items.slice(1)];
+}
+
 /** The navigation item of a section; its permission guards the section's routes. */
 export function navItem(path: string): NavItem {
   const item = NAV_ITEMS.find((i) => i.path === path);

@@ -12,6 +12,10 @@ export const paths = {
   /** The company profile (admins). */
   company: '/company',
   notifications: '/notifications',
+  /** A staff member's own notifications (their chats' news). */
+  staffNotifications: '/staff/notifications',
+  /** A chat (its page is the chats feature's). */
+  chat: (id: string) => `/chats/${encodeURIComponent(id)}`,
   profile: '/profile',
   customers: '/customers',
   changeRequests: '/change-requests',

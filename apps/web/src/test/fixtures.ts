@@ -98,6 +98,7 @@ export const notification: Schemas['NotificationDto'] = {
   params: { number: 'ГМ-000101', amount: '74250.00', currency: 'RUB' },
   contractId: '33333333-3333-4333-8333-333333333333',
   contractNumber: 'ГМ-000101',
+  chatId: null,
   createdAt: '2026-11-22T09:00:00.000Z',
   read: false,
 };

@@ -208,6 +208,7 @@ export class ContractImporter implements RecordImporter<'contract'> {
         status: r.status,
         previousStatus: updated && before!.status !== r.status ? before!.status : null,
         scheduleChanged: updated && (before!.schedule ?? '') !== schedule,
+        customerNew: added && this.ctx.isNew('customer', customerId),
       },
     });
   }

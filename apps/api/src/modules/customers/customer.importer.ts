@@ -19,6 +19,8 @@ export class CustomerImporter implements RecordImporter<'customer'> {
   readonly countKey = 'customers';
   readonly element = 'Контрагент';
   private readonly ids: ExternalIds;
+  /** Customers this file created: their first contracts tell them nothing (see ContractChanged). */
+  private readonly created = new Set<string>();
 
   constructor(private readonly ctx: ImportContext) {
     this.ids = new ExternalIds(ctx, 'customers');
@@ -98,11 +100,16 @@ export class CustomerImporter implements RecordImporter<'customer'> {
           RETURNING id, (xmax = 0) AS inserted`,
     );
     this.ids.set(r.externalId, rows[0]!.id);
+    if (rows[0]!.inserted) this.created.add(rows[0]!.id);
     return rows[0]!.inserted ? 'created' : 'updated';
   }
 
   idOf(externalId: string): Promise<string | null> {
     return this.ids.get(externalId);
+  }
+
+  isNew(id: string): boolean {
+    return this.created.has(id);
   }
 
   /** A full export lists every customer 1C has: the others are archived (kept, hidden). */

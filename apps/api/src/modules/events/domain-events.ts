@@ -32,6 +32,12 @@ export interface ContractChanged extends EventBase {
     previousStatus: string | null;
     /** The payment schedule (a date or an amount) changed (`updated` only). */
     scheduleChanged: boolean;
+    /**
+     * The same file created the customer too (`added` only): their first contracts are not news
+     * to anyone — the company's first import must not tell every customer "contract added".
+     * Absent in events from before it was recorded (read as false).
+     */
+    customerNew?: boolean;
   };
 }
 

@@ -26,7 +26,9 @@ export class MeDto {
     description: 'Bonus balance from 1C, a decimal string; null for staff',
   })
   bonusBalance: string | null;
-  @ApiProperty({ description: 'Unread notifications (customers; 0 for staff)' })
+  @ApiProperty({
+    description: 'Unread notifications (a customer’s; a staff member’s: their chats’ news)',
+  })
   unreadNotifications: number;
   @ApiProperty({
     type: () => ViewAsDto,

@@ -13,7 +13,7 @@ export interface MeCustomerRow {
   unread: string;
 }
 
-/** A staff member as `GET /api/me` shows them. */
+/** A staff member as `GET /api/me` shows them, with their unread notifications counted. */
 export interface MeStaffRow {
   id: string;
   role: StaffRole;
@@ -21,6 +21,7 @@ export interface MeStaffRow {
   phone: string | null;
   login: string;
   email: string | null;
+  unread: string;
 }
 
 /** Who is signed in: their own record. */
@@ -41,10 +42,12 @@ export class MeRepository extends Repository {
     return rows[0];
   }
 
-  /** Staff member `id`; none when missing. */
+  /** Staff member `id` and their unread notifications (their chats' news); none when missing. */
   async staff(id: string): Promise<MeStaffRow | undefined> {
     const rows = await this.db.query<MeStaffRow>(
-      sql`SELECT s.id, s.role, s.full_name, s.phone, s.login, s.email
+      sql`SELECT s.id, s.role, s.full_name, s.phone, s.login, s.email,
+                 (SELECT count(*) FROM notifications n
+                   WHERE n.staff_user_id = s.id AND n.read_at IS NULL) AS unread
             FROM staff_users s WHERE s.id = ${id}`,
     );
     return rows[0];

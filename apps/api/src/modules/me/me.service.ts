@@ -41,7 +41,7 @@ export class MeService {
       login: s.login,
       email: s.email,
       bonusBalance: null,
-      unreadNotifications: 0,
+      unreadNotifications: Number(s.unread),
       viewAs: null,
     };
   }

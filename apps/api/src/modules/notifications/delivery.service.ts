@@ -12,6 +12,8 @@ import { renderStaffNotice } from './staff-notice-texts';
 const LEASE_MS = 10 * 60 * 1000;
 /** Retries wait `retryBaseMs × 2^(attempt-1)`, at most this long. */
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** A chat tells a person by e-mail (or SMS) at most this often. */
+const CHAT_GAP_MS = 60 * 60 * 1000;
 
 export interface DeliveryRunResult {
   sent: number;
@@ -28,6 +30,12 @@ export interface DeliveryRunResult {
  * same row; a poller that dies mid-send leaves a row that is due again when its lease ends. A
  * message can thus be sent twice only when the process dies between the server accepting it
  * and the row being marked sent (e-mails then carry the same Message-ID).
+ *
+ * A chat's new messages are looked at again when due: sent only if something the others wrote
+ * is still unread by the person in the chat after the quiet period (CHAT_NOTIFY_QUIET_MINUTES),
+ * they still take part and have not read the notification; put off (the attempt not counted)
+ * while the oldest unread message is younger than that or an e-mail (SMS) about this chat went
+ * to them within the hour; otherwise `skipped`, saying why.
  */
 @Injectable()
 export class NotificationDeliveryService implements OnApplicationShutdown {
@@ -76,7 +84,7 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
         }
         company ??= await this.company.letterhead();
         const outcome = await this.deliver(d, company);
-        result[outcome]++;
+        if (outcome) result[outcome]++;
       }
       if (batch.length < batchSize) break;
     }
@@ -99,7 +107,19 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
     for (const d of rows) await this.repo.release(d.id, d.attempts);
   }
 
-  private async deliver(d: Claimed, company: Letterhead): Promise<keyof DeliveryRunResult> {
+  /** Sends one claimed row; null when it was put off (due again later). */
+  private async deliver(d: Claimed, company: Letterhead): Promise<keyof DeliveryRunResult | null> {
+    if (d.kind === 'chat_message') {
+      const hold = await this.chatHold(d);
+      if (hold && 'skip' in hold) {
+        await this.finish(d, 'skipped', hold.skip);
+        return 'skipped';
+      }
+      if (hold) {
+        await this.repo.postpone(d.id, d.attempts, hold.until);
+        return null;
+      }
+    }
     const texts = d.staff_kind
       ? renderStaffNotice(
           {
@@ -116,6 +136,8 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
             kind: d.kind!,
             params: d.params,
             contractId: d.contract_id,
+            chatId: d.chat_id,
+            recipient: d.recipient ?? 'customer',
             customerName: d.full_name,
           },
           this.config.publicUrl,
@@ -164,6 +186,20 @@ export class NotificationDeliveryService implements OnApplicationShutdown {
     }
     await this.finish(d, 'sent', null);
     return 'sent';
+  }
+
+  /** Whether a chat's new messages may go now: null (yes), not yet (`until`), or never (`skip`). */
+  private async chatHold(d: Claimed): Promise<{ skip: string } | { until: Date } | null> {
+    const state = await this.repo.chatState(d.id);
+    if (!state) return { skip: 'The notification is gone' };
+    if (state.read) return { skip: 'Read in the cabinet before it was due' };
+    if (state.removed) return { skip: 'No longer takes part in the chat' };
+    if (!state.unread_since) return { skip: 'Read in the chat before it was due' };
+    const now = this.clock.now().getTime();
+    const quietEnd = new Date(state.unread_since).getTime() + this.config.chatNotify.quietMs;
+    const gapEnd = state.last_sent_at ? new Date(state.last_sent_at).getTime() + CHAT_GAP_MS : 0;
+    const until = Math.max(quietEnd, gapEnd);
+    return until > now ? { until: new Date(until) } : null;
   }
 
   /**

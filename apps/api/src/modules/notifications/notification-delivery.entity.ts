@@ -23,14 +23,18 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
- * The outbox of e-mails and SMS: one row per notification and channel the customer wanted it on
+ * The outbox of e-mails and SMS: one row per notification and channel the recipient wanted it on
  * when it was made, written in the same transaction as the notification (see
  * `NotificationsRepository.create`), to the address 1C had then; or one e-mail per staff notice. The
- * delivery poller claims due rows.
+ * delivery poller claims due rows. A chat's new messages are due only after the quiet period and
+ * are checked again when due (still unread?): see `NotificationDeliveryService`.
  */
 @Entity('notification_deliveries')
-@Index('notification_deliveries_notification_channel_uq', ['notificationId', 'channel'], {
+// One pending row per notification and channel; a chat's collapsed notification gets a new one
+// for news after an earlier one went (at most hourly).
+@Index('notification_deliveries_pending_uq', ['notificationId', 'channel'], {
   unique: true,
+  where: "status = 'pending'",
 })
 @Index('notification_deliveries_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
 @Check('notification_deliveries_channel_ck', `channel IN (${list(NOTIFICATION_CHANNELS)})`)

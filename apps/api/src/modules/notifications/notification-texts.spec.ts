@@ -152,4 +152,79 @@ describe('notification texts', () => {
     );
     expect([...long.sms]).toHaveLength(SMS_MAX_LENGTH);
   });
+
+  it('says a chat’s news with the chat and contract, links to the chat, and keeps the link whole in the SMS', () => {
+    const chatId = '0b7c2b0e-0000-4000-8000-00000000c001';
+    const chat = { chatId, chatNumber: '123', contractNumber: 'ГМ-000101' };
+    const company = { name: 'Гранит-Мастер', phones: [], email: null, address: null };
+    const render = (
+      kind: Parameters<typeof renderNotification>[0]['kind'],
+      params: Record<string, string | null>,
+    ) => renderNotification({ ...facts, contractId: null, chatId, kind, params }, BASE, company);
+    const one = render('chat_message', {
+      ...chat,
+      count: '1',
+      actor: 'Соколова Анна Викторовна',
+      preview: 'Макет готов',
+    });
+    expect(one.subject).toBe('Новое сообщение в чате Ч-000123 по договору № ГМ-000101');
+    expect(one.text).toContain('Соколова Анна Викторовна: «Макет готов»\n');
+    expect(one.text).toContain(`Открыть чат: ${BASE}/chats/${chatId}\n`);
+    expect(one.sms).toBe(
+      `Гранит-Мастер: Новое сообщение по договору № ГМ-000101 ${BASE}/chats/${chatId}`,
+    );
+    const many = render('chat_message', { ...chat, count: '5', actor: 'Соколова', preview: 'x' });
+    expect(many.subject).toBe('Новые сообщения в чате Ч-000123 по договору № ГМ-000101: 5');
+    expect(many.text).toContain('Последнее — Соколова: «x»');
+    expect(many.sms).toBe(
+      `Гранит-Мастер: Новые сообщения (5) по договору № ГМ-000101 ${BASE}/chats/${chatId}`,
+    );
+    // A long company name gives way; the link stays whole and the SMS within two parts.
+    const long = renderNotification(
+      { ...facts, contractId: null, chatId, kind: 'approval_requested', params: chat },
+      BASE,
+      { ...company, name: 'Очень длинное название компании'.repeat(3) },
+    );
+    expect([...long.sms].length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+    expect(long.sms.endsWith(` ${BASE}/chats/${chatId}`)).toBe(true);
+
+    expect(render('approval_requested', { ...chat, deadline: '2027-02-01' }).subject).toBe(
+      'Нужно ваше согласование в чате Ч-000123 по договору № ГМ-000101 до 01.02.2027',
+    );
+    const rejected = render('approval_decided', {
+      ...chat,
+      decision: 'rejected',
+      reason: 'Другой шрифт',
+    });
+    expect(rejected.subject).toBe(
+      'Клиент отклонил согласование в чате Ч-000123 по договору № ГМ-000101',
+    );
+    expect(rejected.text).toContain('Причина: Другой шрифт\n');
+    expect(
+      render('approval_revoked', {
+        ...chat,
+        chatNumber: '7',
+        contractNumber: null,
+        chatTitle: 'Гравировка',
+      }).subject,
+    ).toBe('Решение по согласованию отменено в чате Ч-000007 «Гравировка»: нужно решить снова');
+  });
+
+  it('writes to staff without pointing them to a customer’s settings', () => {
+    const t = renderNotification(
+      {
+        kind: 'chat_message',
+        params: { chatId: 'c1', chatNumber: '1', count: '1', actor: 'Иванова', preview: 'Да' },
+        contractId: null,
+        chatId: 'c1',
+        recipient: 'staff',
+        customerName: 'Соколова Анна Викторовна',
+      },
+      BASE,
+    );
+    expect(t.text).toContain('Здравствуйте, Соколова Анна Викторовна!');
+    expect(t.text).not.toContain('/profile');
+    expect(t.html).not.toContain('/profile');
+    expect(t.text).toContain('не чаще раза в час.\n');
+  });
 });

@@ -27,3 +27,32 @@ export class NotificationsController {
     return this.notifications.markRead(auth, body);
   }
 }
+
+/**
+ * A staff member's own notifications (news of the chats they take part in): the customers'
+ * list and its rules, under the staff permission.
+ */
+@ApiTags('notifications')
+@Controller('staff/notifications')
+export class StaffNotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'My notifications as a staff member, newest first, with the unread count',
+  })
+  @Authenticated({ permission: 'staffNotification.read' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  listStaffNotifications(@Auth() auth: AuthContext, @Query() query: ListNotificationsQueryDto) {
+    return this.notifications.list(auth, query);
+  }
+
+  @Post('read')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Mark my notifications as a staff member read (these, or all)' })
+  @Authenticated({ permission: 'staffNotification.read' })
+  @ApiNoContentResponse()
+  markStaffNotificationsRead(@Auth() auth: AuthContext, @Body() body: MarkReadDto) {
+    return this.notifications.markRead(auth, body);
+  }
+}

@@ -14,7 +14,18 @@ export class NotificationDto {
   params: Record<string, string | null>;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) contractId: string | null;
   @ApiProperty({ type: String, nullable: true }) contractNumber: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The chat it is about (chat kinds): it opens /chats/{chatId}',
+  })
+  chatId: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When it happened; a chat’s new messages: when the latest came',
+  })
+  createdAt: string;
   @ApiProperty({ description: 'Read (or seen on the contract page)' }) read: boolean;
 }
 
@@ -25,6 +36,8 @@ export interface NotificationRow {
   params: Record<string, string | null>;
   contract_id: string | null;
   contract_number: string | null;
+  /** Absent where only contracts' notifications are read (the contract page). */
+  chat_id?: string | null;
   created_at: string;
   read: boolean;
 }
@@ -36,6 +49,7 @@ export function toNotification(n: NotificationRow): NotificationDto {
     params: n.params,
     contractId: n.contract_id,
     contractNumber: n.contract_number,
+    chatId: n.chat_id ?? null,
     createdAt: new Date(n.created_at).toISOString(),
     read: n.read,
   };

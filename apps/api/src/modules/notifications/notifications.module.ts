@@ -5,7 +5,7 @@ import { DeliveryRepository } from './delivery.repository';
 import { NotificationDeliveryScheduler } from './delivery.scheduler';
 import { NotificationDeliveryService } from './delivery.service';
 import { NotificationsConsumer } from './notifications.consumer';
-import { NotificationsController } from './notifications.controller';
+import { NotificationsController, StaffNotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { PaymentNoticesRepository } from './payment-notices.repository';
@@ -13,13 +13,14 @@ import { PaymentNoticesScheduler } from './payment-notices.scheduler';
 import { PaymentNoticesService } from './payment-notices.service';
 
 /**
- * The cabinet's notifications (made from domain events by `NotificationsConsumer`), their
+ * The cabinet's notifications, customers' and staff's (made from domain events by
+ * `NotificationsConsumer`), their
  * delivery by e-mail and SMS (the outbox poller), and the payment reminders and overdue notices
  * (a scheduled job).
  */
 @Module({
   imports: [EventsModule],
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, StaffNotificationsController],
   providers: [
     // No Nest in this repository (the import process makes notifications with it, for now).
     {

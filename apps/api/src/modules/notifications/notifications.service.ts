@@ -6,9 +6,17 @@ import {
   type MarkReadDto,
   type NotificationPageDto,
 } from './notifications.dto';
-import { NotificationsRepository } from './notifications.repository';
+import { NotificationsRepository, type Recipient } from './notifications.repository';
 
-/** A customer's notifications, newest first. */
+/** Whose notifications a caller reads: their own (a customer's, or a staff member's). */
+function recipientOf(auth: AuthContext): Recipient {
+  return { kind: auth.kind, id: auth.userId };
+}
+
+/**
+ * A person's notifications, newest first: a customer's (their cabinet's news) or a staff
+ * member's (their chats' news); the same list, read and marked the same way.
+ */
 @Injectable()
 export class NotificationsService {
   constructor(private readonly repo: NotificationsRepository) {}
@@ -18,7 +26,7 @@ export class NotificationsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const r = await this.repo.page({
-      customerId: auth.userId,
+      recipient: recipientOf(auth),
       unreadOnly: query.unread ?? false,
       limit: pageSize,
       offset: (page - 1) * pageSize,
@@ -34,6 +42,6 @@ export class NotificationsService {
 
   /** Marks mine read: the given ones, or all. Others' ids are ignored (nothing leaks). */
   async markRead(auth: AuthContext, body: MarkReadDto): Promise<void> {
-    await this.repo.markRead(auth.userId, body.ids ?? null);
+    await this.repo.markRead(recipientOf(auth), body.ids ?? null);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CUSTOMER_NOTIFICATION_KINDS,
   DEFAULT_NOTIFICATION_SETTINGS,
   isEmail,
   NOTIFICATION_CHANNELS,
@@ -50,7 +51,8 @@ export class ProfileService {
       bonusBalance: c.bonus_balance,
       requisites: c.requisites,
       legal: legalDetails(c),
-      notificationSettings: NOTIFICATION_KINDS.flatMap((kind) =>
+      // The kinds a customer gets (staff-only ones are not theirs to choose).
+      notificationSettings: CUSTOMER_NOTIFICATION_KINDS.flatMap((kind) =>
         NOTIFICATION_CHANNELS.map((channel) => ({
           kind,
           channel,

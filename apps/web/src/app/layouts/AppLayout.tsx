@@ -40,7 +40,7 @@ import { useEndViewAs } from '../../features/customers';
 import { HeaderBell } from '../../features/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localeOf } from '../../lib/format';
-import { isActive, navFor, type NavIcon } from '../../lib/nav';
+import { isActive, sidebarFor, type NavIcon } from '../../lib/nav';
 import { paths } from '../../lib/paths';
 import { socketIdentity } from '../../lib/socket';
 import { useSocketConnection } from '../../lib/use-socket';
@@ -111,7 +111,7 @@ export function AppLayout() {
   );
   // RequireAuth renders the shell only for a person; after logout it is gone for a moment.
   if (!me) return null;
-  const items = navFor(me.permissions);
+  const items = sidebarFor(me.permissions);
 
   const doLogout = () =>
     logout.mutate(undefined, { onSettled: () => void navigate(paths.login, { replace: true }) });

@@ -102,6 +102,17 @@ export const en: Resource = {
     profile_request_rejected: 'Your request to change your {{field}} was rejected',
     fields: { phone: 'phone', email: 'e-mail' },
     new: 'New',
+    chat_message: 'New message in chat {{chat}}',
+    chat_messages: 'New messages in chat {{chat}}: {{n}}',
+    approval_requested: 'Your approval is needed in chat {{chat}}',
+    approval_requested_until: 'Your approval is needed in chat {{chat}} by {{date}}',
+    approval_approved: 'The customer approved in chat {{chat}}',
+    approval_rejected: 'The customer rejected an approval in chat {{chat}}',
+    approval_revoked: 'A decision in chat {{chat}} was revoked: it is to be made again',
+    chatAbout: '{{chat}} on contract {{number}}',
+    chatSaid: '{{author}}: “{{text}}”',
+    chatFiles: '{{author}}: files ({{n}})',
+    reason: 'Reason: {{reason}}',
   },
   viewAs: {
     banner:

@@ -317,6 +317,7 @@ describe('ContractPage', () => {
           },
           contractId: contract.id,
           contractNumber: 'ГМ-000101',
+          chatId: null,
           createdAt: '2027-05-17T07:00:00.000Z',
           read: true,
         },

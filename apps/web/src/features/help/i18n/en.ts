@@ -33,7 +33,7 @@ export const en: Widen<typeof ru> = {
       },
       notifications: {
         q: 'How do I set up e-mail and SMS notifications?',
-        a: 'In “Profile and settings”, the “Notifications” block: for each event (a new contract, a status change, a payment received, a changed payment schedule, an answer to a request, a reminder a few days before a payment is due, an overdue payment) turn e-mail and SMS on or off. Until you change anything, everything comes by e-mail and only money by SMS: payments received, payment reminders and overdue payments. E-mails and SMS go to the e-mail and phone 1C has. In the cabinet itself notifications are always shown.',
+        a: 'In “Profile and settings”, the “Notifications” block: for each event (a new contract, a status change, a payment received, a changed payment schedule, an answer to a request, a reminder a few days before a payment is due, an overdue payment, new messages in a chat, a request for approval and a revoked decision) turn e-mail and SMS on or off. About new messages we write only if they are still unread some minutes later, and at most once an hour per chat. Until you change anything, everything comes by e-mail and only money by SMS: payments received, payment reminders and overdue payments. E-mails and SMS go to the e-mail and phone 1C has. In the cabinet itself notifications are always shown.',
       },
       dataAsOf: {
         q: 'What does “Data from 1C as of …” mean?',

@@ -5,21 +5,27 @@ import { notificationKeys } from './keys';
 
 export type NotificationPage = Schemas['NotificationPageDto'];
 
+/** Whose list: a customer's (the default) or a staff member's (their chats' news). */
+export type NotificationScope = 'customer' | 'staff';
+
 export interface NotificationQuery {
   unread: boolean;
   page: number;
   pageSize: number;
+  scope?: NotificationScope;
 }
 
 export const notificationsQuery = (q: NotificationQuery) =>
   queryOptions({
     queryKey: notificationKeys.list(q),
-    queryFn: () =>
-      api
-        .GET('/api/notifications', {
-          params: { query: { unread: q.unread || undefined, page: q.page, pageSize: q.pageSize } },
-        })
-        .then(unwrap),
+    queryFn: () => {
+      const query = { unread: q.unread || undefined, page: q.page, pageSize: q.pageSize };
+      return (
+        q.scope === 'staff'
+          ? api.GET('/api/staff/notifications', { params: { query } })
+          : api.GET('/api/notifications', { params: { query } })
+      ).then(unwrap);
+    },
     placeholderData: keepPreviousData,
   });
 

@@ -19,10 +19,15 @@ export function NotificationsPage() {
   const [params, updateParams] = useUrlParams();
   const unread = params.get('unread') === '1';
   const compact = useCompactLayout();
-  const readOnly = Boolean(useMe().data?.viewAs);
-  const paged = usePagedQuery((page) => notificationsQuery({ unread, page, pageSize: PAGE_SIZE }));
+  const me = useMe().data;
+  const readOnly = Boolean(me?.viewAs);
+  // Staff read their own list (their chats' news); a customer (or staff viewing as one), theirs.
+  const scope = me?.kind === 'staff' ? 'staff' : 'customer';
+  const paged = usePagedQuery((page) =>
+    notificationsQuery({ unread, page, pageSize: PAGE_SIZE, scope }),
+  );
   const { query: list, items, total, page, setPage } = paged;
-  const markRead = useMarkRead();
+  const markRead = useMarkRead(scope);
   /** Following a notification marks it read (not in view-as mode, which changes nothing). */
   const open = (n: Notification) => {
     if (!n.read && !readOnly) markRead.mutate([n.id]);

@@ -218,6 +218,18 @@ describe('ProfilePage', () => {
     await waitFor(() => expect(email.checked).toBe(true));
   });
 
+  it('lists the chat’s news among the settings, but not what only staff are told', async () => {
+    fakeApi({ 'GET /api/profile': () => Response.json(profile) });
+    renderProfile();
+    const settings = await screen.findByTestId('notification-settings');
+    for (const kind of ['chat_message', 'approval_requested', 'approval_revoked']) {
+      expect(within(settings).getByTestId(`setting-${kind}-email`)).toBeTruthy();
+      expect(within(settings).getByTestId(`setting-${kind}-sms`)).toBeTruthy();
+    }
+    expect(within(settings).queryByTestId('setting-approval_decided-email')).toBeNull();
+    expect(settings.textContent).toContain('Новые сообщения в чате');
+  });
+
   it('logs out everywhere after a confirmation', async () => {
     const calls = fakeApi({
       'GET /api/profile': () => Response.json(profile),

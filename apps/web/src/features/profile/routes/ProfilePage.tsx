@@ -13,7 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   NOTIFICATION_CHANNELS,
-  NOTIFICATION_KINDS,
+  CUSTOMER_NOTIFICATION_KINDS,
   type NotificationChannel,
   type NotificationKind,
   showMoney,
@@ -217,7 +217,7 @@ function Settings({ p, readOnly }: { p: Profile; readOnly: boolean }) {
         {t(readOnly ? 'profile.settingsReadOnly' : 'profile.settingsHint')}
       </Text>
       <ResponsiveList<NotificationKind>
-        items={[...NOTIFICATION_KINDS]}
+        items={[...CUSTOMER_NOTIFICATION_KINDS]}
         itemKey={(kind) => kind}
         table={{ verticalSpacing: 'xs' }}
         columns={[
