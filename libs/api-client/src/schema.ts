@@ -1023,6 +1023,13 @@ export interface components {
       /** @description The last message is the customer’s (staff: waiting for us) */
       waitingForUs: boolean;
     };
+    ChatMarkReadDto: {
+      /**
+       * @description The last message id the reader has seen
+       * @example 1042
+       */
+      lastReadId: string;
+    };
     ChatMaterialDto: {
       authorName: string | null;
       height: number | null;
@@ -1684,11 +1691,8 @@ export interface components {
       id: string;
     };
     MarkReadDto: {
-      /**
-       * @description The last message id the reader has seen
-       * @example 1042
-       */
-      lastReadId: string;
+      /** @description These notifications; all of mine when absent */
+      ids?: string[];
     };
     MeDto: {
       /**
@@ -3041,7 +3045,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['MarkReadDto'];
+        'application/json': components['schemas']['ChatMarkReadDto'];
       };
     };
     responses: {

@@ -45,7 +45,7 @@ import {
   ChatPageDto,
   CreateChatDto,
   ListChatsQueryDto,
-  MarkReadDto,
+  ChatMarkReadDto,
   MaterialsQueryDto,
   SendMessageDto,
   TotalUnreadDto,
@@ -152,7 +152,7 @@ export class ChatsController {
   async markChatRead(
     @Auth() auth: AuthContext,
     @Param('id', idPipe('Chat')) id: string,
-    @Body() body: MarkReadDto,
+    @Body() body: ChatMarkReadDto,
   ): Promise<UnreadDto> {
     const { unread, total } = await this.live.read(auth, id, body.lastReadId);
     return { unread, total };

@@ -270,7 +270,7 @@ export class SendMessageDto {
   replacesMessageId?: string | null;
 }
 
-export class MarkReadDto {
+export class ChatMarkReadDto {
   @ApiProperty({ ...MESSAGE_ID_SPEC, description: 'The last message id the reader has seen' })
   @Matches(MESSAGE_ID, { message: ({ property }) => messageIdMessage(property) })
   lastReadId: string;
