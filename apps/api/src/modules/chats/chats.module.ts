@@ -1,17 +1,34 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { EventsModule } from '../events/events.module';
+import { ExchangeModule } from '../exchange/exchange.module';
+import { ApprovalsController } from './approvals.controller';
 import { ApprovalsRepository } from './approvals.repository';
+import { ApprovalsService } from './approvals.service';
 import { ChatsConsumer } from './chats.consumer';
 import { ChatsController } from './chats.controller';
 import { ChatsRepository } from './chats.repository';
 import { ChatsService } from './chats.service';
+import { PinsController } from './pins.controller';
+import { PinsRepository } from './pins.repository';
+import { PinsService } from './pins.service';
 
-/** Chats: a contract's own chat, chats staff open, messages, participants, read marks. */
+/**
+ * Chats: a contract's own chat, chats staff open, messages, participants, read marks; approvals
+ * (their decisions go to 1C through the exchange's outbox) and comments pinned to pictures.
+ */
 @Module({
-  imports: [AccessModule, EventsModule],
-  controllers: [ChatsController],
-  providers: [ChatsRepository, ApprovalsRepository, ChatsService, ChatsConsumer],
+  imports: [AccessModule, EventsModule, ExchangeModule],
+  controllers: [ChatsController, ApprovalsController, PinsController],
+  providers: [
+    ChatsRepository,
+    ApprovalsRepository,
+    PinsRepository,
+    ChatsService,
+    ApprovalsService,
+    PinsService,
+    ChatsConsumer,
+  ],
   exports: [ChatsService],
 })
 export class ChatsModule {}

@@ -54,6 +54,7 @@ export function notificationsFor(events: readonly DomainEvent[]): NewNotificatio
       case 'chat.message_posted':
       case 'chat.participants_changed':
       case 'chat.approval_changed':
+      case 'chat.pin_added':
         break;
     }
   }
