@@ -407,6 +407,111 @@ export const ROUTES: RouteCase[] = [
     target: 'missing',
     expect: authed(404),
   },
+
+  // Approvals (message 999999999999 does not exist, so nothing changes). Bodies the service
+  // refuses after checking access (a past deadline, a blank reason or comment) tell who got in:
+  // 400 for those who may act, 403 for a role that may not, 404 for those who cannot see the chat.
+  ...(['ownChat', 'foreignChat'] as const).map((target): RouteCase => ({
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval',
+    target,
+    body: { deadline: '2000-01-01' },
+    expect: authed(403, {
+      admin: 400,
+      head: 400,
+      operator: 400,
+      managerA: target === 'ownChat' ? 400 : 404,
+      managerB: target === 'ownChat' ? 404 : 400,
+    }),
+  })),
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval',
+    target: 'missing',
+    body: {},
+    expect: authed(403, { admin: 404, head: 404, operator: 404, managerA: 404, managerB: 404 }),
+  },
+  // Only the customer decides: staff who see the chat 403; the customer: no such approval, 404.
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval/approve',
+    target: 'ownChat',
+    expect: authed(403, { ...CHAT_OUTSIDERS_A, customerA: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval/approve',
+    target: 'missing',
+    expect: authed(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval/reject',
+    target: 'ownChat',
+    body: { reason: '   ' },
+    expect: authed(403, { ...CHAT_OUTSIDERS_A, customerA: 400 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval/reject',
+    target: 'foreignChat',
+    body: { reason: '   ' },
+    expect: authed(403, { ...CHAT_OUTSIDERS_B, customerB: 400 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval/revoke',
+    target: 'ownChat',
+    body: { reason: '   ' },
+    expect: authed(403, { admin: 400, head: 400, operator: 400, managerA: 400, managerB: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/messages/999999999999/approval/revoke',
+    target: 'missing',
+    body: { reason: 'Уточнили размеры' },
+    expect: authed(403, { admin: 404, head: 404, operator: 404, managerA: 404, managerB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/approvals',
+    target: 'own',
+    expect: authed(200, {
+      customerB: 404,
+      managerB: 404,
+      estimator: 404,
+      measurer: 404,
+      foremanB: 404,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/approvals',
+    target: 'foreign',
+    expect: authed(200, { customerA: 404, managerA: 404, estimator: 404, measurer: 404 }),
+  },
+  { method: 'GET', path: '/api/contracts/{id}/approvals', target: 'missing', expect: authed(404) },
+  // Pins (attachment 00000000-… does not exist): those who see the chat 404 on it too.
+  {
+    method: 'GET',
+    path: '/api/chats/{id}/attachments/00000000-0000-4000-8000-000000000000/pins',
+    target: 'ownChat',
+    expect: authed(404),
+  },
+  ...(['ownChat', 'foreignChat'] as const).map((target): RouteCase => ({
+    method: 'POST',
+    path: '/api/chats/{id}/attachments/00000000-0000-4000-8000-000000000000/pins',
+    target,
+    body: { x: 0.5, y: 0.5, body: '   ' },
+    expect: authed(400, target === 'ownChat' ? CHAT_OUTSIDERS_A : CHAT_OUTSIDERS_B),
+  })),
+  {
+    method: 'POST',
+    path: '/api/chats/{id}/attachments/00000000-0000-4000-8000-000000000000/pins',
+    target: 'missing',
+    body: { x: 0.5, y: 0.5, body: 'Здесь скол?' },
+    expect: authed(404),
+  },
 ];
 
 const MISSING = '00000000-0000-4000-8000-000000000000';

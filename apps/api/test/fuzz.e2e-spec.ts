@@ -304,8 +304,79 @@ interface Fixtures {
   chats: string[];
   attachments: string[];
   participants: { id: string; chatId: string }[];
+  /** Messages (with their chat) to ask approval of, to approve, to reject, to revoke. */
+  approvals: Record<ApprovalFixture, { id: string; messageId: string }[]>;
+  /** Pictures sent in chats (with their chat), to pin comments to. */
+  pictures: { id: string; attachmentId: string }[];
   logo: string | null;
   all: string[];
+}
+
+type ApprovalFixture = 'request' | 'approve' | 'reject' | 'revoke';
+
+/**
+ * Staff messages in every contract chat for the approval routes (none asked yet; pending ones to
+ * approve and to reject; approved ones to revoke), and a picture in each for the pins.
+ */
+async function approvalFixtures(t: TestApp): Promise<Pick<Fixtures, 'approvals' | 'pictures'>> {
+  const approvals: Fixtures['approvals'] = { request: [], approve: [], reject: [], revoke: [] };
+  const pictures: Fixtures['pictures'] = [];
+  const chats = await t.sql<{
+    id: string;
+    contract_id: string;
+    customer_id: string;
+    staff_id: string;
+  }>(
+    `SELECT ch.id, ch.contract_id, ch.customer_id,
+            COALESCE((SELECT p.staff_user_id FROM chat_participants p WHERE p.chat_id = ch.id
+                      AND p.staff_user_id IS NOT NULL LIMIT 1),
+                     (SELECT id FROM staff_users WHERE login = 'admin')) AS staff_id
+     FROM chats ch WHERE ch.kind = 'contract' ORDER BY ch.number`,
+  );
+  for (const chat of chats) {
+    const message = async (body: string) =>
+      (
+        await t.sql<{ id: string }>(
+          `INSERT INTO chat_messages (chat_id, kind, author_staff_id, body)
+           VALUES ($1, 'text', $2, $3) RETURNING id::text`,
+          [chat.id, chat.staff_id, body],
+        )
+      )[0]!.id;
+    for (const kind of ['request', 'approve', 'reject', 'revoke'] as const) {
+      for (let i = 0; i < 3; i++) {
+        const messageId = await message(`fuzz ${kind} ${i}`);
+        approvals[kind].push({ id: chat.id, messageId });
+        if (kind === 'request') continue;
+        const state = kind === 'revoke' ? 'approved' : 'pending';
+        const [approval] = await t.sql<{ id: string }>(
+          `INSERT INTO chat_approvals (message_id, chat_id, contract_id, state)
+           VALUES ($1, $2, $3, $4) RETURNING id`,
+          [messageId, chat.id, chat.contract_id, state],
+        );
+        await t.sql(
+          `INSERT INTO chat_approval_steps (approval_id, action, staff_user_id)
+           VALUES ($1, 'requested', $2)`,
+          [approval!.id, chat.staff_id],
+        );
+        if (state === 'approved') {
+          await t.sql(
+            `INSERT INTO chat_approval_steps (approval_id, action, customer_id, at)
+             VALUES ($1, 'approved', $2, clock_timestamp())`,
+            [approval!.id, chat.customer_id],
+          );
+        }
+      }
+    }
+    const withPicture = await message('fuzz picture');
+    const [picture] = await t.sql<{ id: string }>(
+      `INSERT INTO chat_attachments (chat_id, message_id, uploaded_by_staff_id, name, size, mime,
+                                     kind, width, height, storage_key)
+       VALUES ($1, $2, $3, 'fuzz.png', 68, 'image/png', 'image', 1, 1, $4) RETURNING id`,
+      [chat.id, withPicture, chat.staff_id, `fuzz/${withPicture}`],
+    );
+    pictures.push({ id: chat.id, attachmentId: picture!.id });
+  }
+  return { approvals, pictures };
 }
 
 /** Real ids for a uuid field, by its name. */
@@ -604,6 +675,12 @@ function realPathParams(op: Operation, fx: Fixtures): Record<string, string>[] {
   if (op.path.includes('{participantId}')) {
     return fx.participants.map((p) => ({ id: p.chatId, participantId: p.id }));
   }
+  if (op.path.includes('{messageId}')) {
+    const action = /\/approval\/(approve|reject|revoke)$/.exec(op.path)?.[1] as
+      ApprovalFixture | undefined;
+    return fx.approvals[action ?? 'request'];
+  }
+  if (op.path.includes('{attachmentId}')) return fx.pictures;
   if (op.path.startsWith('/api/chats/{id}')) return fx.chats.map((id) => ({ id }));
   if (op.path.startsWith('/api/chat-attachments/{id}')) return fx.attachments.map((id) => ({ id }));
   if (op.path.startsWith('/api/contracts/{id}')) return fx.contracts.map((id) => ({ id }));
@@ -971,6 +1048,7 @@ describe('fuzz (driven by openapi/openapi.json)', () => {
           `SELECT id, chat_id FROM chat_participants WHERE staff_user_id IS NOT NULL ORDER BY id`,
         )
       ).map((r) => ({ id: r.id, chatId: r.chat_id })),
+      ...(await approvalFixtures(t)),
       logo:
         (await t.sql<{ id: string | null }>('SELECT logo_file_id AS id FROM company_profile'))[0]
           ?.id ?? null,

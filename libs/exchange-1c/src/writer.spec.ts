@@ -61,9 +61,19 @@ const CHANGES: ExportChange[] = [
     id: '7d7c1c9e-0000-4000-8000-000000000005',
     createdAt: '2026-11-23T10:04:00',
     customerExternalId: 'c-1',
-    contractExternalId: null,
-    messageText: 'Согласую шрифт надписи',
-    approvedAt: '2026-11-23T10:03:59',
+    contractExternalId: 'k-1',
+    contractNumber: 'ГМ-000101',
+    chatNumber: 'Ч-000012',
+    messageId: '1042',
+    approvalId: '7d7c1c9e-0000-4000-8000-0000000000a1',
+    messageText: 'Макет надписи, шрифт «Times» <v2>',
+    attachmentName: 'макет-v2.png',
+    version: 2,
+    deadline: '2026-11-30',
+    state: 'approved',
+    by: { kind: 'customer', externalId: 'c-1', name: 'Иванова Мария Петровна' },
+    at: '2026-11-23T10:03:59',
+    reason: null,
   },
 ];
 
@@ -172,6 +182,41 @@ describe('writer', () => {
         },
       },
     ]);
+  });
+
+  it('writes approval decisions as Кабинет:СогласованиеВЧате the XSD checks field by field', () => {
+    const approval = CHANGES.find((c) => c.kind === 'chat_approval')!;
+    const revoked: ExportChange = {
+      ...approval,
+      id: '7d7c1c9e-0000-4000-8000-000000000006',
+      contractExternalId: null,
+      contractNumber: null,
+      attachmentName: null,
+      deadline: null,
+      version: 1,
+      state: 'revoked',
+      by: { kind: 'staff', externalId: null, name: 'Соколова Анна Викторовна' },
+      reason: 'Цех прислал новый макет',
+    } as ExportChange;
+    const xml = writeExportFile([approval, revoked], {
+      number: 4,
+      generatedAt: '2026-11-23T10:05:00',
+    }).toString('utf8');
+    expect(validateExtension(xml)).toBe(1);
+    const pieces = xml.match(/<Кабинет:СогласованиеВЧате>[\s\S]*?<\/Кабинет:СогласованиеВЧате>/g)!;
+    expect(pieces).toHaveLength(2);
+    expect(pieces[0]).toContain('<Кабинет:Состояние>Согласовано</Кабинет:Состояние>');
+    expect(pieces[0]).toContain('<Кабинет:НомерДоговора>ГМ-000101</Кабинет:НомерДоговора>');
+    expect(pieces[0]).toContain('<Кабинет:Файл>макет-v2.png</Кабинет:Файл>');
+    expect(pieces[0]).toContain('Макет надписи, шрифт «Times» &lt;v2&gt;');
+    expect(pieces[0]).toMatch(
+      /<Кабинет:Кто>\s*<Кабинет:Вид>Покупатель<\/Кабинет:Вид>\s*<Кабинет:Ид>c-1<\/Кабинет:Ид>/,
+    );
+    expect(pieces[1]).toContain('<Кабинет:Состояние>Отозвано</Кабинет:Состояние>');
+    expect(pieces[1]).toContain('<Кабинет:Причина>Цех прислал новый макет</Кабинет:Причина>');
+    expect(pieces[1]).not.toContain('Кабинет:Договор>');
+    // The schema is strict about the element: an unknown state fails it.
+    expect(() => validateExtension(xml.replace('>Отозвано<', '>Передумал<'))).toThrow();
   });
 
   it('refuses a contract whose customer is not in the content', () => {

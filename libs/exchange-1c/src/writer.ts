@@ -425,15 +425,49 @@ export type ExportChange =
       /** SHA-256 of the signed file, hex. */
       documentSha256: string;
     }
-  | {
-      kind: 'chat_approval';
-      id: string;
-      createdAt: string;
-      customerExternalId: string;
-      contractExternalId: string | null;
-      messageText: string;
-      approvedAt: string;
-    };
+  | ChatApprovalChange;
+
+/** Who took a step of an approval: the customer (an account of theirs) or a staff member. */
+export interface ApprovalActor {
+  kind: 'customer' | 'staff';
+  /** Their 1C id, when they have one (a person a contract is shared with may have none). */
+  externalId: string | null;
+  name: string;
+}
+
+/**
+ * A decision on an approval asked in a chat: the customer approved or rejected a message (its
+ * picture), or staff revoked the customer's decision. One change per decision.
+ */
+export interface ChatApprovalChange {
+  kind: 'chat_approval';
+  id: string;
+  createdAt: string;
+  /** The chat's customer (the contract's owner). */
+  customerExternalId: string;
+  contractExternalId: string | null;
+  contractNumber: string | null;
+  /** `Ч-000123`. */
+  chatNumber: string;
+  /** The message put up for approval (digits). */
+  messageId: string;
+  /** The approval's id in Kabinet (the same for every decision on it). */
+  approvalId: string;
+  /** The message's text (its first 1000 characters). */
+  messageText: string;
+  /** The file name of the picture approved (the version), if the message has one. */
+  attachmentName: string | null;
+  /** 1 for an original picture, 2 for its first replacement, ... */
+  version: number;
+  /** YYYY-MM-DD. */
+  deadline: string | null;
+  state: 'approved' | 'rejected' | 'revoked';
+  by: ApprovalActor;
+  /** When the decision was taken (`YYYY-MM-DDTHH:MM:SS`, UTC). */
+  at: string;
+  /** Why (a rejection's or a revocation's reason). */
+  reason: string | null;
+}
 
 export type ExportChangeKind = ExportChange['kind'];
 
@@ -466,9 +500,45 @@ const FIELD_NAMES: Record<string, string> = {
   signedAt: 'ДатаПодписания',
   signerPhone: 'ТелефонПодписанта',
   documentSha256: 'SHA256',
-  messageText: 'ТекстСообщения',
-  approvedAt: 'ДатаСогласования',
 };
+
+/** How 1C reads an approval's state and who took the step. */
+const APPROVAL_STATE_NAMES: Record<ChatApprovalChange['state'], string> = {
+  approved: 'Согласовано',
+  rejected: 'Отклонено',
+  revoked: 'Отозвано',
+};
+const ACTOR_KIND_NAMES: Record<ApprovalActor['kind'], string> = {
+  customer: 'Покупатель',
+  staff: 'Сотрудник',
+};
+
+/** `Кабинет:СогласованиеВЧате`, its fields in the order kabinet-extension.xsd lists them. */
+function approvalXml(x: Xml, c: ChatApprovalChange): void {
+  const name = `${K}${CHANGE_ELEMENTS.chat_approval}`;
+  x.open(name)
+    .leaf(`${K}Ид`, c.id)
+    .leaf(`${K}Создано`, c.createdAt)
+    .leaf(`${K}Контрагент`, c.customerExternalId)
+    .leaf(`${K}Договор`, c.contractExternalId)
+    .leaf(`${K}НомерДоговора`, c.contractNumber)
+    .leaf(`${K}Чат`, c.chatNumber)
+    .leaf(`${K}Сообщение`, c.messageId)
+    .leaf(`${K}Согласование`, c.approvalId)
+    .leaf(`${K}ТекстСообщения`, c.messageText)
+    .leaf(`${K}Файл`, c.attachmentName)
+    .leaf(`${K}Версия`, c.version)
+    .leaf(`${K}Срок`, c.deadline)
+    .leaf(`${K}Состояние`, APPROVAL_STATE_NAMES[c.state])
+    .open(`${K}Кто`)
+    .leaf(`${K}Вид`, ACTOR_KIND_NAMES[c.by.kind])
+    .leaf(`${K}Ид`, c.by.externalId)
+    .leaf(`${K}ФИО`, c.by.name)
+    .close(`${K}Кто`)
+    .leaf(`${K}Когда`, c.at)
+    .leaf(`${K}Причина`, c.reason)
+    .close(name);
+}
 
 /**
  * Writes Kabinet's changes as one CommerceML-shaped UTF-8 file for 1C: online payments as payment
@@ -508,6 +578,10 @@ export function writeExportFile(changes: ExportChange[], options: WriteExportOpt
   if (others.length) {
     x.open(`${K}Изменения`);
     for (const c of others) {
+      if (c.kind === 'chat_approval') {
+        approvalXml(x, c);
+        continue;
+      }
       const name = `${K}${CHANGE_ELEMENTS[c.kind]}`;
       x.open(name)
         .leaf(`${K}Ид`, c.id)

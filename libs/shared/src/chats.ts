@@ -41,6 +41,22 @@ export interface ChatActor {
 
 export type AttachmentKind = 'image' | 'file';
 
+/**
+ * A numbered comment pinned to a point of a picture (any image sent in the chat): the customer
+ * and staff who may write in the chat add them; numbers go 1, 2, 3 per picture.
+ */
+export interface ChatPinView {
+  id: string;
+  /** 1, 2, 3 ... per picture, in the order they were added. */
+  number: number;
+  /** The point as parts of the picture's width and height from its top left corner (0..1). */
+  x: number;
+  y: number;
+  body: string;
+  author: ChatActor;
+  createdAt: string;
+}
+
 export interface ChatAttachmentView {
   id: string;
   name: string;
@@ -50,6 +66,8 @@ export interface ChatAttachmentView {
   /** Pixels, for images. */
   width: number | null;
   height: number | null;
+  /** The comments pinned to the picture, by number (always empty for other files). */
+  pins: ChatPinView[];
 }
 
 export const APPROVAL_STATES = ['pending', 'approved', 'rejected', 'revoked'] as const;
@@ -65,6 +83,11 @@ export interface ApprovalStepView {
   reason: string | null;
 }
 
+/**
+ * A message staff asked the customer to approve. `pending`: waiting for the customer;
+ * `approved`/`rejected`: the customer decided (a rejection says why); `revoked`: staff withdrew
+ * the customer's decision (with a reason) and the customer decides again, as when pending.
+ */
 export interface ChatApprovalView {
   id: string;
   state: ApprovalState;
@@ -72,6 +95,17 @@ export interface ChatApprovalView {
   deadline: string | null;
   /** The attachment (picture version) the approval is about, if the message has one. */
   attachmentId: string | null;
+  /**
+   * Which version of the picture the message is: 1 for an original, 2 for a message that
+   * replaces it (`replacesMessageId`), and so on.
+   */
+  version: number;
+  /**
+   * The newest message that is a newer version of this one, if any: then this approval can no
+   * longer be decided (the customer decides on the newer version).
+   */
+  replacedById: string | null;
+  /** Oldest first: requested, then decisions and revocations. */
   steps: ApprovalStepView[];
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,16 +22,21 @@ import {
   type ChatApprovalView,
   type ChatAttachmentView,
   type ChatMessageView,
+  type ChatPinView,
   type ChatReadMark,
 } from '@kabinet/shared';
 import { PageDto, PageQueryDto, QueryBoolean, QueryInt } from '../../common/query.dto';
 import { MaxText } from '../../common/text-length';
-import type { ChatListRow, ChatRow, MessageRow, ParticipantRow } from './chats.repository';
+import type { ChatListRow, ChatRow, MessageRow, ParticipantRow, PinJson } from './chats.repository';
 
-/** A message id in a query or body: a positive whole number written in digits. */
-const MESSAGE_ID = /^[1-9]\d{0,17}$/;
+/** A message id in a query, body or path: a positive whole number written in digits. */
+export const MESSAGE_ID = /^[1-9]\d{0,17}$/;
 /** The spec of a message id field. */
-const MESSAGE_ID_SPEC = { pattern: MESSAGE_ID.source, maxLength: 18, example: '1042' } as const;
+export const MESSAGE_ID_SPEC = {
+  pattern: MESSAGE_ID.source,
+  maxLength: 18,
+  example: '1042',
+} as const;
 const messageIdMessage = (property: string) =>
   `${property} must be a message id (a positive whole number in digits)`;
 
@@ -43,6 +48,16 @@ export class ChatActorDto implements ChatActor {
   role: string;
 }
 
+export class ChatPinDto implements ChatPinView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: '1, 2, 3 ... per picture' }) number: number;
+  @ApiProperty({ description: 'From the left edge, as a part of the width (0..1)' }) x: number;
+  @ApiProperty({ description: 'From the top edge, as a part of the height (0..1)' }) y: number;
+  @ApiProperty({ description: 'Plain text as typed (never HTML)' }) body: string;
+  @ApiProperty({ type: ChatActorDto }) author: ChatActorDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
 export class ChatAttachmentDto implements ChatAttachmentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -52,6 +67,11 @@ export class ChatAttachmentDto implements ChatAttachmentView {
   @ApiProperty({ enum: ['image', 'file'] }) kind: 'image' | 'file';
   @ApiProperty({ type: Number, nullable: true }) width: number | null;
   @ApiProperty({ type: Number, nullable: true }) height: number | null;
+  @ApiProperty({
+    type: [ChatPinDto],
+    description: 'Comments pinned to the picture, by number (empty for other files)',
+  })
+  pins: ChatPinDto[];
 }
 
 export class ApprovalStepDto {
@@ -65,8 +85,22 @@ export class ChatApprovalDto implements ChatApprovalView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: APPROVAL_STATES, enumName: 'ApprovalState' }) state: ApprovalState;
   @ApiProperty({ type: String, format: 'date', nullable: true }) deadline: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) attachmentId: string | null;
-  @ApiProperty({ type: [ApprovalStepDto] }) steps: ApprovalStepDto[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The picture (the version) to approve: an image of the message',
+  })
+  attachmentId: string | null;
+  @ApiProperty({ description: 'The picture’s version: 1 for an original, 2 for its replacement…' })
+  version: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The newest message that replaces this one: then this one cannot be decided',
+  })
+  replacedById: string | null;
+  @ApiProperty({ type: [ApprovalStepDto], description: 'Oldest first' }) steps: ApprovalStepDto[];
 }
 
 export class ChatMessageDto implements ChatMessageView {
@@ -322,7 +356,7 @@ export class CreateChatDto {
   title?: string;
 }
 
-export class ChatMaterialDto extends ChatAttachmentDto {
+export class ChatMaterialDto extends OmitType(ChatAttachmentDto, ['pins'] as const) {
   @ApiProperty() messageId: string;
   @ApiProperty({ format: 'date-time' }) sentAt: string;
   @ApiProperty({ type: String, nullable: true }) authorName: string | null;
@@ -356,6 +390,30 @@ export class ChatReadMarkDto implements ChatReadMark {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
+/** Who did something, from the customer or staff id and name a statement selected. */
+function actorOf(r: {
+  customerId: string | null;
+  staffUserId: string | null;
+  name: string | null;
+  role: string | null;
+}): ChatActorDto {
+  return r.customerId
+    ? { kind: 'customer', id: r.customerId, name: r.name ?? '', role: 'customer' }
+    : { kind: 'staff', id: r.staffUserId ?? '', name: r.name ?? '', role: r.role ?? 'staff' };
+}
+
+export function toPin(p: PinJson): ChatPinDto {
+  return {
+    id: p.id,
+    number: p.number,
+    x: p.x,
+    y: p.y,
+    body: p.body,
+    author: actorOf(p),
+    createdAt: iso(p.createdAt),
+  };
+}
+
 export function toMessage(r: MessageRow): ChatMessageDto {
   const author: ChatActorDto | null = r.author_customer_id
     ? { kind: 'customer', id: r.author_customer_id, name: r.author_name ?? '', role: 'customer' }
@@ -377,7 +435,11 @@ export function toMessage(r: MessageRow): ChatMessageDto {
     body: r.body,
     system: r.system_data,
     createdAt: iso(r.created_at),
-    attachments: r.attachments.map((x) => ({ ...x, size: Number(x.size) })),
+    attachments: r.attachments.map((x) => ({
+      ...x,
+      size: Number(x.size),
+      pins: (x.pins ?? []).map(toPin),
+    })),
     replacesMessageId: r.replaces_message_id === null ? null : String(r.replaces_message_id),
     approval: a
       ? {
@@ -385,16 +447,11 @@ export function toMessage(r: MessageRow): ChatMessageDto {
           state: a.state as ApprovalState,
           deadline: a.deadline,
           attachmentId: a.attachmentId,
+          version: a.version,
+          replacedById: a.replacedById,
           steps: (a.steps ?? []).map((s) => ({
             action: s.action as ApprovalAction,
-            by: s.customerId
-              ? { kind: 'customer', id: s.customerId, name: s.name ?? '', role: 'customer' }
-              : {
-                  kind: 'staff',
-                  id: s.staffUserId ?? '',
-                  name: s.name ?? '',
-                  role: s.role ?? 'staff',
-                },
+            by: actorOf(s),
             at: iso(s.at),
             reason: s.reason,
           })),

@@ -146,7 +146,8 @@ export class ChatsRealtime implements OnModuleInit, EventConsumer {
             this.realtime.toUser(who, 'chat:changed', { chatId: e.payload.chatId });
           }
           break;
-        case 'chat.approval_changed': {
+        case 'chat.approval_changed':
+        case 'chat.pin_added': {
           const row = await this.repo.message(e.payload.messageId);
           if (row) this.realtime.toChat(e.payload.chatId, 'chat:message-updated', toMessage(row));
           break;

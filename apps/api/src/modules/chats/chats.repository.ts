@@ -120,12 +120,15 @@ export interface MessageRow {
     kind: 'image' | 'file';
     width: number | null;
     height: number | null;
+    pins: PinJson[] | null;
   }>;
   approval: {
     id: string;
     state: string;
     deadline: string | null;
     attachmentId: string | null;
+    version: number;
+    replacedById: string | null;
     steps: Array<{
       action: string;
       at: string;
@@ -154,6 +157,44 @@ export interface AttachmentRow {
   thumb_key: string | null;
 }
 
+/** A pinned comment as the message view selects it (`PIN_JSON`). */
+export interface PinJson {
+  id: string;
+  number: number;
+  x: number;
+  y: number;
+  body: string;
+  createdAt: string;
+  customerId: string | null;
+  staffUserId: string | null;
+  name: string | null;
+  role: string | null;
+}
+
+/** The pins of the attachment `a.id`, by number, as a JSON array (`PinJson[]`). */
+export const PINS_JSON = sql`
+  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'number', p.number, 'x', p.x,
+              'y', p.y, 'body', p.body, 'createdAt', p.created_at,
+              'customerId', p.customer_id, 'staffUserId', p.staff_user_id,
+              'name', COALESCE(pc.full_name, ps.full_name), 'role', ps.role)
+            ORDER BY p.number)
+            FROM chat_pins p
+            LEFT JOIN customers pc ON pc.id = p.customer_id
+            LEFT JOIN staff_users ps ON ps.id = p.staff_user_id
+            WHERE p.attachment_id = a.id), '[]'::json)`;
+
+/**
+ * Which version of a picture the message `m` is (1: an original; each `replaces_message_id`
+ * link back adds one) and the newest message replacing it, if any.
+ */
+export const VERSION_COLUMNS = sql`
+  (WITH RECURSIVE chain(id, prev) AS (
+     SELECT m.id, m.replaces_message_id
+     UNION ALL
+     SELECT o.id, o.replaces_message_id FROM chat_messages o JOIN chain ON o.id = chain.prev)
+   SELECT count(*)::int FROM chain) AS version,
+  (SELECT max(r.id)::text FROM chat_messages r WHERE r.replaces_message_id = m.id) AS replaced_by_id`;
+
 export interface CandidateRow {
   kind: 'customer' | 'staff';
   id: string;
@@ -167,11 +208,12 @@ const MESSAGE_COLUMNS = sql`
   m.created_at, m.author_customer_id, m.author_staff_id,
   COALESCE(ac.full_name, ast.full_name) AS author_name, ast.role AS author_role,
   COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'size', a.size,
-              'mime', a.mime, 'kind', a.kind, 'width', a.width, 'height', a.height)
+              'mime', a.mime, 'kind', a.kind, 'width', a.width, 'height', a.height,
+              'pins', ${PINS_JSON})
             ORDER BY a.position, a.created_at)
             FROM chat_attachments a WHERE a.message_id = m.id), '[]'::json) AS attachments,
   (SELECT json_build_object('id', ap.id, 'state', ap.state, 'deadline', ap.deadline,
-            'attachmentId', ap.attachment_id,
+            'attachmentId', ap.attachment_id, 'version', v.version, 'replacedById', v.replaced_by_id,
             'steps', (SELECT json_agg(json_build_object('action', s.action, 'at', s.at,
                         'reason', s.reason, 'customerId', s.customer_id,
                         'staffUserId', s.staff_user_id,
@@ -181,7 +223,8 @@ const MESSAGE_COLUMNS = sql`
                       LEFT JOIN customers sc ON sc.id = s.customer_id
                       LEFT JOIN staff_users ss ON ss.id = s.staff_user_id
                       WHERE s.approval_id = ap.id))
-   FROM chat_approvals ap WHERE ap.message_id = m.id) AS approval`;
+   FROM chat_approvals ap, LATERAL (SELECT ${VERSION_COLUMNS}) v
+   WHERE ap.message_id = m.id) AS approval`;
 
 const MESSAGE_JOINS = sql`
   LEFT JOIN customers ac ON ac.id = m.author_customer_id

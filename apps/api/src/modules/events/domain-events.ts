@@ -159,6 +159,25 @@ export interface ChatApprovalChanged extends EventBase {
   };
 }
 
+/**
+ * Someone pinned a numbered comment to a picture in a chat: the message (its attachment's pins)
+ * changed, the other side sees it.
+ */
+export interface ChatPinAdded extends EventBase {
+  type: 'chat.pin_added';
+  contractId: string | null;
+  customerId: string;
+  payload: {
+    chatId: string;
+    /** The message the picture was sent with. */
+    messageId: string;
+    attachmentId: string;
+    pinId: string;
+    number: number;
+    by: EventActor;
+  };
+}
+
 /** Every event there is. A new one is a new member here (and its consumers' `switch` cases). */
 export type DomainEvent =
   | ContractChanged
@@ -167,7 +186,8 @@ export type DomainEvent =
   | ChangeRequestResolved
   | ChatMessagePosted
   | ChatParticipantsChanged
-  | ChatApprovalChanged;
+  | ChatApprovalChanged
+  | ChatPinAdded;
 
 export type DomainEventType = DomainEvent['type'];
 

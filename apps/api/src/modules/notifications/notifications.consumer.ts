@@ -117,6 +117,7 @@ export function notificationsFor(
       }
       case 'document.added':
       case 'chat.participants_changed':
+      case 'chat.pin_added':
         break;
     }
   }
