@@ -226,6 +226,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/chats/{id}/attachments/{attachmentId}/pins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The comments pinned to a picture, by number */
+    get: operations['listPins'];
+    put?: never;
+    /**
+     * Pin a numbered comment to a point of a picture; answers its message
+     * @description Any picture sent in the chat; the customer and staff who may write in it. Numbers go 1, 2, 3 per picture.
+     */
+    post: operations['addPin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/chats/{id}/candidates': {
     parameters: {
       query?: never;
@@ -272,6 +293,80 @@ export interface paths {
     put?: never;
     /** Send a message (idempotent by clientId); staff may ask for approval with it */
     post: operations['sendChatMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/messages/{messageId}/approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Staff: ask the customer to approve a message sent earlier (optionally by a date)
+     * @description The approval names the picture (version) to approve: `attachmentId`, or the message’s first image. A message has at most one approval (asking again: 409); a message a newer version replaces cannot be put up (409).
+     */
+    post: operations['requestApproval'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/messages/{messageId}/approval/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The customer approves the message (pending, or again after staff revoked)
+     * @description A decided approval cannot be decided again until staff revoke it (409); a message a newer version of its picture replaces cannot be decided (409).
+     */
+    post: operations['approveMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/messages/{messageId}/approval/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The customer rejects the message, saying why */
+    post: operations['rejectMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chats/{id}/messages/{messageId}/approval/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Staff: revoke the customer’s decision, saying why; the customer decides again */
+    post: operations['revokeApproval'];
     delete?: never;
     options?: never;
     head?: never;
@@ -462,6 +557,23 @@ export interface paths {
     };
     /** A contract with its goods and services */
     get: operations['getContract'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/contracts/{id}/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A contract’s approvals and their state (in the chats the caller may see) */
+    get: operations['contractApprovals'];
     put?: never;
     post?: never;
     delete?: never;
@@ -865,6 +977,28 @@ export interface components {
     };
     /** @enum {string} */
     ApprovalAction: 'requested' | 'approved' | 'rejected' | 'revoked';
+    ApprovalAttachmentRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ApprovalChatRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Ч-000123 */
+      number: string;
+    };
+    ApprovalLastStepDto: {
+      action: components['schemas']['ApprovalAction'];
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['ChatActorDto'];
+      reason: string | null;
+    };
+    ApprovalReasonDto: {
+      /** @description Why (required): the customer’s rejection, or staff’s revocation */
+      reason: string;
+    };
     /** @enum {string} */
     ApprovalState: 'pending' | 'approved' | 'rejected' | 'revoked';
     ApprovalStepDto: {
@@ -937,14 +1071,22 @@ export interface components {
       role: string;
     };
     ChatApprovalDto: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The picture (the version) to approve: an image of the message
+       */
       attachmentId: string | null;
       /** Format: date */
       deadline: string | null;
       /** Format: uuid */
       id: string;
+      /** @description The newest message that replaces this one: then this one cannot be decided */
+      replacedById: string | null;
       state: components['schemas']['ApprovalState'];
+      /** @description Oldest first */
       steps: components['schemas']['ApprovalStepDto'][];
+      /** @description The picture’s version: 1 for an original, 2 for its replacement… */
+      version: number;
     };
     ChatAttachmentDto: {
       height: number | null;
@@ -955,6 +1097,8 @@ export interface components {
       /** @description What the bytes are (sniffed, not taken from the sender) */
       mime: string;
       name: string;
+      /** @description Comments pinned to the picture, by number (empty for other files) */
+      pins: components['schemas']['ChatPinDto'][];
       /** @description Bytes */
       size: number;
       width: number | null;
@@ -1114,6 +1258,21 @@ export interface components {
       /** @description The caller may send messages here */
       write: boolean;
     };
+    ChatPinDto: {
+      author: components['schemas']['ChatActorDto'];
+      /** @description Plain text as typed (never HTML) */
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @description 1, 2, 3 ... per picture */
+      number: number;
+      /** @description From the left edge, as a part of the width (0..1) */
+      x: number;
+      /** @description From the top edge, as a part of the height (0..1) */
+      y: number;
+    };
     CompanyDto: {
       /** @example Москва, ул. Каменная, 12 */
       address: string | null;
@@ -1148,6 +1307,35 @@ export interface components {
        *     ]
        */
       phones: string[];
+    };
+    ContractApprovalDto: {
+      /** @description The picture (version) to approve */
+      attachment: components['schemas']['ApprovalAttachmentRefDto'] | null;
+      chat: components['schemas']['ApprovalChatRefDto'];
+      /** Format: date */
+      deadline: string | null;
+      /** Format: uuid */
+      id: string;
+      lastStep: components['schemas']['ApprovalLastStepDto'];
+      /** @example 1042 */
+      messageId: string;
+      /** @description Waiting for the customer (pending or revoked) and the deadline has passed */
+      overdue: boolean;
+      /** @description The message’s first 200 characters */
+      preview: string;
+      /** @description The newest message that replaces this one (a newer version), if any */
+      replacedById: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+      state: components['schemas']['ApprovalState'];
+      /** @description The picture’s version: 1 for an original, 2 for its replacement… */
+      version: number;
+    };
+    ContractApprovalPageDto: {
+      items: components['schemas']['ContractApprovalDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     ContractDocumentDto: {
       /** Format: date */
@@ -1403,6 +1591,14 @@ export interface components {
       customerId: string;
       /** @description A subject */
       title?: string;
+    };
+    CreatePinDto: {
+      /** @description The comment (plain text) */
+      body: string;
+      /** @description From the picture’s left edge, as a part of its width (0..1) */
+      x: number;
+      /** @description From the picture’s top edge, as a part of its height (0..1) */
+      y: number;
     };
     CustomerPageDto: {
       items: components['schemas']['CustomerSummaryDto'][];
@@ -1902,6 +2098,18 @@ export interface components {
       area: string | null;
       extra: components['schemas']['RequisiteDto'][];
       rooms: number | null;
+    };
+    RequestApprovalDto: {
+      /**
+       * Format: uuid
+       * @description The picture to approve, one of the message’s images (default: its first image)
+       */
+      attachmentId?: string | null;
+      /**
+       * Format: date
+       * @description Approve by (YYYY-MM-DD; today or later in the company’s time zone)
+       */
+      deadline?: string | null;
     };
     RequisiteDto: {
       /** @example Цвет */
@@ -2722,6 +2930,110 @@ export interface operations {
       };
     };
   };
+  listPins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+        /** @description Not a UUID: 404 */
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatPinDto'][];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  addPin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+        /** @description Not a UUID: 404 */
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePinDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   chatCandidates: {
     parameters: {
       query?: {
@@ -2922,6 +3234,250 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  requestApproval: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+        /** @description A message id (digits); anything else: 404 */
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestApprovalDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  approveMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+        /** @description A message id (digits); anything else: 404 */
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  rejectMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+        /** @description A message id (digits); anything else: 404 */
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovalReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  revokeApproval: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+        /** @description A message id (digits); anything else: 404 */
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovalReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatMessageDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3464,6 +4020,59 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContractDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  contractApprovals: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only approvals in this state */
+        state?: components['schemas']['ApprovalState'];
+      };
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractApprovalPageDto'];
         };
       };
       /** @description No valid session */

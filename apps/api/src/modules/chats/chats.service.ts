@@ -586,6 +586,7 @@ export class ChatsService {
       kind: stored.kind,
       width: stored.width,
       height: stored.height,
+      pins: [],
     };
   }
 
