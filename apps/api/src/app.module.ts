@@ -18,6 +18,7 @@ import { ContractsModule } from './modules/contracts/contracts.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProfileModule } from './modules/profile/profile.module';
+import { SharesModule } from './modules/shares/shares.module';
 import { DatabaseModule } from './database/database.module';
 import { DATABASE_URL } from './database/tokens';
 import { JobsModule } from './jobs/jobs.module';
@@ -92,6 +93,7 @@ export class AppModule {
         NotificationsModule,
         ProfileModule,
         ChangeRequestsModule,
+        SharesModule,
         ExchangeModule,
         DemoModule,
         HealthModule,

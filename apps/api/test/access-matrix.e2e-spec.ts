@@ -14,6 +14,8 @@ describe('access matrix', () => {
     none: '',
     ownCustomer: '',
     foreignCustomer: '',
+    ownShare: '',
+    foreignShare: '',
   };
 
   beforeAll(async () => {
@@ -25,6 +27,17 @@ describe('access matrix', () => {
     const people = await t.sql<{ id: string; phone: string }>('SELECT id, phone FROM customers');
     ids.ownCustomer = people.find((p) => p.phone === '+79123456789')!.id;
     ids.foreignCustomer = people.find((p) => p.phone === '+79031112233')!.id;
+    // A share of each customer's contract, made by its owner.
+    const share = async (actor: 'customerA' | 'customerB', contractId: string, phone: string) => {
+      const owner = await as(actor);
+      const res = await owner.api.POST('/api/contracts/{id}/shares', {
+        params: { path: { id: contractId } },
+        body: { phone, access: 'read' },
+      });
+      return res.data!.id;
+    };
+    ids.ownShare = await share('customerA', ids.own, '+79160000001');
+    ids.foreignShare = await share('customerB', ids.foreign, '+79160000002');
   });
   afterAll(() => t.close());
 

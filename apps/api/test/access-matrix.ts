@@ -10,8 +10,19 @@ import { ACTORS, type Actor } from './actors';
 
 export { ACTORS, type Actor };
 
-/** own/foreign: contracts of customer A/B; ownCustomer/foreignCustomer: A and B themselves. */
-export type Target = 'own' | 'foreign' | 'missing' | 'none' | 'ownCustomer' | 'foreignCustomer';
+/**
+ * own/foreign: contracts of customer A/B; ownCustomer/foreignCustomer: A and B themselves;
+ * ownShare/foreignShare: a share of A's / B's contract with someone else (made by the test).
+ */
+export type Target =
+  | 'own'
+  | 'foreign'
+  | 'missing'
+  | 'none'
+  | 'ownCustomer'
+  | 'foreignCustomer'
+  | 'ownShare'
+  | 'foreignShare';
 
 export interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,6 +43,13 @@ const authed = (status: number, overrides: Partial<Record<Actor, number>> = {}) 
 
 /** Everyone logged in gets `status` unless overridden; anonymous gets 401. */
 const staffOnly = authed;
+
+/**
+ * Staff with share.manage (admin, head, managers) get `status`; customers and the other staff
+ * 403 unless overridden; anonymous 401.
+ */
+const shareStaff = (status: number, overrides: Partial<Record<Actor, number>> = {}) =>
+  authed(403, { admin: status, head: status, managerA: status, managerB: status, ...overrides });
 
 export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', target: 'none', expect: all(200) },
@@ -242,4 +260,65 @@ export const ROUTES: RouteCase[] = [
     expect: staffOnly(403, { admin: 404, head: 404, managerA: 404, managerB: 404, operator: 404 }),
   },
   { method: 'DELETE', path: '/api/view-as', target: 'none', expect: authed(204) },
+  // Family members. A contract's shares: its owner and staff with share.manage who see it.
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/shares',
+    target: 'own',
+    expect: shareStaff(200, { customerA: 200, customerB: 404, managerB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/shares',
+    target: 'foreign',
+    expect: shareStaff(200, { customerA: 404, customerB: 200, managerA: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/shares',
+    target: 'missing',
+    expect: shareStaff(404, { customerA: 404, customerB: 404 }),
+  },
+  // Sharing: the owner only (staff with share.manage: 403 from the service).
+  ...(['own', 'foreign', 'missing'] as const).map((target): RouteCase => ({
+    method: 'POST',
+    path: '/api/contracts/{id}/shares',
+    target,
+    body: { phone: '+79160000009', access: 'read' },
+    expect: staffOnly(403, {
+      customerA: target === 'own' ? 201 : 404,
+      customerB: target === 'foreign' ? 201 : 404,
+    }),
+  })),
+  ...(['ownShare', 'foreignShare', 'missing'] as const).map((target): RouteCase => ({
+    method: 'PATCH',
+    path: '/api/shares/{id}',
+    target,
+    body: { access: 'full' },
+    expect: staffOnly(403, {
+      customerA: target === 'ownShare' ? 200 : 404,
+      customerB: target === 'foreignShare' ? 200 : 404,
+    }),
+  })),
+  // Revoking: the owner and staff who see the contract (a revoked share again: 204).
+  {
+    method: 'DELETE',
+    path: '/api/shares/{id}',
+    target: 'ownShare',
+    expect: shareStaff(204, { customerA: 204, customerB: 404, managerB: 404 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/shares/{id}',
+    target: 'foreignShare',
+    expect: shareStaff(204, { customerA: 404, customerB: 204, managerA: 404 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/shares/{id}',
+    target: 'missing',
+    expect: shareStaff(404, { customerA: 404, customerB: 404 }),
+  },
+  // What others shared with me: customers (staff: an empty list).
+  { method: 'GET', path: '/api/shares/received', target: 'none', expect: authed(200) },
 ];

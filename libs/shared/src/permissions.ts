@@ -26,13 +26,20 @@ export const PERMISSIONS = [
   'changeRequest.manage',
   /** The company's profile: name, logo, brand colour, contacts (what customers see of it). */
   'company.manage',
+  /**
+   * Shares of a contract with family members. A customer shares the contracts 1C says are theirs
+   * (a person a contract is shared with cannot share it on) and changes or revokes those shares;
+   * staff see and revoke the shares of the contracts they may see. Which contract is checked per
+   * record by the API.
+   */
+  'share.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  customer: ['contract.read', 'profile.manage', 'notification.read'],
+  customer: ['contract.read', 'profile.manage', 'notification.read', 'share.manage'],
   admin: ALL.filter((p) => p !== 'profile.manage' && p !== 'notification.read'),
   head: [
     'contract.read',
@@ -40,8 +47,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'customer.read',
     'customer.viewAs',
     'changeRequest.manage',
+    'share.manage',
   ],
-  manager: ['contract.read', 'customer.read', 'customer.viewAs', 'changeRequest.manage'],
+  manager: [
+    'contract.read',
+    'customer.read',
+    'customer.viewAs',
+    'changeRequest.manage',
+    'share.manage',
+  ],
   operator: ['contract.read', 'contract.readAll', 'customer.read', 'customer.viewAs'],
   estimator: ['contract.read'],
   measurer: ['contract.read'],

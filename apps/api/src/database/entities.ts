@@ -30,6 +30,7 @@ import { StaffNotice } from '../modules/notifications/staff-notice.entity';
 import { PaymentNotice } from '../modules/notifications/payment-notice.entity';
 import { ProfileChangeRequest } from '../modules/change-requests/change-request.entity';
 import { DevOutboxMessage } from '../modules/dev/dev-outbox-message.entity';
+import { ContractShare } from '../modules/shares/contract-share.entity';
 import { StaffLoginThrottle } from '../modules/staff/staff-login-throttle.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 
@@ -71,4 +72,5 @@ export const ENTITIES = [
   ChatApproval,
   ChatApprovalStep,
   ChatPin,
+  ContractShare,
 ];

@@ -51,6 +51,9 @@ export function notificationsFor(events: readonly DomainEvent[]): NewNotificatio
         break;
       }
       case 'document.added':
+      case 'contract.shared':
+      case 'contract.share_changed':
+      case 'contract.share_revoked':
       case 'chat.message_posted':
       case 'chat.participants_changed':
       case 'chat.approval_changed':
