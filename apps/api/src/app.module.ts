@@ -20,6 +20,7 @@ import { CustomersModule } from './modules/customers/customers.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProfileModule } from './modules/profile/profile.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { SharesModule } from './modules/shares/shares.module';
 import { DatabaseModule } from './database/database.module';
 import { DATABASE_URL } from './database/tokens';
 import { JobsModule } from './jobs/jobs.module';
@@ -96,6 +97,7 @@ export class AppModule {
         ProfileModule,
         ChangeRequestsModule,
         ChatsModule,
+        SharesModule,
         ExchangeModule,
         DemoModule,
         HealthModule,

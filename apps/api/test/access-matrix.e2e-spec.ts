@@ -11,6 +11,17 @@ describe('access matrix', () => {
     t = await startTestApp();
     await addRoleStaff(t);
     ids = await targetIds(t);
+    // A share of each customer's contract, made by its owner.
+    const share = async (actor: 'customerA' | 'customerB', contractId: string, phone: string) => {
+      const owner = await as(actor);
+      const res = await owner.api.POST('/api/contracts/{id}/shares', {
+        params: { path: { id: contractId } },
+        body: { phone, access: 'read' },
+      });
+      return res.data!.id;
+    };
+    ids.ownShare = await share('customerA', ids.own, '+79160000001');
+    ids.foreignShare = await share('customerB', ids.foreign, '+79160000002');
   });
   afterAll(() => t.close());
 

@@ -15,6 +15,7 @@ export { ACTORS, type Actor };
 /**
  * own/foreign: contracts of customer A/B; ownCustomer/foreignCustomer: A and B themselves;
  * ownChat/foreignChat: the own chats of those contracts.
+ * ownShare/foreignShare: a share of A's / B's contract with someone else (made by the test).
  */
 export type Target =
   | 'own'
@@ -24,7 +25,9 @@ export type Target =
   | 'ownCustomer'
   | 'foreignCustomer'
   | 'ownChat'
-  | 'foreignChat';
+  | 'foreignChat'
+  | 'ownShare'
+  | 'foreignShare';
 
 export interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -64,6 +67,12 @@ const CHAT_OUTSIDERS_B = {
   measurer: 404,
   foremanB: 404,
 } as const;
+/**
+ * Staff with share.manage (admin, head, managers) get `status`; customers and the other staff
+ * 403 unless overridden; anonymous 401.
+ */
+const shareStaff = (status: number, overrides: Partial<Record<Actor, number>> = {}) =>
+  authed(403, { admin: status, head: status, managerA: status, managerB: status, ...overrides });
 
 export const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', target: 'none', expect: all(200) },
@@ -512,6 +521,67 @@ export const ROUTES: RouteCase[] = [
     body: { x: 0.5, y: 0.5, body: 'Здесь скол?' },
     expect: authed(404),
   },
+  // Family members. A contract's shares: its owner and staff with share.manage who see it.
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/shares',
+    target: 'own',
+    expect: shareStaff(200, { customerA: 200, customerB: 404, managerB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/shares',
+    target: 'foreign',
+    expect: shareStaff(200, { customerA: 404, customerB: 200, managerA: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/api/contracts/{id}/shares',
+    target: 'missing',
+    expect: shareStaff(404, { customerA: 404, customerB: 404 }),
+  },
+  // Sharing: the owner only (staff with share.manage: 403 from the service).
+  ...(['own', 'foreign', 'missing'] as const).map((target): RouteCase => ({
+    method: 'POST',
+    path: '/api/contracts/{id}/shares',
+    target,
+    body: { phone: '+79160000009', access: 'read' },
+    expect: staffOnly(403, {
+      customerA: target === 'own' ? 201 : 404,
+      customerB: target === 'foreign' ? 201 : 404,
+    }),
+  })),
+  ...(['ownShare', 'foreignShare', 'missing'] as const).map((target): RouteCase => ({
+    method: 'PATCH',
+    path: '/api/shares/{id}',
+    target,
+    body: { access: 'full' },
+    expect: staffOnly(403, {
+      customerA: target === 'ownShare' ? 200 : 404,
+      customerB: target === 'foreignShare' ? 200 : 404,
+    }),
+  })),
+  // Revoking: the owner and staff who see the contract (a revoked share again: 204).
+  {
+    method: 'DELETE',
+    path: '/api/shares/{id}',
+    target: 'ownShare',
+    expect: shareStaff(204, { customerA: 204, customerB: 404, managerB: 404 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/shares/{id}',
+    target: 'foreignShare',
+    expect: shareStaff(204, { customerA: 404, customerB: 204, managerA: 404 }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/shares/{id}',
+    target: 'missing',
+    expect: shareStaff(404, { customerA: 404, customerB: 404 }),
+  },
+  // What others shared with me: customers (staff: an empty list).
+  { method: 'GET', path: '/api/shares/received', target: 'none', expect: authed(200) },
 ];
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -534,6 +604,9 @@ export async function targetIds(t: TestApp): Promise<Record<Target, string>> {
     foreignCustomer: people.find((p) => p.phone === '+79031112233')!.id,
     ownChat: chats.find((r) => r.number === 'ГМ-000101')!.id,
     foreignChat: chats.find((r) => r.number === 'РМ-000017')!.id,
+    // Made by each test its own way (through the API, or straight into the table).
+    ownShare: '',
+    foreignShare: '',
   };
 }
 

@@ -151,6 +151,7 @@ async function snapshot(t: TestApp): Promise<Record<string, string>> {
     exchange_files: 'SELECT * FROM exchange_files',
     exchange_export_changes: 'SELECT * FROM exchange_export_changes',
     audit_log: 'SELECT * FROM audit_log',
+    contract_shares: 'SELECT * FROM contract_shares',
     staff_users: 'SELECT * FROM staff_users',
     otp_challenges: 'SELECT * FROM otp_challenges',
     staff_login_throttles: 'SELECT * FROM staff_login_throttles',
@@ -190,6 +191,23 @@ function describeCsrf(mode: 'test' | 'production') {
           : {},
       );
       ids = await targetIds(t);
+      // A share of each one's contract with the other (what the share routes would change).
+      const share = async (contractId: string, owner: string, grantee: string, phone: string) =>
+        (
+          await t.sql<{ id: string }>(
+            `INSERT INTO contract_shares (contract_id, owner_customer_id, grantee_customer_id,
+                                          phone, access)
+             VALUES ($1, $2, $3, $4, 'read') RETURNING id`,
+            [contractId, owner, grantee, phone],
+          )
+        )[0]!.id;
+      ids.ownShare = await share(ids.own, ids.ownCustomer, ids.foreignCustomer, '+79031112233');
+      ids.foreignShare = await share(
+        ids.foreign,
+        ids.foreignCustomer,
+        ids.ownCustomer,
+        '+79123456789',
+      );
 
       const admin = await loginStaff(t, 'admin');
       let customer;

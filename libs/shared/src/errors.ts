@@ -6,7 +6,10 @@ export const ERROR_CODES = [
   'validation_failed',
   'unauthenticated',
   'forbidden',
-  /** A staff member viewing a customer's cabinet tried to change something: it is read-only. */
+  /**
+   * Nothing can be changed here: a staff member viewing a customer's cabinet, or a person a
+   * contract is shared with read-only, tried to change something.
+   */
   'read_only',
   'not_found',
   'csrf_failed',

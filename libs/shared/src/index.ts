@@ -9,4 +9,5 @@ export * from './notifications';
 export * from './permissions';
 export * from './phone';
 export * from './roles';
+export * from './shares';
 export * from './text-limits';

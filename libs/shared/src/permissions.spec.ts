@@ -30,6 +30,12 @@ describe('role → permission map', () => {
     expect(ROLES.filter((r) => hasPermission(r, 'company.manage'))).toEqual(['admin']);
   });
 
+  it('lets customers share their contracts, and managers, heads and admins see and revoke shares', () => {
+    expect(ROLES.filter((r) => hasPermission(r, 'share.manage')).sort()).toEqual(
+      ['admin', 'customer', 'head', 'manager'].sort(),
+    );
+  });
+
   it('never lets a customer see all contracts', () => {
     expect(hasPermission('customer', 'contract.readAll')).toBe(false);
     expect(hasPermission('customer', 'contract.read')).toBe(true);

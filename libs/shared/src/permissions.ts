@@ -34,13 +34,20 @@ export const PERMISSIONS = [
   'chat.manage',
   /** Scope: see every chat (and step into one by writing), not only those one takes part in. */
   'chat.readAll',
+  /**
+   * Shares of a contract with family members. A customer shares the contracts 1C says are theirs
+   * (a person a contract is shared with cannot share it on) and changes or revokes those shares;
+   * staff see and revoke the shares of the contracts they may see. Which contract is checked per
+   * record by the API.
+   */
+  'share.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  customer: ['contract.read', 'profile.manage', 'notification.read', 'chat.read'],
+  customer: ['contract.read', 'profile.manage', 'notification.read', 'chat.read', 'share.manage'],
   admin: ALL.filter((p) => p !== 'profile.manage' && p !== 'notification.read'),
   head: [
     'staffNotification.read',
@@ -52,6 +59,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'chat.read',
     'chat.manage',
     'chat.readAll',
+    'share.manage',
   ],
   manager: [
     'staffNotification.read',
@@ -61,6 +69,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'changeRequest.manage',
     'chat.read',
     'chat.manage',
+    'share.manage',
   ],
   operator: [
     'staffNotification.read',

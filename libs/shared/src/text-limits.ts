@@ -11,6 +11,8 @@ export const TEXT_LIMITS = {
   resolution: 1000,
   /** A search in the contract and customer lists. */
   search: 100,
+  /** What a contract's owner calls the person they share it with («Сын», «Мария»). */
+  shareName: 100,
 } as const;
 
 export type TextLimit = keyof typeof TEXT_LIMITS;

@@ -31,6 +31,7 @@ import { PaymentNotice } from '../modules/notifications/payment-notice.entity';
 import { ProfileChangeRequest } from '../modules/change-requests/change-request.entity';
 import { SocketIoAttachment } from '../modules/realtime/socket-io-attachment.entity';
 import { DevOutboxMessage } from '../modules/dev/dev-outbox-message.entity';
+import { ContractShare } from '../modules/shares/contract-share.entity';
 import { StaffLoginThrottle } from '../modules/staff/staff-login-throttle.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 
@@ -73,4 +74,5 @@ export const ENTITIES = [
   ChatApprovalStep,
   ChatPin,
   SocketIoAttachment,
+  ContractShare,
 ];

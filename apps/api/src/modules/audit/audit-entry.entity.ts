@@ -3,9 +3,10 @@ import { TimestampColumn } from '../../common/columns';
 
 /**
  * Who did what to whom, when: an append-only log of sensitive staff actions (opening a customer's
- * cabinet as them, resolving their requests) and of attacks on staff logins. Ids are kept even
- * when the people are deleted. Written only through `AuditService.record`, in the transaction of
- * the change it records.
+ * cabinet as them, resolving their requests), of who may see a contract (its shares with family
+ * members, by its owner, staff or the 1C import) and of attacks on staff logins. Ids are kept even
+ * when the people are deleted. Written only through `AuditService.record` (`recordAudit` in the
+ * import process), in the transaction of the change it records.
  */
 @Entity('audit_log')
 @Index('audit_log_at_idx', ['at'])
@@ -17,7 +18,10 @@ export class AuditEntry {
   @TimestampColumn({ default: () => 'now()' })
   at: Date;
 
-  /** The staff member who acted; null when no one signed in did (failed logins of an attacker). */
+  /**
+   * The staff member (or, for a contract's shares, the customer) who acted; null when no one
+   * signed in did (failed logins of an attacker, the 1C import).
+   */
   @Index('audit_log_actor_idx')
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;

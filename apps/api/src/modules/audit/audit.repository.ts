@@ -1,15 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { Repository } from '../../database/repository';
-import { DB, sql, type Db } from '../../database/sql';
+import { sql } from '../../database/sql';
 import type { AuditRecord } from './audit.service';
 
-/** `audit_log`, append-only. */
-@Injectable()
+/**
+ * `audit_log`, append-only. No Nest here (AuditModule provides it with a factory): the 1C import
+ * process writes the log too (`recordAudit`).
+ */
 export class AuditRepository extends Repository {
-  constructor(@Inject(DB) db: Db) {
-    super(db);
-  }
-
   async insert(entry: AuditRecord): Promise<void> {
     await this.db.query(
       sql`INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details)

@@ -170,6 +170,7 @@ export class ContractsRepository extends Repository {
   async contract(o: {
     id: string;
     viewer: string | null;
+    reader: string | null;
     scope: Sql;
   }): Promise<ContractPageRow | undefined> {
     const rows = await this.db.query<ContractPageRow>(contractPageSql(o));
@@ -177,23 +178,22 @@ export class ContractsRepository extends Repository {
   }
 
   /**
-   * Customer `customerId` opened their contract `id`: records the visit (what "changed" is
-   * measured from) and reads the contract's notifications, in one statement. False when the
-   * contract is not theirs (or archived, or missing).
+   * Customer `customerId` opened contract `id` (theirs or shared with them: `scope`, on `c`):
+   * records their visit (what "changed" is measured from) and reads their notifications about
+   * it, in one statement. False when they may not read it (or it is archived, or missing).
    */
-  async markSeen(id: string, customerId: string): Promise<boolean> {
+  async markSeen(id: string, customerId: string, scope: Sql): Promise<boolean> {
     const rows = await this.db.query(
       sql`WITH target AS (
-         SELECT c.id, c.customer_id FROM contracts c
-          WHERE c.id = ${id} AND c.customer_id = ${customerId}::uuid AND c.archived_at IS NULL
+         SELECT c.id FROM contracts c WHERE c.id = ${id} AND c.archived_at IS NULL AND ${scope}
        ), visit AS (
          INSERT INTO contract_views (customer_id, contract_id, seen_at)
-         SELECT t.customer_id, t.id, now() FROM target t
+         SELECT ${customerId}::uuid, t.id, now() FROM target t
          ON CONFLICT (customer_id, contract_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
        ), mark_read AS (
          UPDATE notifications n SET read_at = now()
            FROM target t
-          WHERE n.contract_id = t.id AND n.customer_id = t.customer_id AND n.read_at IS NULL
+          WHERE n.contract_id = t.id AND n.customer_id = ${customerId}::uuid AND n.read_at IS NULL
        )
        SELECT t.id FROM target t`,
     );

@@ -109,6 +109,7 @@ export class ContractsService {
     const row = await this.repo.contract({
       id,
       viewer: visitor(auth),
+      reader: auth.kind === 'customer' ? auth.userId : null,
       scope: this.access.contractScope(auth, 'c'),
     });
     if (!row) throw DomainError.notFound('Contract');
@@ -204,13 +205,15 @@ export class ContractsService {
 
   /**
    * The customer opened their contract: it is no longer "changed" for them (until it changes
-   * again) and its notifications are read. One statement. Only the customer's own visits count:
-   * staff may not call it, nor a staff member viewing as the customer (the session guard refuses
-   * every change then).
+   * again) and their notifications about it are read. One statement. Only the customer's own
+   * visits count: staff may not call it, nor a staff member viewing as the customer (the session
+   * guard refuses every change then). A person a contract is shared with — even read-only —
+   * records their visits too: that changes nothing of the contract, only their own marks.
    */
   async markSeen(auth: AuthContext, id: string): Promise<void> {
     const customer = visitor(auth);
     if (!customer) throw new DomainError('forbidden', 'Only a customer’s own visits are recorded');
-    if (!(await this.repo.markSeen(id, customer))) throw DomainError.notFound('Contract');
+    const scope = this.access.contractScope(auth, 'c');
+    if (!(await this.repo.markSeen(id, customer, scope))) throw DomainError.notFound('Contract');
   }
 }

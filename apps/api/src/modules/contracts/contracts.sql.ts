@@ -233,10 +233,18 @@ export const contractCountSql = (filter: ContractFilter, today: string): Sql =>
 
 /**
  * The contract page in one statement, a pure read: contract `id` if it passes `scope` (a
- * condition on `c`), `viewer` the customer whose visits count for "changed" (null: none).
- * Opening the page is recorded by a command of its own (ContractsRepository.markSeen).
+ * condition on `c`), `viewer` the customer whose visits count for "changed" (null: none),
+ * `reader` the customer whose notifications about it the page lists (a person the contract is
+ * shared with does not read its owner's; null: everyone's, for staff). Opening the page is
+ * recorded by a command of its own (ContractsRepository.markSeen).
  */
-export function contractPageSql(o: { id: string; viewer: string | null; scope: Sql }): Sql {
+export function contractPageSql(o: {
+  id: string;
+  viewer: string | null;
+  reader?: string | null;
+  scope: Sql;
+}): Sql {
+  const notificationsOf = o.reader ? sql`AND n.customer_id = ${o.reader}::uuid` : empty;
   return sql`WITH target AS (
          SELECT c.id, c.customer_id FROM contracts c
           WHERE c.id = ${o.id} AND c.archived_at IS NULL AND ${o.scope}
@@ -269,7 +277,7 @@ export function contractPageSql(o: { id: string; viewer: string | null; scope: S
               COALESCE((SELECT json_agg(x ORDER BY x.created_at DESC) FROM (
                          SELECT n.id, n.kind, n.params, n.contract_id, c.number AS contract_number,
                                 n.created_at, n.read_at IS NOT NULL AS read
-                           FROM notifications n WHERE n.contract_id = c.id
+                           FROM notifications n WHERE n.contract_id = c.id ${notificationsOf}
                           ORDER BY n.created_at DESC LIMIT 50) x), '[]') AS notifications,
               COALESCE((SELECT json_agg(json_build_object('id', d.id, 'kind', d.kind,
                          'title', d.title, 'number', d.number,

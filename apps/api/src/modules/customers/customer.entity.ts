@@ -23,7 +23,12 @@ export interface BankAccount {
   correspondentAccount: string | null;
 }
 
-/** A customer (1C counterparty). Created only by the 1C exchange; nobody self-registers. */
+/**
+ * A customer (1C counterparty), created by the 1C exchange; nobody self-registers. The one
+ * exception: a person a contract is shared with whose phone is no 1C customer's gets an account
+ * of their own (`externalId` null: not from 1C, so the importer never updates or archives it),
+ * live while they hold an active share (modules/shares).
+ */
 @Entity('customers')
 /** Trigram indexes for search by name and phone (migration SearchAndPaid). */
 @Index('customers_full_name_trgm_idx', { synchronize: false })
@@ -33,10 +38,10 @@ export class Customer {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The counterparty's id in 1C (`Ид`). */
+  /** The counterparty's id in 1C (`Ид`); null for an account made for a share (not from 1C). */
   @Index('customers_external_id_uq', { unique: true })
-  @Column({ type: 'varchar', length: 100 })
-  externalId: string;
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  externalId: string | null;
 
   @Column({ type: 'varchar', length: 300 })
   fullName: string;

@@ -1,6 +1,7 @@
 import type { CustomerRecord, ExchangeHeader } from '@kabinet/exchange-1c';
 import { pickLoginPhone } from '../../common/phone';
 import { sql } from '../../database/sql';
+import { SharedPhones } from '../shares/guest-accounts';
 import {
   ImportRecordError,
   contentHash,
@@ -12,7 +13,9 @@ import {
 
 /**
  * 1C's counterparties (`Контрагент`) into `customers`, by 1C id, with their login phone; a full
- * export archives the customers it neither lists nor refers to.
+ * export archives the customers it neither lists nor refers to. Accounts Kabinet made for shares
+ * (no 1C id) are not 1C's: never updated or archived here — but a phone one of them holds passes
+ * to the 1C customer given it, with the account's shares (modules/shares/guest-accounts.ts).
  */
 export class CustomerImporter implements RecordImporter<'customer'> {
   readonly type = 'customer';
@@ -21,9 +24,11 @@ export class CustomerImporter implements RecordImporter<'customer'> {
   private readonly ids: ExternalIds;
   /** Customers this file created: their first contracts tell them nothing (see ContractChanged). */
   private readonly created = new Set<string>();
+  private readonly sharedPhones: SharedPhones;
 
   constructor(private readonly ctx: ImportContext) {
     this.ids = new ExternalIds(ctx, 'customers');
+    this.sharedPhones = new SharedPhones(ctx);
   }
 
   describe(r: CustomerRecord): string {
@@ -62,6 +67,8 @@ export class CustomerImporter implements RecordImporter<'customer'> {
     const phone = login?.e164 ?? null;
     const phoneRaw = login?.raw ?? phones[0]?.value ?? null;
     const archivedAt = r.deleted ? this.ctx.now : null;
+    // A phone an account made for shares holds passes to this customer, with its shares.
+    const sharedAccount = phone && !r.deleted ? await this.sharedPhones.release(phone) : null;
     if (phone && !r.deleted) {
       const owner = await tx.query<{ external_id: string; full_name: string }>(
         sql`SELECT external_id, full_name FROM customers
@@ -101,6 +108,7 @@ export class CustomerImporter implements RecordImporter<'customer'> {
     );
     this.ids.set(r.externalId, rows[0]!.id);
     if (rows[0]!.inserted) this.created.add(rows[0]!.id);
+    if (sharedAccount) await this.sharedPhones.handOver(sharedAccount, rows[0]!.id, phone!);
     return rows[0]!.inserted ? 'created' : 'updated';
   }
 

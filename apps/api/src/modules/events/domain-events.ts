@@ -1,7 +1,7 @@
 // What happened, as typed facts: the one list of domain events. Producers append them in the
 // transaction of the change (`appendEvents`, `EventBuffer`); consumers (`EventConsumer`) get them
 // in order, narrowed by `type`. No Nest here: the slim import process appends events too.
-import type { ChangeRequestStatus, ProfileField } from '@kabinet/shared';
+import type { ChangeRequestStatus, ProfileField, ShareAccess } from '@kabinet/shared';
 
 /** Who wrote the change: a request to the API, the 1C import, or a scheduled job. */
 export const EVENT_SOURCES = ['api', 'import', 'job'] as const;
@@ -97,6 +97,46 @@ export interface ChangeRequestResolved extends EventBase {
   };
 }
 
+/** What every share event says: which share, who it lets in, with what access now. */
+export interface ContractSharePayload {
+  shareId: string;
+  /** The customer account the contract is shared with (a chat participant to add or remove). */
+  granteeCustomerId: string;
+  access: ShareAccess;
+}
+
+/**
+ * A contract's owner shared it with someone (or the 1C import moved a share to the 1C customer
+ * who now has the person's phone): the grantee sees the contract — and, for the chat, takes
+ * part in its chats (read-only unless `access` is `full`). `customerId` is the owner.
+ */
+export interface ContractShared extends EventBase {
+  type: 'contract.shared';
+  contractId: string;
+  customerId: string;
+  payload: ContractSharePayload;
+}
+
+/** The owner changed what a share allows (`read` ↔ `full`). `customerId` is the owner. */
+export interface ContractShareChanged extends EventBase {
+  type: 'contract.share_changed';
+  contractId: string;
+  customerId: string;
+  payload: ContractSharePayload & { previousAccess: ShareAccess };
+}
+
+/**
+ * A share ended (the owner or staff revoked it, or the import moved it to another account):
+ * the grantee no longer sees the contract and leaves its chats. `customerId` is the owner;
+ * `access` what the share allowed until then.
+ */
+export interface ContractShareRevoked extends EventBase {
+  type: 'contract.share_revoked';
+  contractId: string;
+  customerId: string;
+  payload: ContractSharePayload & { revokedBy: 'owner' | 'staff' | 'import' };
+}
+
 /** Who did something in a chat (a customer account or a staff member). */
 export interface EventActor {
   kind: 'customer' | 'staff';
@@ -184,6 +224,9 @@ export type DomainEvent =
   | PaymentRecorded
   | DocumentAdded
   | ChangeRequestResolved
+  | ContractShared
+  | ContractShareChanged
+  | ContractShareRevoked
   | ChatMessagePosted
   | ChatParticipantsChanged
   | ChatApprovalChanged

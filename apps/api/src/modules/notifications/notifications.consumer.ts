@@ -116,6 +116,9 @@ export function notificationsFor(
         break;
       }
       case 'document.added':
+      case 'contract.shared':
+      case 'contract.share_changed':
+      case 'contract.share_revoked':
       case 'chat.participants_changed':
       case 'chat.pin_added':
         break;

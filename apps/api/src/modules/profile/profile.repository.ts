@@ -26,7 +26,8 @@ export interface ProfileRow {
 
 /** What asking for a change needs of the customer: the values now, and a request waiting. */
 export interface ContactsRow {
-  external_id: string;
+  /** Null for an account made for a contract shared with the person (not from 1C). */
+  external_id: string | null;
   phone: string | null;
   email: string | null;
   pending: boolean;

@@ -104,6 +104,13 @@ export class ProfileService {
       const profile = this.repo.in(tx);
       const c = await profile.contactsForUpdate(auth.userId, body.field);
       if (!c) throw DomainError.notFound('Customer');
+      if (c.external_id === null) {
+        // An account made for a shared contract: 1C has no record of the person to change.
+        throw new DomainError(
+          'forbidden',
+          'Your contact data is not kept in the company’s books: there is nothing to change',
+        );
+      }
       const current = body.field === 'phone' ? c.phone : c.email;
       if (current && current.toLowerCase() === value) {
         throw DomainError.validation([

@@ -9,6 +9,7 @@ import { en as customers } from '../../features/customers/i18n/en';
 import { en as changeRequests } from '../../features/change-requests/i18n/en';
 import { en as company } from '../../features/company/i18n/en';
 import { en as help } from '../../features/help/i18n/en';
+import { en as shares } from '../../features/shares/i18n/en';
 import type { Resource } from './index';
 
 /** The app's own words; each feature's are in features/<feature>/i18n and merged here. */
@@ -67,7 +68,7 @@ export const en: Resource = {
     unauthenticated: 'Log in to continue',
     forbidden: 'You do not have access',
     not_found: 'Not found',
-    read_only: 'You are viewing the customer’s cabinet: nothing can be changed',
+    read_only: 'This is view only: nothing can be changed',
     csrf_failed: 'Your session is out of date: reload the page and try again',
     rate_limited: 'Too many requests. Try again in {{seconds}} s',
     payload_too_large: 'The request is too large',
@@ -142,4 +143,5 @@ export const en: Resource = {
   ...changeRequests,
   ...company,
   ...help,
+  ...shares,
 };

@@ -9,6 +9,7 @@ import { ru as customers } from '../../features/customers/i18n/ru';
 import { ru as changeRequests } from '../../features/change-requests/i18n/ru';
 import { ru as company } from '../../features/company/i18n/ru';
 import { ru as help } from '../../features/help/i18n/ru';
+import { ru as shares } from '../../features/shares/i18n/ru';
 
 /** The app's own words; each feature's are in features/<feature>/i18n and merged here. */
 export const ru = {
@@ -66,7 +67,7 @@ export const ru = {
     unauthenticated: 'Войдите, чтобы продолжить',
     forbidden: 'Недостаточно прав',
     not_found: 'Не найдено',
-    read_only: 'Это просмотр кабинета клиента: изменять ничего нельзя',
+    read_only: 'Здесь можно только смотреть: изменить ничего нельзя',
     csrf_failed: 'Сессия устарела: обновите страницу и попробуйте ещё раз',
     rate_limited: 'Слишком много запросов. Попробуйте через {{seconds}} с',
     payload_too_large: 'Слишком большой запрос',
@@ -139,4 +140,5 @@ export const ru = {
   ...changeRequests,
   ...company,
   ...help,
+  ...shares,
 } as const;

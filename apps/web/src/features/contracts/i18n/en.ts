@@ -80,6 +80,7 @@ export const en: Widen<typeof ru> = {
       schedule: 'Payment schedule',
       payments: 'Payments',
       documents: 'Documents',
+      access: 'Access',
       notifications: 'Notifications',
     },
     paid: 'Paid',

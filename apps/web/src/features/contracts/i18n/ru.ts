@@ -77,6 +77,7 @@ export const ru = {
       schedule: 'График платежей',
       payments: 'Оплаты',
       documents: 'Документы',
+      access: 'Доступ',
       notifications: 'Уведомления',
     },
     paid: 'Оплачено',

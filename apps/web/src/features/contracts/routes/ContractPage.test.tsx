@@ -186,6 +186,44 @@ describe('ContractPage', () => {
     );
   });
 
+  it('gives the owner and staff an «Доступ» tab; a person it is shared with sees whose it is', async () => {
+    fakeApi({
+      [`GET /api/contracts/${contract.id}`]: () => Response.json(contract),
+      [`GET /api/contracts/${contract.id}/shares`]: () => Response.json([]),
+      'GET /api/shares/received': () =>
+        Response.json([
+          {
+            id: '55555555-5555-4555-8555-555555555555',
+            contractId: contract.id,
+            contractNumber: contract.number,
+            ownerName: contract.customerName,
+            access: 'read',
+            createdAt: '2026-11-20T09:00:00.000Z',
+          },
+        ]),
+    });
+    for (const me of [customerMe, managerMe]) {
+      const view = renderContract(contract.id, '?tab=access', me);
+      expect(await screen.findByTestId('panel-access')).toBeTruthy();
+      expect(await screen.findByTestId('shares-none')).toBeTruthy();
+      expect(screen.queryByTestId('shared-notice')).toBeNull();
+      view.unmount();
+    }
+    const son: Schemas['MeDto'] = {
+      ...customerMe,
+      id: '99999999-9999-4999-8999-999999999999',
+      fullName: 'Сын',
+    };
+    renderContract(contract.id, '?tab=access', son);
+    expect(await screen.findByTestId('panel-overview')).toBeTruthy();
+    expect((await screen.findByTestId('shared-notice')).textContent).toContain(
+      'Этот договор вам открыл владелец — Иванова Мария Петровна. Доступ только для просмотра',
+    );
+    expect(screen.queryByTestId('tab-access')).toBeNull();
+    expect(screen.queryByTestId('tab-notifications')).toBeNull();
+    expect(screen.getByTestId('tab-documents')).toBeTruthy();
+  });
+
   it('says how fresh the data from 1C is', async () => {
     const fresh = { ...contract, dataAsOf: '2026-11-23T06:00:05.000Z' };
     fakeApi({ [`GET /api/contracts/${contract.id}`]: () => Response.json(fresh) });

@@ -10,6 +10,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../me';
+import { ContractSharing, isSharedWithMe, SharedContractNotice, sharingMode } from '../../shares';
 import { itemsPdfUrl } from '../api/documents';
 import { isNotFound, useContract } from '../api/get-contract';
 import { useMarkSeenOnOpen } from '../api/mark-seen';
@@ -30,6 +31,7 @@ const TABS = [
   'schedule',
   'payments',
   'documents',
+  'access',
   'notifications',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -45,7 +47,6 @@ export function ContractPage() {
   useMarkSeenOnOpen(id, Boolean(contract.data), me?.kind === 'customer' && !me.viewAs);
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab');
-  const tab: Tab = isTab(requested) ? requested : 'overview';
 
   if (contract.isPending) return <PageLoader />;
   if (isNotFound(contract.error)) {
@@ -63,6 +64,14 @@ export function ContractPage() {
   }
   const c = contract.data;
   const money = (v: string) => showMoney(v, c.currency, locale);
+  // Someone shared it with me: its owner's notifications are not mine. Its shares are the
+  // owner's (and staff's) to see.
+  const shared = isSharedWithMe(me, c);
+  const sharing = sharingMode(me, c);
+  const tabs = TABS.filter(
+    (key) => (key !== 'access' || sharing) && (key !== 'notifications' || !shared),
+  );
+  const tab: Tab = isTab(requested) && tabs.includes(requested) ? requested : 'overview';
 
   return (
     <Stack gap="lg">
@@ -87,13 +96,15 @@ export function ContractPage() {
         )}
       </Stack>
 
+      <SharedContractNotice c={c} />
+
       <Tabs
         value={tab}
         onChange={(v) => setSearch(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
         keepMounted={false}
       >
         <ScrollingTabsList active={tab}>
-          {TABS.map((key) => (
+          {tabs.map((key) => (
             <Tabs.Tab key={key} value={key} data-testid={`tab-${key}`}>
               {t(`contract.tabs.${key}`)}
             </Tabs.Tab>
@@ -181,6 +192,11 @@ export function ContractPage() {
         <Tabs.Panel value="documents" pt="md" data-testid="panel-documents">
           <DocumentsTab c={c} />
         </Tabs.Panel>
+        {sharing && (
+          <Tabs.Panel value="access" pt="md" data-testid="panel-access">
+            <ContractSharing contractId={c.id} mode={sharing} ownPhone={me?.phone ?? null} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="notifications" pt="md" data-testid="panel-notifications">
           <NotificationsTab c={c} />
         </Tabs.Panel>

@@ -29,6 +29,7 @@ import { ResponsiveList } from '../../../components/ResponsiveList';
 import { usePagedQuery } from '../../../lib/use-paged-query';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useMe } from '../../me';
+import { SharedMark } from '../../shares';
 import {
   PAGE_SIZE,
   useContractFilters,
@@ -108,6 +109,8 @@ function ContractCard({ c, isStaff }: { c: ContractSummary; isStaff: boolean }) 
           )}
         </Stack>
       )}
+      {/* Whose it is, when someone shared it with me: across the card too. */}
+      <SharedMark c={c} />
       {/* Its own line across the card: a phone has no room for it beside the number. */}
       <DueNow c={c} />
     </Card>
@@ -145,6 +148,7 @@ function ContractsList({ items, isStaff }: { items: ContractSummary[]; isStaff: 
                 {c.number}
               </Anchor>{' '}
               <ChangedBadge changed={c.changed} />
+              <SharedMark c={c} />
             </>
           ),
         },

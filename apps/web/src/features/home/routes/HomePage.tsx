@@ -31,6 +31,7 @@ import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../me';
 import { ManagersCard } from '../../company';
+import { SharedMark } from '../../shares';
 import {
   ChangedBadge,
   ContractStatus,
@@ -92,6 +93,7 @@ function MyContracts() {
                     <Text size="sm" c="dimmed">
                       {formatDate(c.date, locale)} · {t(`contracts.kinds.${c.kind}`)}
                     </Text>
+                    <SharedMark c={c} />
                     <div>
                       <ContractStatus status={c.status} closed={c.closed} />
                     </div>
