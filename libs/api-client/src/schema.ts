@@ -656,6 +656,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/contracts/{id}/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who my contract is shared with (its owner), or a contract’s shares (staff)
+     * @description The owner 1C names and staff who may see the contract; anyone else (a person it is shared with too) gets 404. Staff also see whose account each share lets in.
+     */
+    get: operations['listContractShares'];
+    put?: never;
+    /**
+     * Share my contract with a family member by phone, read-only or in full
+     * @description Only the contract’s owner (staff: 403). The person logs in with a code sent to the phone and sees only this contract (and its chats). Not one’s own phone, not twice, at most `SHARE_LIMITS.activePerContract` people (400, on `phone`); 409 while a 1C import is giving phones to customers. Audited.
+     */
+    post: operations['createContractShare'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers': {
     parameters: {
       query?: never;
@@ -910,6 +934,50 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/shares/received': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The contracts others shared with me, with whose they are and what I may do
+     * @description Customers; staff get an empty list.
+     */
+    get: operations['receivedShares'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shares/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a share: the person loses the contract at once
+     * @description The contract’s owner, or staff who may see the contract. Revoking a revoked share changes nothing (204). Audited.
+     */
+    delete: operations['revokeShare'];
+    options?: never;
+    head?: never;
+    /**
+     * Change what a share of my contract allows
+     * @description Only the contract’s owner (staff: 403); a revoked share is 404. Audited.
+     */
+    patch: operations['updateShare'];
     trace?: never;
   };
   '/api/staff/notifications': {
@@ -1600,6 +1668,20 @@ export interface components {
       /** @description From the picture’s top edge, as a part of its height (0..1) */
       y: number;
     };
+    CreateShareDto: {
+      /** @description `read`: sees the contract; `full`: may also write in its chats and decide approvals */
+      access: components['schemas']['ShareAccess'];
+      /**
+       * @description What you call the person; only you and the company see it
+       * @example Сын
+       */
+      name?: string;
+      /**
+       * @description The person’s mobile phone, any common format (region RU by default): they log in with it
+       * @example +7 916 555-44-33
+       */
+      phone: string;
+    };
     CustomerPageDto: {
       items: components['schemas']['CustomerSummaryDto'][];
       page: number;
@@ -2049,7 +2131,8 @@ export interface components {
       | 'company.manage'
       | 'chat.read'
       | 'chat.manage'
-      | 'chat.readAll';
+      | 'chat.readAll'
+      | 'share.manage';
     ProblemDto: {
       /** @description For a wrong login code: how many more tries the code allows (0: request a new one) */
       attemptsLeft?: number;
@@ -2089,6 +2172,22 @@ export interface components {
     };
     /** @enum {string} */
     ProfileField: 'phone' | 'email';
+    ReceivedShareDto: {
+      access: components['schemas']['ShareAccess'];
+      /** Format: uuid */
+      contractId: string;
+      /** @example ГМ-000101 */
+      contractNumber: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Who shared it: its owner
+       * @example Иванова Мария Петровна
+       */
+      ownerName: string;
+    };
     RenovationObjectDto: {
       address: string | null;
       /**
@@ -2148,6 +2247,36 @@ export interface components {
       replacesMessageId?: string | null;
       /** @description Staff: the customer is asked to approve or reject it */
       requiresApproval?: boolean;
+    };
+    /** @enum {string} */
+    ShareAccess: 'read' | 'full';
+    ShareDto: {
+      access: components['schemas']['ShareAccess'];
+      /** Format: uuid */
+      contractId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Staff only: whose account it is (the owner is not told whose phone it is) */
+      grantee: components['schemas']['ShareGranteeDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @description What the owner calls the person */
+      name: string | null;
+      /**
+       * @description E.164
+       * @example +79165554433
+       */
+      phone: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ShareGranteeDto: {
+      /** @description A 1C customer; false: an account made for shares (not in 1C) */
+      fromOneC: boolean;
+      /** @description The name 1C has, or the one given when the account was made */
+      fullName: string;
+      /** Format: uuid */
+      id: string;
     };
     SkippedSectionDto: {
       /** @description How many such elements */
@@ -2255,6 +2384,9 @@ export interface components {
     UpdateNotificationSettingsDto: {
       /** @description Only the pairs to change */
       items: components['schemas']['NotificationSettingDto'][];
+    };
+    UpdateShareDto: {
+      access: components['schemas']['ShareAccess'];
     };
     UploadAcceptedDto: {
       /** @example orders.xml */
@@ -4315,6 +4447,106 @@ export interface operations {
       };
     };
   };
+  listContractShares: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareDto'][];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  createContractShare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateShareDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   listCustomers: {
     parameters: {
       query?: {
@@ -4932,6 +5164,141 @@ export interface operations {
       };
       /** @description The role lacks the permission */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  receivedShares: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivedShareDto'][];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  revokeShare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  updateShare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Not a UUID: 404 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateShareDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareDto'];
+        };
+      };
+      /** @description No valid session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The role lacks the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,7 +6,8 @@ import { ChatsService } from './chats.service';
 
 /**
  * Gives a contract its own chat when 1C brings it (the customer and the manager take part) and
- * makes a new manager of a contract a participant of its chat. At start it also gives every live
+ * makes a new manager of a contract a participant of its chat; a person the contract is shared
+ * with takes part in its chats while the share lasts (read-only when it is). At start it also gives every live
  * contract without a chat one (contracts that came before chats existed); replicas starting
  * together do it once, the unique index on a contract's own chat decides.
  */
@@ -35,5 +36,18 @@ export class ChatsConsumer implements EventConsumer, OnModuleInit, OnApplication
       if (e.type === 'contract.changed' && e.payload.change !== 'archived') ids.add(e.contractId);
     }
     if (ids.size) await this.chats.ensureContractChats(tx, [...ids]);
+    // Someone a contract is shared with takes part in its chats while the share lasts.
+    for (const e of events) {
+      if (e.type === 'contract.shared' || e.type === 'contract.share_changed') {
+        await this.chats.applyShare(
+          tx,
+          e.contractId,
+          e.payload.granteeCustomerId,
+          e.payload.access,
+        );
+      } else if (e.type === 'contract.share_revoked') {
+        await this.chats.applyShare(tx, e.contractId, e.payload.granteeCustomerId, null);
+      }
+    }
   }
 }

@@ -156,6 +156,9 @@ export class ChatsRealtime implements OnModuleInit, EventConsumer {
         case 'payment.recorded':
         case 'document.added':
         case 'change_request.resolved':
+        case 'contract.shared':
+        case 'contract.share_changed':
+        case 'contract.share_revoked':
           break;
       }
     }

@@ -394,6 +394,32 @@ export class ChatsRepository extends Repository {
                             WHERE id = ${participantId} AND removed_at IS NULL`);
   }
 
+  /**
+   * Makes `customerId` take part in the contract's chats (read-only or not), or leave them
+   * (`readOnly` null); answers the chats changed.
+   */
+  async shareInContractChats(
+    contractId: string,
+    customerId: string,
+    readOnly: boolean | null,
+  ): Promise<Array<{ chat_id: string; customer_id: string }>> {
+    if (readOnly === null) {
+      return this.db.query(sql`
+        UPDATE chat_participants p SET removed_at = now()
+        FROM chats ch
+        WHERE ch.id = p.chat_id AND ch.contract_id = ${contractId} AND p.customer_id = ${customerId}
+          AND ch.customer_id <> ${customerId} AND p.removed_at IS NULL
+        RETURNING p.chat_id, ch.customer_id`);
+    }
+    return this.db.query(sql`
+      INSERT INTO chat_participants (chat_id, customer_id, read_only)
+      SELECT ch.id, ${customerId}, ${readOnly} FROM chats ch
+      WHERE ch.contract_id = ${contractId} AND ch.customer_id <> ${customerId}
+      ON CONFLICT (chat_id, customer_id) WHERE customer_id IS NOT NULL
+      DO UPDATE SET read_only = EXCLUDED.read_only, removed_at = NULL
+      RETURNING chat_id, (SELECT customer_id FROM chats WHERE id = chat_id)`);
+  }
+
   /** Active staff who do not take part in the chat (to add). */
   async candidates(chatId: string, q: string | undefined, limit: number): Promise<CandidateRow[]> {
     const like = q?.trim() ? `%${likeEscape(q.trim().toLowerCase())}%` : null;
@@ -612,9 +638,14 @@ export class ChatsRepository extends Repository {
       RETURNING id AS chat_id, contract_id, customer_id`);
     if (made.length) {
       await this.db.query(sql`
-        INSERT INTO chat_participants (chat_id, customer_id)
-        SELECT ch.id, ch.customer_id FROM chats ch
+        INSERT INTO chat_participants (chat_id, customer_id, read_only)
+        SELECT ch.id, ch.customer_id, false FROM chats ch
         WHERE ch.id = ANY(${made.map((m) => m.chat_id)}::uuid[])
+        UNION ALL
+        SELECT ch.id, sh.grantee_customer_id, sh.access = 'read'
+        FROM chats ch JOIN contract_shares sh ON sh.contract_id = ch.contract_id
+        WHERE ch.id = ANY(${made.map((m) => m.chat_id)}::uuid[]) AND sh.revoked_at IS NULL
+          AND sh.grantee_customer_id <> ch.customer_id
         ON CONFLICT DO NOTHING`);
     }
     const managers = await this.db.query<{

@@ -651,6 +651,34 @@ export class ChatsService {
     return done.length;
   }
 
+  /**
+   * A contract shared with a customer account: they take part in the contract's chats (read-only
+   * when the share is), or leave them when it ends. Runs in the chats consumer's transaction.
+   */
+  async applyShare(
+    tx: Db,
+    contractId: string,
+    granteeId: string,
+    access: 'read' | 'full' | null,
+  ): Promise<void> {
+    const changed = await this.repo
+      .in(tx)
+      .shareInContractChats(contractId, granteeId, access === null ? null : access === 'read');
+    const who = { kind: 'customer' as const, id: granteeId };
+    if (changed.length) {
+      await appendEvents(
+        tx,
+        changed.map((c) =>
+          this.participantsChanged(
+            { id: c.chat_id, contract_id: contractId, customer_id: c.customer_id },
+            access === null ? [] : [who],
+            access === null ? [who] : [],
+          ),
+        ),
+      );
+    }
+  }
+
   private async namesOf(tx: Db, people: Person[]) {
     const rows = await this.repo.in(tx).names(people);
     return people.map((p) => ({
