@@ -213,7 +213,8 @@ describe('delivering notifications by e-mail and SMS', () => {
      */
     async function openChat(more: Person[] = []): Promise<{ id: string; number: number }> {
       const [chat] = await t.sql<{ id: string; number: number }>(
-        `INSERT INTO chats (kind, contract_id, customer_id) VALUES ('contract', $1, $2)
+        // A chat staff opened about the contract (its own chat exists already, one per contract).
+        `INSERT INTO chats (kind, contract_id, customer_id) VALUES ('general', $1, $2)
          RETURNING id, number`,
         [gm101.id, gm101.customer_id],
       );
