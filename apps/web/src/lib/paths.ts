@@ -8,6 +8,9 @@ export const paths = {
   contracts: '/contracts',
   contract: (id: string) => `/contracts/${encodeURIComponent(id)}`,
   contractPattern: '/contracts/:id',
+  chats: '/chats',
+  chat: (id: string) => `/chats/${encodeURIComponent(id)}`,
+  chatPattern: '/chats/:id',
   exchange: '/exchange',
   /** The company profile (admins). */
   company: '/company',

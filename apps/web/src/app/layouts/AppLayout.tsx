@@ -22,6 +22,7 @@ import {
   IconHelpCircle,
   IconHome,
   IconLogout,
+  IconMessages,
   IconUserCircle,
   IconUserEdit,
   IconUsers,
@@ -36,6 +37,7 @@ import { useLogout } from '../../features/auth';
 import { useMe, type Me } from '../../features/me';
 import { BrandMark } from '../../features/company';
 import { useEndViewAs } from '../../features/customers';
+import { useChatUnread } from '../../features/chats';
 import { HeaderBell } from '../../features/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localeOf } from '../../lib/format';
@@ -45,6 +47,7 @@ import { paths } from '../../lib/paths';
 const ICONS: Record<NavIcon, typeof IconFileText> = {
   home: IconHome,
   contracts: IconFileText,
+  chats: IconMessages,
   notifications: IconBell,
   customers: IconUsers,
   changeRequests: IconUserEdit,
@@ -100,6 +103,7 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  const chatUnread = useChatUnread(Boolean(me?.permissions.includes('chat.read'))).data?.total ?? 0;
   // RequireAuth renders the shell only for a person; after logout it is gone for a moment.
   if (!me) return null;
   const items = navFor(me.permissions);
@@ -161,7 +165,12 @@ export function AppLayout() {
         <AppShell.Section grow component="nav">
           {items.map((item) => {
             const Icon = ICONS[item.icon];
-            const unread = item.icon === 'notifications' ? me.unreadNotifications : 0;
+            const unread =
+              item.icon === 'notifications'
+                ? me.unreadNotifications
+                : item.icon === 'chats'
+                  ? chatUnread
+                  : 0;
             return (
               <NavLink
                 key={item.path}

@@ -9,6 +9,7 @@ import { ru as customers } from '../../features/customers/i18n/ru';
 import { ru as changeRequests } from '../../features/change-requests/i18n/ru';
 import { ru as company } from '../../features/company/i18n/ru';
 import { ru as help } from '../../features/help/i18n/ru';
+import { ru as chats } from '../../features/chats/i18n/ru';
 
 /** The app's own words; each feature's are in features/<feature>/i18n and merged here. */
 export const ru = {
@@ -27,6 +28,7 @@ export const ru = {
   nav: {
     home: 'Главная',
     contracts: 'Договоры',
+    chats: 'Чаты',
     notifications: 'Уведомления',
     customers: 'Клиенты',
     changeRequests: 'Заявки на изменение данных',
@@ -127,4 +129,5 @@ export const ru = {
   ...changeRequests,
   ...company,
   ...help,
+  ...chats,
 } as const;

@@ -81,6 +81,7 @@ export const en: Widen<typeof ru> = {
       payments: 'Payments',
       documents: 'Documents',
       notifications: 'Notifications',
+      chats: 'Chats',
     },
     paid: 'Paid',
     balanceDue: 'Balance due',

@@ -78,6 +78,7 @@ export const ru = {
       payments: 'Оплаты',
       documents: 'Документы',
       notifications: 'Уведомления',
+      chats: 'Чаты',
     },
     paid: 'Оплачено',
     balanceDue: 'Остаток к оплате',

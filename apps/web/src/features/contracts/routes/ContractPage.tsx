@@ -10,6 +10,7 @@ import { PageLoader } from '../../../components/PageLoader';
 import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../me';
+import { ContractChats } from '../../chats';
 import { itemsPdfUrl } from '../api/documents';
 import { isNotFound, useContract } from '../api/get-contract';
 import { useMarkSeenOnOpen } from '../api/mark-seen';
@@ -31,6 +32,7 @@ const TABS = [
   'payments',
   'documents',
   'notifications',
+  'chats',
 ] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
@@ -42,6 +44,7 @@ export function ContractPage() {
   const contract = useContract(id);
   const me = useMe().data;
   const isStaff = me?.kind === 'staff';
+  const canChat = Boolean(me?.permissions.includes('chat.read'));
   useMarkSeenOnOpen(id, Boolean(contract.data), me?.kind === 'customer' && !me.viewAs);
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab');
@@ -93,7 +96,7 @@ export function ContractPage() {
         keepMounted={false}
       >
         <ScrollingTabsList active={tab}>
-          {TABS.map((key) => (
+          {TABS.filter((key) => key !== 'chats' || canChat).map((key) => (
             <Tabs.Tab key={key} value={key} data-testid={`tab-${key}`}>
               {t(`contract.tabs.${key}`)}
             </Tabs.Tab>
@@ -181,6 +184,11 @@ export function ContractPage() {
         <Tabs.Panel value="documents" pt="md" data-testid="panel-documents">
           <DocumentsTab c={c} />
         </Tabs.Panel>
+        {canChat && (
+          <Tabs.Panel value="chats" pt="md" data-testid="panel-chats">
+            <ContractChats contractId={c.id} customerId={c.customerId} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="notifications" pt="md" data-testid="panel-notifications">
           <NotificationsTab c={c} />
         </Tabs.Panel>
