@@ -21,6 +21,7 @@ import { CHAT_LIMITS } from '@kabinet/shared';
 import { CharCounter } from '../../../components/CharCounter';
 import { ApiError } from '../../../lib/api';
 import { localeOf } from '../../../lib/format';
+import { useCompactLayout } from '../../../lib/use-compact';
 import { uploadAttachment, type Attachment } from '../api/attachments';
 import type { SendInput } from '../api/messages';
 import { newClientId } from '../api/send';
@@ -63,6 +64,8 @@ export function SendForm({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
+  // Phones: the hint about Enter would take three lines of the field.
+  const compact = useCompactLayout();
   const [text, setText] = useState(() => loadDraft(chatId));
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [approval, setApproval] = useState(false);
@@ -262,7 +265,7 @@ export function SendForm({
                 addFiles(pasted);
               }
             }}
-            placeholder={t('chat.form.placeholder')}
+            placeholder={t(compact ? 'chat.form.placeholderShort' : 'chat.form.placeholder')}
             aria-label={t('chat.form.label')}
             autosize
             minRows={1}

@@ -136,13 +136,19 @@ export function ChatPage() {
       >
         <ScrollingTabsList active={tab}>
           {TABS.map((key) => (
-            <Tabs.Tab key={key} value={key} data-testid={`chat-tab-${key}`}>
+            <Tabs.Tab
+              key={key}
+              value={key}
+              data-testid={`chat-tab-${key}`}
+              rightSection={
+                key === 'participants' ? (
+                  <Badge size="sm" variant="light" color="gray" circle>
+                    {c.participants.length}
+                  </Badge>
+                ) : undefined
+              }
+            >
               {t(`chat.tabs.${key}`)}
-              {key === 'participants' && (
-                <Badge size="xs" variant="light" color="gray" ml={6}>
-                  {c.participants.length}
-                </Badge>
-              )}
             </Tabs.Tab>
           ))}
         </ScrollingTabsList>
