@@ -5,6 +5,7 @@ import { CenteredMessage } from '../components/CenteredMessage';
 import { PageLoader } from '../components/PageLoader';
 import { LoginPage } from '../features/auth';
 import { ChangeRequestsPage } from '../features/change-requests';
+import { ChatPage, ChatsPage } from '../features/chats';
 import { CompanyPage, ContactsPage } from '../features/company';
 import { ContractPage, ContractsPage } from '../features/contracts';
 import { CustomersPage } from '../features/customers';
@@ -71,6 +72,10 @@ export const routes: RouteObject[] = [
       section(paths.contracts, [
         { path: paths.contracts, element: <ContractsPage /> },
         { path: paths.contractPattern, element: <ContractPage /> },
+      ]),
+      section(paths.chats, [
+        { path: paths.chats, element: <ChatsPage /> },
+        { path: paths.chatPattern, element: <ChatPage /> },
       ]),
       section(paths.notifications, [{ path: paths.notifications, element: <NotificationsPage /> }]),
       {

@@ -8,6 +8,7 @@ describe('navigation from permissions', () => {
     expect(navFor(permissionsOf('customer')).map((i) => i.testId)).toEqual([
       'nav-home',
       'nav-contracts',
+      'nav-chats',
       'nav-notifications',
       'nav-profile',
       'nav-contacts',
@@ -15,10 +16,14 @@ describe('navigation from permissions', () => {
     ]);
     expect(navFor(permissionsOf('manager')).map((i) => i.testId)).toEqual([
       'nav-contracts',
+      'nav-chats',
       'nav-customers',
       'nav-change-requests',
     ]);
-    expect(navFor(permissionsOf('foreman')).map((i) => i.testId)).toEqual(['nav-contracts']);
+    expect(navFor(permissionsOf('foreman')).map((i) => i.testId)).toEqual([
+      'nav-contracts',
+      'nav-chats',
+    ]);
     expect(navFor(permissionsOf('admin')).map((i) => i.testId)).toContain('nav-company');
     expect(navFor(permissionsOf('head')).map((i) => i.testId)).not.toContain('nav-company');
   });
@@ -43,12 +48,14 @@ describe('navigation from permissions', () => {
     expect(sidebarFor(permissionsOf('manager')).map((i) => i.testId)).toEqual([
       'nav-contracts',
       'nav-staff-notifications',
+      'nav-chats',
       'nav-customers',
       'nav-change-requests',
     ]);
     expect(sidebarFor(permissionsOf('foreman')).map((i) => i.testId)).toEqual([
       'nav-contracts',
       'nav-staff-notifications',
+      'nav-chats',
     ]);
     expect(sidebarFor(permissionsOf('customer'))).toEqual(navFor(permissionsOf('customer')));
   });

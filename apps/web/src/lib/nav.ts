@@ -5,6 +5,7 @@ import { paths } from './paths';
 export type NavIcon =
   | 'home'
   | 'contracts'
+  | 'chats'
   | 'notifications'
   | 'customers'
   | 'changeRequests'
@@ -42,6 +43,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'contracts',
     permission: 'contract.read',
     testId: 'nav-contracts',
+  },
+  {
+    path: paths.chats,
+    labelKey: 'nav.chats',
+    icon: 'chats',
+    permission: 'chat.read',
+    testId: 'nav-chats',
   },
   {
     path: paths.notifications,

@@ -8,14 +8,15 @@ export const paths = {
   contracts: '/contracts',
   contract: (id: string) => `/contracts/${encodeURIComponent(id)}`,
   contractPattern: '/contracts/:id',
+  chats: '/chats',
+  chat: (id: string) => `/chats/${encodeURIComponent(id)}`,
+  chatPattern: '/chats/:id',
   exchange: '/exchange',
   /** The company profile (admins). */
   company: '/company',
   notifications: '/notifications',
   /** A staff member's own notifications (their chats' news). */
   staffNotifications: '/staff/notifications',
-  /** A chat (its page is the chats feature's). */
-  chat: (id: string) => `/chats/${encodeURIComponent(id)}`,
   profile: '/profile',
   customers: '/customers',
   changeRequests: '/change-requests',

@@ -22,6 +22,7 @@ import {
   IconHelpCircle,
   IconHome,
   IconLogout,
+  IconMessages,
   IconUserCircle,
   IconUserEdit,
   IconUsers,
@@ -37,6 +38,7 @@ import { useLogout } from '../../features/auth';
 import { meKeys, useMe, type Me } from '../../features/me';
 import { BrandMark } from '../../features/company';
 import { useEndViewAs } from '../../features/customers';
+import { useChatUnread } from '../../features/chats';
 import { HeaderBell } from '../../features/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localeOf } from '../../lib/format';
@@ -48,6 +50,7 @@ import { useSocketConnection } from '../../lib/use-socket';
 const ICONS: Record<NavIcon, typeof IconFileText> = {
   home: IconHome,
   contracts: IconFileText,
+  chats: IconMessages,
   notifications: IconBell,
   customers: IconUsers,
   changeRequests: IconUserEdit,
@@ -109,6 +112,7 @@ export function AppLayout() {
     me ? socketIdentity(me) : null,
     () => void queryClient.invalidateQueries({ queryKey: meKeys.me() }),
   );
+  const chatUnread = useChatUnread(Boolean(me?.permissions.includes('chat.read'))).data?.total ?? 0;
   // RequireAuth renders the shell only for a person; after logout it is gone for a moment.
   if (!me) return null;
   const items = sidebarFor(me.permissions);
@@ -170,7 +174,12 @@ export function AppLayout() {
         <AppShell.Section grow component="nav">
           {items.map((item) => {
             const Icon = ICONS[item.icon];
-            const unread = item.icon === 'notifications' ? me.unreadNotifications : 0;
+            const unread =
+              item.icon === 'notifications'
+                ? me.unreadNotifications
+                : item.icon === 'chats'
+                  ? chatUnread
+                  : 0;
             return (
               <NavLink
                 key={item.path}

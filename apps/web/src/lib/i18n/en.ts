@@ -10,6 +10,7 @@ import { en as changeRequests } from '../../features/change-requests/i18n/en';
 import { en as company } from '../../features/company/i18n/en';
 import { en as help } from '../../features/help/i18n/en';
 import { en as shares } from '../../features/shares/i18n/en';
+import { en as chats } from '../../features/chats/i18n/en';
 import type { Resource } from './index';
 
 /** The app's own words; each feature's are in features/<feature>/i18n and merged here. */
@@ -29,6 +30,7 @@ export const en: Resource = {
   nav: {
     home: 'Home',
     contracts: 'Contracts',
+    chats: 'Chats',
     notifications: 'Notifications',
     customers: 'Customers',
     changeRequests: 'Contact change requests',
@@ -144,4 +146,5 @@ export const en: Resource = {
   ...company,
   ...help,
   ...shares,
+  ...chats,
 };

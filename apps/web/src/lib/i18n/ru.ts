@@ -10,6 +10,7 @@ import { ru as changeRequests } from '../../features/change-requests/i18n/ru';
 import { ru as company } from '../../features/company/i18n/ru';
 import { ru as help } from '../../features/help/i18n/ru';
 import { ru as shares } from '../../features/shares/i18n/ru';
+import { ru as chats } from '../../features/chats/i18n/ru';
 
 /** The app's own words; each feature's are in features/<feature>/i18n and merged here. */
 export const ru = {
@@ -28,6 +29,7 @@ export const ru = {
   nav: {
     home: 'Главная',
     contracts: 'Договоры',
+    chats: 'Чаты',
     notifications: 'Уведомления',
     customers: 'Клиенты',
     changeRequests: 'Заявки на изменение данных',
@@ -141,4 +143,5 @@ export const ru = {
   ...company,
   ...help,
   ...shares,
+  ...chats,
 } as const;

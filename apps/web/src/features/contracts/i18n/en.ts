@@ -82,6 +82,7 @@ export const en: Widen<typeof ru> = {
       documents: 'Documents',
       access: 'Access',
       notifications: 'Notifications',
+      chats: 'Chats',
     },
     paid: 'Paid',
     balanceDue: 'Balance due',

@@ -79,6 +79,7 @@ export const ru = {
       documents: 'Документы',
       access: 'Доступ',
       notifications: 'Уведомления',
+      chats: 'Чаты',
     },
     paid: 'Оплачено',
     balanceDue: 'Остаток к оплате',

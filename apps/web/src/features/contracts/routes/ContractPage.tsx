@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../me';
 import { ContractSharing, isSharedWithMe, SharedContractNotice, sharingMode } from '../../shares';
+import { ContractChats } from '../../chats';
 import { itemsPdfUrl } from '../api/documents';
 import { isNotFound, useContract } from '../api/get-contract';
 import { useMarkSeenOnOpen } from '../api/mark-seen';
@@ -33,6 +34,7 @@ const TABS = [
   'documents',
   'access',
   'notifications',
+  'chats',
 ] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
@@ -44,6 +46,7 @@ export function ContractPage() {
   const contract = useContract(id);
   const me = useMe().data;
   const isStaff = me?.kind === 'staff';
+  const canChat = Boolean(me?.permissions.includes('chat.read'));
   useMarkSeenOnOpen(id, Boolean(contract.data), me?.kind === 'customer' && !me.viewAs);
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab');
@@ -69,7 +72,10 @@ export function ContractPage() {
   const shared = isSharedWithMe(me, c);
   const sharing = sharingMode(me, c);
   const tabs = TABS.filter(
-    (key) => (key !== 'access' || sharing) && (key !== 'notifications' || !shared),
+    (key) =>
+      (key !== 'access' || sharing) &&
+      (key !== 'notifications' || !shared) &&
+      (key !== 'chats' || canChat),
   );
   const tab: Tab = isTab(requested) && tabs.includes(requested) ? requested : 'overview';
 
@@ -195,6 +201,11 @@ export function ContractPage() {
         {sharing && (
           <Tabs.Panel value="access" pt="md" data-testid="panel-access">
             <ContractSharing contractId={c.id} mode={sharing} ownPhone={me?.phone ?? null} />
+          </Tabs.Panel>
+        )}
+        {canChat && (
+          <Tabs.Panel value="chats" pt="md" data-testid="panel-chats">
+            <ContractChats contractId={c.id} customerId={c.customerId} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="notifications" pt="md" data-testid="panel-notifications">

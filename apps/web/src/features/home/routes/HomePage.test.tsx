@@ -51,6 +51,29 @@ describe('HomePage', () => {
       'GET /api/profile': () => Response.json(profile),
       'GET /api/notifications': () =>
         Response.json({ items: [notification], total: 1, unread: 1, page: 1, pageSize: 4 }),
+      'GET /api/chats': () =>
+        Response.json({
+          items: [
+            {
+              id: 'c1',
+              number: 'Ч-000001',
+              kind: 'contract',
+              title: null,
+              contract: { id: contractSummary.id, number: contractSummary.number },
+              customer: { id: 'k1', name: 'Иванова Мария Петровна' },
+              createdAt: '2026-12-01T10:00:00Z',
+              lastActivityAt: '2026-12-01T10:00:00Z',
+              lastMessage: null,
+              participant: true,
+              unread: 2,
+              waitingForUs: false,
+            },
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 3,
+          totalUnread: 2,
+        }),
     });
     renderHome();
     expect(
@@ -78,8 +101,11 @@ describe('HomePage', () => {
     // Nothing is due: no alarm.
     expect(screen.queryByTestId('home-overdue')).toBeNull();
     expect(screen.queryByTestId('contract-due')).toBeNull();
-    // Features the product does not have yet are absent, not faked.
-    expect(screen.queryByText(/Чат|предложени|обращени/)).toBeNull();
+    // Features the product does not have yet are absent, not faked (chats exist now: their block).
+    expect(screen.queryByText(/предложени|обращени/)).toBeNull();
+    expect(await screen.findByTestId('home-chats')).toBeTruthy();
+    expect(await screen.findByText('Непрочитанных сообщений: 2')).toBeTruthy();
+    expect((await screen.findByTestId('home-chat')).getAttribute('href')).toBe('/chats/c1');
   });
 
   it('titles the managers card in the plural while no manager is assigned', async () => {

@@ -40,6 +40,7 @@ import {
   useContractsSummary,
 } from '../../contracts';
 import { useMarkRead, useNotifications } from '../../notifications';
+import { HomeChats } from '../../chats';
 
 const CONTRACTS_SHOWN = 4;
 const NOTIFICATIONS_SHOWN = 4;
@@ -298,6 +299,7 @@ function Links() {
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe().data;
+  const canChat = Boolean(me?.permissions.includes('chat.read'));
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -311,10 +313,15 @@ export function HomePage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <ManagersCard testId="home-manager" limit={2} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        {canChat && (
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <HomeChats />
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, md: canChat ? 5 : 7 }}>
           <RecentNotifications />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: canChat ? 12 : 5 }}>
           <Links />
         </Grid.Col>
       </Grid>

@@ -1,0 +1,83 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ChatListItem } from '../api/chats';
+import { systemText } from '../system-text';
+
+/** The latest message of a chat in one or two lines: who wrote what (files counted). */
+export function LastMessage({ item, lineClamp = 2 }: { item: ChatListItem; lineClamp?: number }) {
+  const { t } = useTranslation();
+  const m = item.lastMessage;
+  if (!m) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('chats.noMessages')}
+      </Text>
+    );
+  }
+  if (m.kind === 'system') {
+    return (
+      <Text size="sm" c="dimmed" fs="italic" lineClamp={lineClamp}>
+        {systemText(t, m.system)}
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm" lineClamp={lineClamp} className="user-text" data-testid="chat-last-message">
+      {m.authorName && (
+        <Text span fw={600} size="sm">
+          {m.authorName}:{' '}
+        </Text>
+      )}
+      {m.preview}
+      {m.attachments > 0 && (
+        <Text span c="dimmed" size="sm">
+          {' '}
+          <IconPaperclip size={12} aria-hidden /> {t('chats.attachments', { count: m.attachments })}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+export function UnreadBadge({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count <= 0) return null;
+  return (
+    <Badge
+      color="red"
+      size="md"
+      circle={count < 10}
+      aria-label={t('chats.unread', { count })}
+      data-testid="chat-unread"
+    >
+      {count > 99 ? '99+' : count}
+    </Badge>
+  );
+}
+
+export function WaitingBadge({ item, isStaff }: { item: ChatListItem; isStaff: boolean }) {
+  const { t } = useTranslation();
+  if (!isStaff || !item.waitingForUs) return null;
+  return (
+    <Badge color="orange" variant="light" size="sm" data-testid="chat-waiting">
+      {t('chats.waiting')}
+    </Badge>
+  );
+}
+
+export function ChatTitle({ item }: { item: ChatListItem }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="wrap">
+      <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {item.number}
+      </Text>
+      <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {item.contract
+          ? t('chats.contractNumber', { number: item.contract.number })
+          : (item.title ?? t('chats.general'))}
+      </Text>
+    </Group>
+  );
+}
