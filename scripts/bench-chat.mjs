@@ -18,10 +18,11 @@
 // the baseline server (a child process; with a database URL it uses the PostgreSQL adapter).
 //   BENCH_CHAT_SOCKETS (1000)  BENCH_CHAT_RATE (200)  BENCH_CHAT_CHATS (500)
 //   BENCH_CHAT_SECONDS (30)  BENCH_CHAT_WARMUP_SECONDS (3)  BENCH_CHAT_GRACE_MS (5000)
-//   BENCH_CHAT_CUSTOMERS (1000)  BENCH_CHAT_CONTRACTS (3000)
+//   BENCH_CHAT_CUSTOMERS (1000)  BENCH_CHAT_CONTRACTS (3000)  BENCH_CHAT_INSTANCES (1,2)
 import { fork, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -39,6 +40,7 @@ const WARMUP_SECONDS = Number(process.env.BENCH_CHAT_WARMUP_SECONDS ?? 3);
 const GRACE_MS = Number(process.env.BENCH_CHAT_GRACE_MS ?? 5000);
 const CUSTOMERS = Number(process.env.BENCH_CHAT_CUSTOMERS ?? 1000);
 const CONTRACTS = Number(process.env.BENCH_CHAT_CONTRACTS ?? 3000);
+const INSTANCES = (process.env.BENCH_CHAT_INSTANCES ?? '1,2').split(',').map(Number);
 const GOAL_P99_MS = { 1: 100, 2: 150 };
 
 if (process.argv[2] === 'echo') {
@@ -130,12 +132,13 @@ async function pooled(items, n, work) {
  * Connects the sockets (`plan`: one entry per socket with its origin, cookie, chat and role),
  * joins each to its chat, sends on the schedule, waits for the stragglers and measures.
  */
-async function measure(label, plan, origin) {
+async function measure(label, plan, origin, startProbe = null) {
   const { io } = apiRequire('socket.io-client');
   const sockets = [];
   const expected = new Map(); // clientId → { sentAt, listeners: Set of socket indexes left, chat }
   const latencies = [];
   const ackLatencies = [];
+  const stages = [];
   let ackFailures = 0;
   let unexpected = 0;
   try {
@@ -165,6 +168,7 @@ async function measure(label, plan, origin) {
           }
           if (!e.left.delete(i)) return; // a duplicate
           if (e.measured) latencies.push(at - e.sentAt);
+          if (e.measured && e.firstAt === undefined) e.firstAt = at;
           if (e.left.size === 0) expected.delete(m.clientId);
         });
       }
@@ -184,7 +188,9 @@ async function measure(label, plan, origin) {
     let maxLag = 0;
     const acks = [];
     const started = performance.now();
+    let stopProbe = null;
     for (let n = 0; n < total; n++) {
+      if (n === warmup && startProbe) stopProbe = startProbe();
       const due = started + n * interval;
       const wait = due - performance.now();
       if (wait > 1) await sleep(wait);
@@ -194,6 +200,7 @@ async function measure(label, plan, origin) {
       const sentAt = performance.now();
       const e = {
         sentAt,
+        sentWall: Date.now(),
         measured: n >= warmup,
         left: new Set(listenersOf.get(sender.chatId) ?? []),
       };
@@ -215,7 +222,13 @@ async function measure(label, plan, origin) {
                 return;
               }
               acked += 1;
-              if (e.measured) ackLatencies.push(performance.now() - sentAt);
+              if (!e.measured) return;
+              const at = performance.now();
+              ackLatencies.push(at - sentAt);
+              // Stages: before the insert's transaction began (the message's created_at), the
+              // rest until the ack, the ack until the first listener had it (once both came).
+              const before = Date.parse(ack.data.createdAt) - e.sentWall;
+              stages.push({ e, before, store: at - sentAt - before, ackAt: at });
             },
             () => {
               ackFailures += 1;
@@ -225,6 +238,7 @@ async function measure(label, plan, origin) {
       );
     }
     const sendSeconds = (performance.now() - started) / 1000;
+    const load = stopProbe?.() ?? null;
     await Promise.all(acks);
     const deadline = performance.now() + GRACE_MS;
     while (expected.size && performance.now() < deadline) await sleep(50);
@@ -234,6 +248,13 @@ async function measure(label, plan, origin) {
     for (const e of expected.values()) missing += e.left.size;
     latencies.sort((a, b) => a - b);
     ackLatencies.sort((a, b) => a - b);
+    const stage = (pick) => {
+      const values = stages
+        .map(pick)
+        .filter((v) => Number.isFinite(v))
+        .sort((a, b) => a - b);
+      return { p50: ms(percentile(values, 50)), p99: ms(percentile(values, 99)) };
+    };
     return {
       sent,
       acked,
@@ -249,11 +270,80 @@ async function measure(label, plan, origin) {
       max: ms(latencies.at(-1) ?? null),
       ackP50: ms(percentile(ackLatencies, 50)),
       ackP99: ms(percentile(ackLatencies, 99)),
+      load,
+      stages: {
+        beforeTransaction: stage((x) => x.before),
+        transactionToAck: stage((x) => x.store),
+        ackToFirstReceipt: stage((x) => (x.e.firstAt ?? NaN) - x.ackAt),
+      },
     };
   } finally {
     for (const s of sockets) s?.disconnect();
     await sleep(500);
   }
+}
+
+/** CPU time (user + system) a process used so far, in ms (Linux: /proc/<pid>/stat). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Where the time goes while Kabinet is loaded: the API processes' CPU (% of one core) and what
+ * the database's sessions of the API are doing, sampled every 100 ms — running a statement,
+ * waiting for a lock (the event append lock is `Lock/advisory`), for the disk, or idle in a
+ * transaction (waiting for the API's process to send the next statement).
+ */
+function probe(pool, database, pids) {
+  const startedAt = performance.now();
+  const cpuStart = pids.map(cpuMs);
+  const counts = new Map();
+  let samples = 0;
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { rows } = await pool.query(
+        `SELECT application_name AS app, state,
+                coalesce(wait_event_type || '/' || wait_event, 'CPU') ||
+                  CASE WHEN state = 'idle in transaction'
+                       THEN ' after: ' || regexp_replace(left(query, 60), '\\s+', ' ', 'g')
+                       ELSE '' END AS wait,
+                count(*)::int AS n
+           FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle'
+          GROUP BY 1, 2, 3`,
+        [database],
+      );
+      samples += 1;
+      for (const r of rows) {
+        const key = `${r.app} ${r.state} ${r.wait}`;
+        counts.set(key, (counts.get(key) ?? 0) + r.n);
+      }
+    } finally {
+      busy = false;
+    }
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    const seconds = (performance.now() - startedAt) / 1000;
+    return {
+      apiCpuPercent: pids.map((pid, i) => Math.round((cpuMs(pid) - cpuStart[i]) / seconds / 10)),
+      // Average number of the API's database sessions in each state over the run.
+      database: Object.fromEntries(
+        [...counts.entries()]
+          .map(([k, n]) => [k, Number((n / Math.max(samples, 1)).toFixed(2))])
+          .filter(([, n]) => n >= 0.05)
+          .sort((a, b) => b[1] - a[1]),
+      ),
+    };
+  };
 }
 
 function printTable(rows) {
@@ -265,6 +355,8 @@ function printTable(rows) {
     'p99',
     'max',
     'p99 ratio',
+    'acked',
+    'ack failed',
     'lost',
     'goal',
   ];
@@ -275,7 +367,9 @@ function printTable(rows) {
     `${r.kabinetP50ms} ms`,
     `${r.kabinetP99ms} ms`,
     `${r.kabinetMaxMs} ms`,
-    `${r.p99Ratio}×`,
+    r.p99Ratio === null ? '—' : `${r.p99Ratio}×`,
+    `${r.kabinetAcked}/${r.kabinetSent}`,
+    r.kabinetAckFailures,
     r.kabinetLost,
     `p99 ≤ ${r.goalP99Ms} ms, 0 lost: ${r.goalMet ? 'met' : 'NOT met'}`,
   ]);
@@ -431,14 +525,17 @@ export async function benchChat(db) {
     const describe = (r) =>
       `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ack p50 ${r.ackP50} ms, p99 ${r.ackP99} ms; ` +
       `${r.sent} sent, ${r.acked} acked, ${r.ackFailures} ack failures, ${r.lost} lost; ` +
-      `schedule lag ≤ ${r.scheduleMaxLagMs} ms`;
+      `schedule lag ≤ ${r.scheduleMaxLagMs} ms\n    stages p50/p99: before the transaction ` +
+      `${r.stages.beforeTransaction.p50}/${r.stages.beforeTransaction.p99} ms, transaction → ack ` +
+      `${r.stages.transactionToAck.p50}/${r.stages.transactionToAck.p99} ms, ack → first receipt ` +
+      `${r.stages.ackToFirstReceipt.p50}/${r.stages.ackToFirstReceipt.p99} ms`;
     console.log(
       `${SOCKETS} sockets (${chats.length} senders, ${SOCKETS - chats.length} listeners) over ` +
         `${chats.length} chats, ${RATE} messages/s for ${SECONDS} s (after ${WARMUP_SECONDS} s warm-up)\n`,
     );
 
     const rows = [];
-    for (const instances of [1, 2]) {
+    for (const instances of INSTANCES) {
       const echoA = await freePort();
       const echoB = await freePort();
       const echo = [await startEcho(echoA, instances === 2 ? databaseUrl : null)];
@@ -457,16 +554,23 @@ export async function benchChat(db) {
         `  baseline (bare socket.io${instances === 2 ? ', 2 processes, PostgreSQL adapter' : ''})\n    ${describe(baseline)}`,
       );
 
+      // A fresh first process: what a previous phase left queued (timed out) must not weigh here.
+      await stop(a);
+      a = await startApi(portA, false);
       let b = null;
       if (instances === 2) b = await startApi(portB, false);
       const kabinet = await measure(
         `kabinet ×${instances}`,
         plan(base, instances === 2 ? `http://127.0.0.1:${portB}` : base, true),
         publicUrl,
+        () => probe(pool, 'bench_chat', [a.pid, ...(b ? [b.pid] : [])]),
       );
       await stop(b);
+      await stop(a); // nothing of Kabinet's runs during the next baseline
       console.log(
-        `  kabinet (${instances} instance${instances === 2 ? 's' : ''})\n    ${describe(kabinet)}\n`,
+        `  kabinet (${instances} instance${instances === 2 ? 's' : ''})\n    ${describe(kabinet)}` +
+          `\n    API CPU ${kabinet.load.apiCpuPercent.join('% + ')}% of a core; the API's database ` +
+          `sessions on average: ${JSON.stringify(kabinet.load.database)}\n`,
       );
       const goal = GOAL_P99_MS[instances];
       rows.push({
@@ -484,8 +588,16 @@ export async function benchChat(db) {
         kabinetMaxMs: kabinet.max,
         kabinetAckP50ms: kabinet.ackP50,
         kabinetAckP99ms: kabinet.ackP99,
-        p50Ratio: Number((kabinet.p50 / Math.max(baseline.p50, 0.1)).toFixed(2)),
-        p99Ratio: Number((kabinet.p99 / Math.max(baseline.p99, 0.1)).toFixed(2)),
+        kabinetStagesMs: kabinet.stages,
+        kabinetLoad: kabinet.load,
+        p50Ratio:
+          kabinet.p50 === null || baseline.p50 === null
+            ? null
+            : Number((kabinet.p50 / Math.max(baseline.p50, 0.1)).toFixed(2)),
+        p99Ratio:
+          kabinet.p99 === null || baseline.p99 === null
+            ? null
+            : Number((kabinet.p99 / Math.max(baseline.p99, 0.1)).toFixed(2)),
         kabinetSent: kabinet.sent,
         kabinetAcked: kabinet.acked,
         kabinetAckFailures: kabinet.ackFailures,
