@@ -13,7 +13,9 @@
 // The 1C import: a generated CommerceML file of BENCH_IMPORT_MB imported by the CLI, with the
 // peak RSS of the CLI and of its import process, and contracts/s, against the parser alone.
 //   BENCH_SECONDS (10)  BENCH_CONNECTIONS (50)  BENCH_CUSTOMERS (10000)  BENCH_CONTRACTS (50000)
-//   BENCH_IMPORT_MB (50)  BENCH_ONLY (endpoints | import; both when unset)
+// Chat: sockets, messages/s and chats, delivery latency and messages lost, on one and on two API
+// processes, against a bare socket.io server (scripts/bench-chat.mjs, its knobs there).
+//   BENCH_IMPORT_MB (50)  BENCH_ONLY (endpoints | import | chat; all when unset)
 import { fork, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -22,6 +24,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchChat } from './bench-chat.mjs';
 import { generateBenchData } from './bench-data.mjs';
 import { freePort, needsBuild, ROOT, run } from './lib.mjs';
 
@@ -31,8 +34,8 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 50_000);
 const IMPORT_MB = Number(process.env.BENCH_IMPORT_MB ?? 50);
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY && ONLY !== 'endpoints' && ONLY !== 'import') {
-  console.error('BENCH_ONLY is endpoints or import');
+if (ONLY && ONLY !== 'endpoints' && ONLY !== 'import' && ONLY !== 'chat') {
+  console.error('BENCH_ONLY is endpoints, import or chat');
   process.exit(2);
 }
 
@@ -52,8 +55,9 @@ let app;
 let baseline;
 let pool;
 try {
-  if (ONLY !== 'import') results.push(...(await benchEndpoints()));
-  if (ONLY !== 'endpoints') results.push(...(await benchImport()));
+  if (!ONLY || ONLY === 'endpoints') results.push(...(await benchEndpoints()));
+  if (!ONLY || ONLY === 'import') results.push(...(await benchImport()));
+  if (!ONLY || ONLY === 'chat') results.push(...(await benchChat(db)));
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Written to bench-results/bench.json');
