@@ -6,6 +6,19 @@ import { customerOf, shot, signInCustomer, signInStaff } from './support';
  * does its text: a word running out of its box does not widen the box, so the text is measured.
  */
 async function horizontallyInside(page: Page, el: Locator, inside?: Locator) {
+  // A strip that scrolls the chosen tab into view does it smoothly: measure once it has stopped.
+  await inside?.evaluate(
+    (strip) =>
+      new Promise<void>((resolve) => {
+        let last = -1;
+        const tick = () => {
+          if (strip.scrollLeft === last) return resolve();
+          last = strip.scrollLeft;
+          requestAnimationFrame(() => requestAnimationFrame(tick));
+        };
+        tick();
+      }),
+  );
   const text = await el.evaluate((node) => {
     const range = document.createRange();
     range.selectNodeContents(node);

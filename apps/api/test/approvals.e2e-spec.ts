@@ -8,8 +8,11 @@ import { CHAT_LIMITS } from '@kabinet/shared';
 import { SAMPLES_DIR } from '@kabinet/exchange-1c';
 import { ExchangeService } from '../src/modules/exchange/exchange.service';
 import { loginCustomer, loginStaff, startTestApp, type TestApp, type TestClient } from './helpers';
+import { callSocket, connectSocket, nextEvent } from './sockets';
 
 const XSD = join(SAMPLES_DIR, '..', 'kabinet-extension.xsd');
+/** The page's origin a socket is opened from. */
+const PUBLIC_URL = 'https://kabinet.example';
 
 describe('approvals and pinned comments', () => {
   let t: TestApp;
@@ -22,7 +25,7 @@ describe('approvals and pinned comments', () => {
   let customerId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { PUBLIC_URL } });
     await t.settle();
     customer = await loginCustomer(t, '+79123456789');
     manager = await loginStaff(t, 'sokolova');
@@ -280,6 +283,43 @@ describe('approvals and pinned comments', () => {
     expect((await approve(customer, v2m.id)).response.status).toBe(409);
     // Staff still revoke a decision on an old version (none here: pending cannot be revoked).
     expect((await revoke(manager, v1.messageId, 'старый')).response.status).toBe(409);
+  });
+
+  it('tells the chat live: a request, a new version and a pin update the message on the page', async () => {
+    const socket = await connectSocket(t, customer, PUBLIC_URL);
+    try {
+      expect(await callSocket(socket, 'chat:join', { chatId })).toMatchObject({ ok: true });
+      const v1 = await picture('Эскиз ограды', 'ограда-1.jpg');
+      const asked = nextEvent(socket, 'chat:message-updated', (m) => m.id === v1.messageId);
+      expect((await request(manager, v1.messageId)).response.status).toBe(201);
+      expect((await asked).approval).toMatchObject({ state: 'pending', replacedById: null });
+
+      // A new version: the old message says so at once (it can no longer be decided on).
+      const replaced = nextEvent(
+        socket,
+        'chat:message-updated',
+        (m) => m.id === v1.messageId && m.approval?.replacedById != null,
+      );
+      const v2 = await send(manager, 'Эскиз ограды, пониже', { replacesMessageId: v1.messageId });
+      expect((await replaced).approval).toMatchObject({ replacedById: v2.id, version: 1 });
+
+      const pinned = nextEvent(
+        socket,
+        'chat:message-updated',
+        (m) => m.id === v1.messageId && m.attachments.some((a) => a.pins.length === 1),
+      );
+      const pin = await customer.api.POST('/api/chats/{id}/attachments/{attachmentId}/pins', {
+        params: { path: { id: chatId, attachmentId: v1.attachmentId } },
+        body: { x: 0.5, y: 0.5, body: 'Высота здесь' },
+      });
+      expect(pin.response.status).toBe(201);
+      expect((await pinned).attachments[0]!.pins[0]).toMatchObject({
+        number: 1,
+        body: 'Высота здесь',
+      });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('keeps others out: another customer 404, a foreman not in the chat 404, view-as 403 read_only', async () => {

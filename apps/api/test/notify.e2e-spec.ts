@@ -538,6 +538,34 @@ describe('delivering notifications by e-mail and SMS', () => {
       expect((await sokolova.api.GET('/api/me')).data!.unreadNotifications).toBe(0);
     });
 
+    it('reads the chat’s news in the centre when the chat is read to its end through the API, not before', async () => {
+      const chat = await openChat();
+      const [m1, m2] = await post(chat.id, sokolovaP, 'Первое', 'Второе');
+      // As the API's send does: the chat knows its latest message (reading stops there).
+      await t.sql(`UPDATE chats SET last_message_id = $2 WHERE id = $1`, [chat.id, m2]);
+      const unreadCount = async () => (await ivanova.api.GET('/api/me')).data!.unreadNotifications;
+      const before = await unreadCount();
+      const readUpTo = (id: string) =>
+        ivanova.api.POST('/api/chats/{id}/read', {
+          params: { path: { id: chat.id } },
+          body: { lastReadId: id },
+        });
+      // Half read: the line stays new.
+      expect((await readUpTo(m1!)).data).toMatchObject({ unread: 1 });
+      expect((await centre(ivanovaP, chat.id)).map((n) => n.read)).toEqual([false]);
+      expect(await unreadCount()).toBe(before);
+      // Read to the end: the line is read, the bell counts one less, nothing goes by e-mail.
+      expect((await readUpTo(m2!)).data).toMatchObject({ unread: 0 });
+      expect((await centre(ivanovaP, chat.id)).map((n) => n.read)).toEqual([true]);
+      expect(await unreadCount()).toBe(before - 1);
+      // Кузнецова, who has not read it, keeps hers.
+      expect((await centre(kuznetsovaP, chat.id)).map((n) => n.read)).toEqual([false]);
+      t.clock.advance(QUIET);
+      await deliver();
+      expect(await mailTo(IVANOVA_MAIL)).toEqual([]);
+      expect(await takeSms(IVANOVA)).toEqual([]);
+    });
+
     it('asks for an approval and tells its decision and revocation at once, each to the other side', async () => {
       const chat = await openChat();
       const [m1] = await post(chat.id, sokolovaP, 'Согласуйте, пожалуйста, макет');

@@ -134,9 +134,12 @@ export function useNotificationDetail() {
 export function NotificationItem({
   n,
   onOpen,
+  compact = false,
 }: {
   n: Notification;
   onOpen?: (n: Notification) => void;
+  /** A block of a page (Home): smaller text, at most two lines, no detail. */
+  compact?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const text = useNotificationText();
@@ -155,7 +158,12 @@ export function NotificationItem({
       <Group gap="xs" wrap="nowrap" justify="space-between" align="center">
         <Stack gap={2} miw={0}>
           <Group gap="xs" wrap="nowrap" align="flex-start">
-            <Text fw={n.read ? 400 : 600} style={{ overflowWrap: 'anywhere' }}>
+            <Text
+              fw={n.read ? 400 : 600}
+              size={compact ? 'sm' : undefined}
+              lineClamp={compact ? 2 : undefined}
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {text(n)}
             </Text>
             {!n.read && (
@@ -164,7 +172,7 @@ export function NotificationItem({
               </Badge>
             )}
           </Group>
-          {detail && (
+          {detail && !compact && (
             <Text size="sm" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
               {detail}
             </Text>

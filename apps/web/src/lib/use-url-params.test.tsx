@@ -1,6 +1,13 @@
-import { act, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { MemoryRouter, useLocation, useNavigate } from 'react-router';
+import { act, render, renderHook, screen } from '@testing-library/react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import {
+  createMemoryRouter,
+  Link,
+  MemoryRouter,
+  RouterProvider,
+  useLocation,
+  useNavigate,
+} from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { useUrlParams } from './use-url-params';
 
@@ -34,5 +41,42 @@ describe('useUrlParams', () => {
     void act(() => result.current.navigate('/contracts?state=closed'));
     act(() => result.current.url[1]((p) => p.set('sort', 'number.asc')));
     expect(result.current.location.search).toBe('?state=closed&sort=number.asc');
+  });
+
+  it('drops a change asked for after the app went on to another page (still loading)', async () => {
+    let release!: () => void;
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    const Next = lazy(() => loaded.then(() => ({ default: () => <p>chat page</p> })));
+    let update!: ReturnType<typeof useUrlParams>[1];
+    function List() {
+      update = useUrlParams()[1];
+      return <Link to="/chats/1">open</Link>;
+    }
+    const router = createMemoryRouter(
+      [
+        { path: '/chats', element: <List /> },
+        {
+          path: '/chats/:id',
+          element: (
+            <Suspense fallback={<p>loading</p>}>
+              <Next />
+            </Suspense>
+          ),
+        },
+      ],
+      { initialEntries: ['/chats'] },
+    );
+    render(<RouterProvider router={router} />);
+    act(() => screen.getByText('open').click());
+    expect(router.state.location.pathname).toBe('/chats/1');
+    // The list's debounced search fires now: the chat's URL stays as it is.
+    act(() => update((p) => p.set('q', 'ГМ')));
+    expect(router.state.location.search).toBe('');
+    await act(async () => {
+      release();
+      await loaded;
+    });
+    expect(await screen.findByText('chat page')).toBeTruthy();
+    expect(router.state.location.search).toBe('');
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AccessModule } from '../access/access.module';
 import { EventsModule } from '../events/events.module';
 import { StorageModule } from '../storage/storage.module';
@@ -21,7 +22,7 @@ import { PinsService } from './pins.service';
  * (their decisions go to 1C through the exchange's outbox) and comments pinned to pictures.
  */
 @Module({
-  imports: [AccessModule, EventsModule, StorageModule, ExchangeModule],
+  imports: [AccessModule, EventsModule, StorageModule, ExchangeModule, NotificationsModule],
   controllers: [ChatsController, ApprovalsController, PinsController],
   providers: [
     ChatsRepository,

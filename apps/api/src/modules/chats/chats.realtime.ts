@@ -126,6 +126,11 @@ export class ChatsRealtime implements OnModuleInit, EventConsumer {
           const row = await this.repo.message(e.payload.messageId);
           if (!row) break;
           this.realtime.toChat(e.payload.chatId, 'chat:message', toMessage(row));
+          // A new version of a picture: the one it replaces can no longer be decided on.
+          if (row.replaces_message_id) {
+            const old = await this.repo.message(row.replaces_message_id);
+            if (old) this.realtime.toChat(e.payload.chatId, 'chat:message-updated', toMessage(old));
+          }
           for (const p of await this.repo.unreadOfParticipants(e.payload.chatId)) {
             this.realtime.toUser({ kind: p.kind, id: p.id }, 'chat:unread', {
               chatId: e.payload.chatId,

@@ -31,6 +31,7 @@ import {
 import { ChatsRepository, type AttachmentRow, type ChatRow, type Person } from './chats.repository';
 import { BlobSweeper } from '../storage/blob-sweeper';
 import { UploadsService, type IncomingFile } from '../storage/uploads.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /** The caller as a chat participant. */
 export function personOf(auth: AuthContext): Person {
@@ -73,6 +74,7 @@ export class ChatsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uploads: UploadsService,
     private readonly sweeper: BlobSweeper,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The chat and what `auth` may do in it; not found unless they may see it. */
@@ -362,6 +364,8 @@ export class ChatsService {
       this.repo.unread(chatId, me),
       this.repo.totalUnread(me),
     ]);
+    // Read to its end: the chat's "new messages" in the notification centre are read as well.
+    if (mark && unread === 0) await this.notifications.chatRead(auth, chatId);
     return {
       unread,
       total,

@@ -37,6 +37,6 @@ import { PaymentNoticesService } from './payment-notices.service';
     PaymentNoticesService,
     PaymentNoticesScheduler,
   ],
-  exports: [NotificationDeliveryService, PaymentNoticesService],
+  exports: [NotificationDeliveryService, PaymentNoticesService, NotificationsService],
 })
 export class NotificationsModule {}

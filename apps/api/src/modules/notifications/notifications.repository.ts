@@ -294,4 +294,16 @@ export class NotificationsRepository extends Repository {
              AND (${ids}::uuid[] IS NULL OR n.id = ANY(${ids}::uuid[]))`,
     );
   }
+
+  /**
+   * Marks the person's unread news of a chat read (a new message's collapsed row): they have
+   * read the chat itself to its end. Approval requests stay until they are decided or opened.
+   */
+  async markChatRead(recipient: Recipient, chatId: string): Promise<void> {
+    await this.db.query(
+      sql`UPDATE notifications n SET read_at = now()
+           WHERE ${whose('n', recipient)} AND n.read_at IS NULL
+             AND n.chat_id = ${chatId} AND n.kind = 'chat_message'`,
+    );
+  }
 }

@@ -44,4 +44,9 @@ export class NotificationsService {
   async markRead(auth: AuthContext, body: MarkReadDto): Promise<void> {
     await this.repo.markRead(recipientOf(auth), body.ids ?? null);
   }
+
+  /** The chat was read to its end: its news in the notification centre are read too. */
+  async chatRead(auth: AuthContext, chatId: string): Promise<void> {
+    await this.repo.markChatRead(recipientOf(auth), chatId);
+  }
 }

@@ -13,12 +13,26 @@ import { RealtimeService } from './realtime.service';
 import { sessionRoom, userRoom, type RealtimeServer, type RealtimeSocket } from './realtime.types';
 import { toAckError, validateInput } from './socket-input';
 
-/** The origins a page may open a socket from: PUBLIC_URL's and CORS_ORIGINS'. */
+/** The names of this machine's loopback: one app on `localhost` is opened by any of them. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The origins a page may open a socket from: PUBLIC_URL's and CORS_ORIGINS'. An origin on
+ * `localhost` (the default PUBLIC_URL, a developer's machine) also stands for 127.0.0.1 and
+ * [::1] on the same port: the same app, never another machine.
+ */
 export function allowedOrigins(config: Pick<AppConfig, 'publicUrl' | 'corsOrigins'>): Set<string> {
   const origins = new Set<string>();
   for (const url of [config.publicUrl, ...config.corsOrigins]) {
     try {
-      origins.add(new URL(url).origin);
+      const parsed = new URL(url);
+      origins.add(parsed.origin);
+      if (parsed.hostname === 'localhost') {
+        for (const host of LOOPBACK) {
+          parsed.hostname = host;
+          origins.add(parsed.origin);
+        }
+      }
     } catch {
       // Not a URL: it cannot match an Origin header either.
     }

@@ -121,4 +121,21 @@ describe('origins', () => {
       expect(originAllowed(origin, allowed)).toBe(false);
     }
   });
+
+  it('take localhost as any name of the loopback, on the same port and scheme only', () => {
+    const local = allowedOrigins({ publicUrl: 'http://localhost:3000', corsOrigins: [] });
+    for (const origin of ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
+      expect(originAllowed(origin, local)).toBe(true);
+    }
+    for (const origin of [
+      'http://127.0.0.1:3001',
+      'https://127.0.0.1:3000',
+      'http://127.0.0.2:3000',
+      'http://localhost.evil.example:3000',
+    ]) {
+      expect(originAllowed(origin, local)).toBe(false);
+    }
+    // Another host's PUBLIC_URL does not open the loopback.
+    expect(originAllowed('http://127.0.0.1', allowed)).toBe(false);
+  });
 });

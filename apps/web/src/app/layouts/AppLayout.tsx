@@ -38,7 +38,7 @@ import { useLogout } from '../../features/auth';
 import { meKeys, useMe, type Me } from '../../features/me';
 import { BrandMark } from '../../features/company';
 import { useEndViewAs } from '../../features/customers';
-import { useChatUnread } from '../../features/chats';
+import { useChatsLive, useChatUnread } from '../../features/chats';
 import { HeaderBell } from '../../features/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { localeOf } from '../../lib/format';
@@ -112,7 +112,9 @@ export function AppLayout() {
     me ? socketIdentity(me) : null,
     () => void queryClient.invalidateQueries({ queryKey: meKeys.me() }),
   );
-  const chatUnread = useChatUnread(Boolean(me?.permissions.includes('chat.read'))).data?.total ?? 0;
+  const canChat = Boolean(me?.permissions.includes('chat.read'));
+  const chatUnread = useChatUnread(canChat).data?.total ?? 0;
+  useChatsLive(me && canChat ? me : null);
   // RequireAuth renders the shell only for a person; after logout it is gone for a moment.
   if (!me) return null;
   const items = sidebarFor(me.permissions);

@@ -133,3 +133,9 @@ export function flattenMessages(data: MessagesData | undefined): ChatMessage[] {
   if (!data) return [];
   return [...data.pages].reverse().flatMap((p: MessagesPage) => p.messages);
 }
+
+/** The newest message the server stored among `messages` (oldest first); mine still sending are not. */
+export function newestStoredId(messages: ChatMessage[]): string | undefined {
+  for (let i = messages.length - 1; i >= 0; i -= 1) if (!messages[i]!.local) return messages[i]!.id;
+  return undefined;
+}

@@ -5,6 +5,7 @@ import { lazy } from 'react';
 export { chatKeys } from './keys';
 export { useChatUnread } from './api/chats';
 export { applyChatChanged, applyMessage, applyRead, applyUnread } from './cache';
+export { useChatsLive } from './realtime';
 export { HomeChats } from './components/HomeChats';
 export { ContractChats } from './components/ContractChats';
 

@@ -13,5 +13,7 @@ export const chatKeys = {
   materials: (id: string, kind: string, page: number) =>
     [...chatKeys.all, 'materials', id, kind, page] as const,
   candidates: (id: string, q: string) => [...chatKeys.all, 'candidates', id, q] as const,
+  /** Every contract's list of approvals (`[...approvals(), contractId, page]`). */
+  approvals: () => [...chatKeys.all, 'approvals'] as const,
   contract: (contractId: string) => [...chatKeys.all, 'contract', contractId] as const,
 };

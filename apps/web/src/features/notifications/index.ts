@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 
 export { useMarkRead } from './api/mark-read';
+export { refreshNotifications } from './api/refresh';
 export { useNotifications } from './api/list-notifications';
 export { HeaderBell } from './components/HeaderBell';
 

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import type { Schemas } from '@kabinet/api-client';
 import { CHAT_LIMITS } from '@kabinet/shared';
@@ -29,16 +29,20 @@ export function fetchMessages(chatId: string, before: string | undefined) {
 }
 
 /** A chat's messages: the newest page first, older pages as one scrolls up (`before=`). */
-export function useMessages(chatId: string) {
-  return useInfiniteQuery({
+export function messagesQueryOptions(chatId: string) {
+  return infiniteQueryOptions({
     queryKey: chatKeys.messages(chatId),
     queryFn: ({ pageParam }) => fetchMessages(chatId, pageParam),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => {
+    getNextPageParam: (last: MessagesPage) => {
       const oldest = last.messages.find((m) => !m.local);
       return last.more && oldest ? oldest.id : undefined;
     },
   });
+}
+
+export function useMessages(chatId: string) {
+  return useInfiniteQuery(messagesQueryOptions(chatId));
 }
 
 export function postMessage(chatId: string, body: SendInput) {

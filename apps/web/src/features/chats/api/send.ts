@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ChatActor } from '@kabinet/shared';
+import { refreshNotifications } from '../../notifications';
 import { applyMessage, applyRead, applyUnread } from '../cache';
 import { postMessage, postRead, type ChatMessage, type SendInput } from './messages';
 
@@ -71,6 +72,8 @@ export function useMarkRead(chatId: string, me: ChatActor) {
     mutationFn: (lastReadId: string) => postRead(chatId, lastReadId),
     onSuccess: (counts, lastReadId) => {
       applyUnread(qc, { chatId, ...counts });
+      // Read to its end: the chat's line in the notification centre is read too.
+      if (counts.unread === 0) void refreshNotifications(qc);
       applyRead(
         qc,
         { chatId, reader: me, lastReadId, at: new Date().toISOString() },

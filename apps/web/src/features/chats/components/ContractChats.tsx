@@ -9,6 +9,7 @@ import { paths } from '../../../lib/paths';
 import { useMe } from '../../me';
 import { useContractChats, useOpenChat } from '../api/chats';
 import { ChatTitle, LastMessage, UnreadBadge } from './ChatPreview';
+import { ContractApprovals } from './ContractApprovals';
 
 /** A contract's chats with a link to each; staff who manage chats open a new one here. */
 export function ContractChats({
@@ -27,61 +28,64 @@ export function ContractChats({
   const canOpen = me?.kind === 'staff' && me.permissions.includes('chat.manage') && !me.viewAs;
   const items = chats.data?.items ?? [];
   return (
-    <Stack gap="sm" data-testid="contract-chats">
-      {canOpen && (
-        <Group>
-          <Button
-            leftSection={<IconMessagePlus size={16} />}
-            variant="light"
-            loading={open.isPending}
-            onClick={() =>
-              open.mutate(
-                { customerId, contractId },
-                { onSuccess: (chat) => void navigate(paths.chat(chat.id)) },
-              )
-            }
-            data-testid="open-chat"
-          >
-            {t('chats.contractBlock.open')}
-          </Button>
-        </Group>
-      )}
-      {open.isError && <ErrorAlert error={open.error} />}
-      {chats.isPending ? (
-        <PageLoader />
-      ) : chats.isError ? (
-        <ErrorAlert error={chats.error} onRetry={() => void chats.refetch()} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('chats.contractBlock.empty')}</Text>
-      ) : (
-        items.map((c) => (
-          <Card
-            key={c.id}
-            component={Link}
-            to={paths.chat(c.id)}
-            withBorder
-            padding="sm"
-            radius="md"
-            data-testid="contract-chat"
-          >
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-              <Stack gap={2} miw={0}>
-                <ChatTitle item={c} />
-                <LastMessage item={c} lineClamp={1} />
-                <Text size="xs" c="dimmed">
-                  {t('chats.createdAt', { date: formatDate(c.createdAt, locale) })}
-                </Text>
-              </Stack>
-              <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(c.lastActivityAt, locale)}
-                </Text>
-                <UnreadBadge count={c.unread} />
-              </Stack>
-            </Group>
-          </Card>
-        ))
-      )}
+    <Stack gap="lg">
+      <Stack gap="sm" data-testid="contract-chats">
+        {canOpen && (
+          <Group>
+            <Button
+              leftSection={<IconMessagePlus size={16} />}
+              variant="light"
+              loading={open.isPending}
+              onClick={() =>
+                open.mutate(
+                  { customerId, contractId },
+                  { onSuccess: (chat) => void navigate(paths.chat(chat.id)) },
+                )
+              }
+              data-testid="open-chat"
+            >
+              {t('chats.contractBlock.open')}
+            </Button>
+          </Group>
+        )}
+        {open.isError && <ErrorAlert error={open.error} />}
+        {chats.isPending ? (
+          <PageLoader />
+        ) : chats.isError ? (
+          <ErrorAlert error={chats.error} onRetry={() => void chats.refetch()} />
+        ) : items.length === 0 ? (
+          <Text c="dimmed">{t('chats.contractBlock.empty')}</Text>
+        ) : (
+          items.map((c) => (
+            <Card
+              key={c.id}
+              component={Link}
+              to={paths.chat(c.id)}
+              withBorder
+              padding="sm"
+              radius="md"
+              data-testid="contract-chat"
+            >
+              <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+                <Stack gap={2} miw={0}>
+                  <ChatTitle item={c} />
+                  <LastMessage item={c} lineClamp={1} />
+                  <Text size="xs" c="dimmed">
+                    {t('chats.createdAt', { date: formatDate(c.createdAt, locale) })}
+                  </Text>
+                </Stack>
+                <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(c.lastActivityAt, locale)}
+                  </Text>
+                  <UnreadBadge count={c.unread} />
+                </Stack>
+              </Group>
+            </Card>
+          ))
+        )}
+      </Stack>
+      <ContractApprovals contractId={contractId} />
     </Stack>
   );
 }

@@ -15,8 +15,9 @@ import { errorMessage } from '../../../lib/errors';
 import { formatDate, localeOf } from '../../../lib/format';
 import type { Chat, ChatActor } from '../api/chats';
 import { useMessages, type ChatMessage, type MessagesData } from '../api/messages';
-import { flattenMessages } from '../cache';
+import { flattenMessages, newestStoredId } from '../cache';
 import { systemText } from '../system-text';
+import { ApprovalBlock, MessageMenu } from './Approval';
 import { MessageAttachments } from './Attachments';
 import { MessageText } from './MessageText';
 import classes from './Chat.module.css';
@@ -31,12 +32,6 @@ export function formatTime(iso: string, locale: string) {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
     new Date(iso),
   );
-}
-
-/** The id of the newest message the server has (not mine still sending). */
-function newestStoredId(messages: ChatMessage[]): string | undefined {
-  for (let i = messages.length - 1; i >= 0; i -= 1) if (!messages[i]!.local) return messages[i]!.id;
-  return undefined;
 }
 
 function isMine(m: ChatMessage, me: ChatActor) {
@@ -124,26 +119,6 @@ function Status({
   );
 }
 
-function ApprovalBadge({ m }: { m: ChatMessage }) {
-  const { t, i18n } = useTranslation();
-  if (!m.approval) return null;
-  const color = { pending: 'orange', approved: 'teal', rejected: 'red', revoked: 'gray' }[
-    m.approval.state
-  ];
-  return (
-    <Group gap={6}>
-      <Badge color={color} variant="light" data-testid="message-approval">
-        {t(`chat.approvalState.${m.approval.state}`)}
-      </Badge>
-      {m.approval.deadline && m.approval.state === 'pending' && (
-        <Text size="xs" c="dimmed">
-          {t('chat.deadline', { date: formatDate(m.approval.deadline, localeOf(i18n.language)) })}
-        </Text>
-      )}
-    </Group>
-  );
-}
-
 /** One message: mine on the right, others' on the left with name and role; system lines centred. */
 export function MessageBubble({
   m,
@@ -190,14 +165,15 @@ export function MessageBubble({
               </Text>
             </Group>
           )}
-          <ApprovalBadge m={m} />
           {m.body && <MessageText body={m.body} />}
-          <MessageAttachments attachments={m.attachments} />
+          <MessageAttachments attachments={m.attachments} chatId={chat.id} />
+          <ApprovalBlock m={m} />
           <Group gap="xs" justify="flex-end" wrap="wrap">
             {mine && <Status m={m} chat={chat} me={me} onResend={onResend} />}
             <Text size="xs" c="dimmed">
               {formatTime(m.createdAt, locale)}
             </Text>
+            <MessageMenu m={m} />
           </Group>
         </Stack>
       </Paper>

@@ -23,7 +23,7 @@ import { ApiError } from '../../../lib/api';
 import { localeOf } from '../../../lib/format';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { uploadAttachment, type Attachment } from '../api/attachments';
-import type { SendInput } from '../api/messages';
+import type { ChatMessage, SendInput } from '../api/messages';
 import { newClientId } from '../api/send';
 import { loadDraft, saveDraft } from '../draft';
 import classes from './Chat.module.css';
@@ -57,10 +57,15 @@ export function SendForm({
   chatId,
   canApprove,
   onSend,
+  replacing = null,
+  onStopReplacing,
 }: {
   chatId: string;
   canApprove: boolean;
   onSend: (input: SendInput, attachments: Attachment[]) => void;
+  /** A message whose picture the next one is a new version of (staff chose "new version"). */
+  replacing?: ChatMessage | null;
+  onStopReplacing?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
@@ -75,6 +80,13 @@ export function SendForm({
   useEffect(() => {
     filesRef.current = files;
   }, [files]);
+
+  // A new version is put up for approval like the one it replaces.
+  const [replacingId, setReplacingId] = useState<string | null>(null);
+  if ((replacing?.id ?? null) !== replacingId) {
+    setReplacingId(replacing?.id ?? null);
+    if (replacing) setApproval(Boolean(replacing.approval) || approval);
+  }
 
   // Another chat opened in the same page: its own draft.
   const [shownChat, setShownChat] = useState(chatId);
@@ -144,9 +156,11 @@ export function SendForm({
         body,
         ...(attachments.length ? { attachmentIds: attachments.map((a) => a.id) } : {}),
         ...(approval ? { requiresApproval: true, approvalDeadline: deadline || null } : {}),
+        ...(replacing ? { replacesMessageId: replacing.id } : {}),
       },
       attachments,
     );
+    onStopReplacing?.();
     changeText('');
     setFiles([]);
     setApproval(false);
@@ -175,6 +189,30 @@ export function SendForm({
         </Group>
       </Dropzone.FullScreen>
       <Stack gap={6}>
+        {replacing && (
+          <Paper withBorder px="xs" py={4} radius="sm" bg="blue.0" data-testid="replacing">
+            <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+              <Box miw={0}>
+                <Text size="xs" fw={600} truncate="end">
+                  {t('chat.approval.newVersionOf', {
+                    preview:
+                      replacing.body.slice(0, 80) ||
+                      replacing.attachments.find((a) => a.kind === 'image')?.name ||
+                      '',
+                  })}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('chat.approval.newVersionHint')}
+                </Text>
+              </Box>
+              <CloseButton
+                size="sm"
+                aria-label={t('chat.approval.cancelNewVersion')}
+                onClick={onStopReplacing}
+              />
+            </Group>
+          </Paper>
+        )}
         {files.length > 0 && (
           <Stack gap={4} data-testid="pending-files">
             {files.map((f) => (

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { useCallback, useRef } from 'react';
+import { Alert, Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPlugConnectedX } from '@tabler/icons-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CenteredMessage } from '../../../components/CenteredMessage';
@@ -9,13 +9,17 @@ import { PageLoader } from '../../../components/PageLoader';
 import { ScrollingTabsList } from '../../../components/ScrollingTabsList';
 import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
+import { useSocketState } from '../../../lib/use-socket';
 import { useMe, type Me } from '../../me';
 import { isNotFound, useChat, type Chat, type ChatActor } from '../api/chats';
+import type { ChatMessage } from '../api/messages';
 import { useMarkRead, useSendMessage } from '../api/send';
+import { ChatActionsContext } from '../components/Approval';
 import { MaterialsTab } from '../components/MaterialsTab';
 import { MessageList } from '../components/MessageList';
 import { ParticipantsTab } from '../components/ParticipantsTab';
 import { ReadOnlyNote, SendForm } from '../components/SendForm';
+import { useChatRoom } from '../realtime';
 
 const TABS = ['messages', 'materials', 'participants'] as const;
 type Tab = (typeof TABS)[number];
@@ -56,8 +60,33 @@ function ChatHeader({ chat, isStaff }: { chat: Chat; isStaff: boolean }) {
   );
 }
 
+/** While the socket is away the page says so: what others write shows when it is back. */
+function ConnectionNote() {
+  const { t } = useTranslation();
+  if (useSocketState() !== 'reconnecting') return null;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      p="xs"
+      icon={<IconPlugConnectedX size={18} aria-hidden />}
+      data-testid="chat-reconnecting"
+      role="status"
+    >
+      <Text size="sm">{t('chat.reconnecting')}</Text>
+    </Alert>
+  );
+}
+
 function Conversation({ chat, me }: { chat: Chat; me: Me }) {
+  useChatRoom(chat.id);
   const actor = actorOf(me);
+  const [replacing, setReplacing] = useState<ChatMessage | null>(null);
+  const actions = useMemo(
+    () => ({ chat, me: actorOf(me), viewAs: Boolean(me.viewAs), onNewVersion: setReplacing }),
+    [chat, me],
+  );
+
   const { send, resend } = useSendMessage(chat.id, actor);
   const markRead = useMarkRead(chat.id, actor);
   const sentFor = useRef<string | null>(null);
@@ -78,23 +107,27 @@ function Conversation({ chat, me }: { chat: Chat; me: Me }) {
     [canMarkRead, lastReadId, mutate],
   );
   return (
-    <MessageList
-      chat={chat}
-      me={actor}
-      onResend={(m) => void resend(m)}
-      onSeen={onSeen}
-      footer={
-        chat.can.write && !me.viewAs ? (
-          <SendForm
-            chatId={chat.id}
-            canApprove={me.kind === 'staff' && chat.can.manage}
-            onSend={(input, attachments) => void send(input, attachments)}
-          />
-        ) : (
-          <ReadOnlyNote viewAs={Boolean(me.viewAs)} />
-        )
-      }
-    />
+    <ChatActionsContext.Provider value={actions}>
+      <MessageList
+        chat={chat}
+        me={actor}
+        onResend={(m) => void resend(m)}
+        onSeen={onSeen}
+        footer={
+          chat.can.write && !me.viewAs ? (
+            <SendForm
+              chatId={chat.id}
+              canApprove={me.kind === 'staff' && chat.can.manage}
+              onSend={(input, attachments) => void send(input, attachments)}
+              replacing={replacing}
+              onStopReplacing={() => setReplacing(null)}
+            />
+          ) : (
+            <ReadOnlyNote viewAs={Boolean(me.viewAs)} />
+          )
+        }
+      />
+    </ChatActionsContext.Provider>
   );
 }
 
@@ -153,6 +186,7 @@ export function ChatPage() {
           ))}
         </ScrollingTabsList>
         <Tabs.Panel value="messages" pt="sm">
+          <ConnectionNote />
           <Conversation chat={c} me={me} />
         </Tabs.Panel>
         <Tabs.Panel value="materials" pt="md">

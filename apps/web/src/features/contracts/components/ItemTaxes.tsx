@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { localeOf } from '../../../lib/format';
 import type { Contract } from '../api/get-contract';
 
 type Item = Contract['items'][number];
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** One line under the goods and services: «Итого», «в т. ч. НДС 20 %», «НДС сверху 20 %», «Без НДС». */
 export interface TotalLine {

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Field } from '../../../components/Field';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatDate, localeOf } from '../../../lib/format';
 import { ResponsiveList } from '../../../components/ResponsiveList';
 import type { Contract } from '../api/get-contract';
@@ -41,7 +42,7 @@ function InstallmentStatus({ row }: { row: Installment }) {
 
 function installmentDetail(
   row: Installment,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   money: (v: string) => string,
   locale: string,
 ): string | null {

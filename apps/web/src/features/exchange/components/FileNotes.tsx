@@ -8,6 +8,15 @@ type Warning = ExchangeFile['warnings'][number];
 type Skipped = ExchangeFile['skippedSections'][number];
 type TFunction = ReturnType<typeof useTranslation>['t'];
 
+/**
+ * `t` for a key made from the file's codes (a union of unions): checked as a plain key, as the
+ * product of the unions is more than the compiler's types can expand (the words are all there,
+ * `i18n.test.ts` compares the languages' keys).
+ */
+function dynamic(t: TFunction) {
+  return t as unknown as (key: string, options?: Record<string, unknown>) => string;
+}
+
 /** Warnings shown on the page; the report has the rest (the API keeps the first 200). */
 const SHOWN = 10;
 
@@ -31,7 +40,8 @@ function itemsText(items: Record<string, number>, t: TFunction, locale: string):
       if (!isUnit(unit)) return `${number.format(n)} × ${unit}`;
       const form = rules.select(n);
       const key = form === 'one' ? 'one' : form === 'few' ? 'few' : 'many';
-      return `${number.format(n)} ${t(`exchange.units.${unit}.${key}`)}`;
+      const word = dynamic(t)(`exchange.units.${unit}.${key}`);
+      return `${number.format(n)} ${word}`;
     })
     .join(', ');
 }
@@ -41,7 +51,7 @@ export function skippedText(s: Skipped, t: TFunction, locale: string): string {
   const section = (KNOWN_SECTIONS as readonly string[]).includes(s.element)
     ? (s.element as (typeof KNOWN_SECTIONS)[number])
     : 'other';
-  return t(`exchange.skippedSection.${section}`, {
+  return dynamic(t)(`exchange.skippedSection.${section}`, {
     items: held ? ` (${held})` : '',
     detail: s.detail ?? '—',
     count: s.count,
@@ -50,7 +60,7 @@ export function skippedText(s: Skipped, t: TFunction, locale: string): string {
 }
 
 export function warningText(w: Warning, t: TFunction): string {
-  return t(`exchange.warning.${w.code}`, { ...w.params, record: w.record });
+  return dynamic(t)(`exchange.warning.${w.code}`, { ...w.params, record: w.record });
 }
 
 /**

@@ -43,7 +43,7 @@ import { useMarkRead, useNotifications } from '../../notifications';
 import { HomeChats } from '../../chats';
 
 const CONTRACTS_SHOWN = 4;
-const NOTIFICATIONS_SHOWN = 4;
+const NOTIFICATIONS_SHOWN = 3;
 
 /** "Иванова Мария Петровна" → "Мария Петровна": how a Russian letter addresses a person. */
 export function addressOf(fullName: string): string {
@@ -239,6 +239,7 @@ function RecentNotifications() {
             <NotificationItem
               key={n.id}
               n={n}
+              compact
               onOpen={() => {
                 if (!n.read && !readOnly) markRead.mutate([n.id]);
               }}
@@ -305,24 +306,21 @@ export function HomePage() {
       <Title order={1} size="h2">
         {t('home.greeting', { name: addressOf(me?.fullName ?? '') })}
       </Title>
-      <MoneyDue />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <MyContracts />
+          <Stack gap="md">
+            {/* Money to pay now heads the main column: first on a phone, beside the manager on a laptop. */}
+            <MoneyDue />
+            <MyContracts />
+            {canChat && <HomeChats />}
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <ManagersCard testId="home-manager" limit={2} />
-        </Grid.Col>
-        {canChat && (
-          <Grid.Col span={{ base: 12, md: 7 }}>
-            <HomeChats />
-          </Grid.Col>
-        )}
-        <Grid.Col span={{ base: 12, md: canChat ? 5 : 7 }}>
-          <RecentNotifications />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: canChat ? 12 : 5 }}>
-          <Links />
+          <Stack gap="md">
+            <ManagersCard testId="home-manager" limit={2} />
+            <RecentNotifications />
+            <Links />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api';
-import { meKeys } from '../../me';
-import { notificationKeys } from './keys';
+import { refreshNotifications } from './refresh';
 import type { NotificationScope } from './list-notifications';
 
 /** Marks these notifications (all of mine without ids) read; the unread count follows. */
@@ -16,10 +15,6 @@ export function useMarkRead(scope: NotificationScope = 'customer') {
           : api.POST('/api/notifications/read', { body })
       ).then(unwrap);
     },
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: notificationKeys.all }),
-        client.invalidateQueries({ queryKey: meKeys.me() }),
-      ]),
+    onSettled: () => refreshNotifications(client),
   });
 }
