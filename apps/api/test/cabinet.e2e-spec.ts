@@ -520,6 +520,7 @@ describe('the customer cabinet', () => {
     expect(again.status).toBe(409);
     const profile = await ivanova.api.GET('/api/profile');
     expect(profile.data!.changeRequests[0]).toMatchObject({ status: 'done' });
+    expect(profile.data!.inBooks).toBe(true); // 1C keeps her record
     // Who answers her: the manager of her contracts, with the contacts 1C has.
     expect(profile.data!.managers).toEqual([
       {

@@ -217,7 +217,12 @@ describe('family members: sharing a contract', () => {
     ]);
     // Their profile is their own; 1C has nothing of theirs to change.
     const profile = await son.api.GET('/api/profile');
-    expect(profile.data).toMatchObject({ fullName: 'Сын', phone: SON, managers: [] });
+    expect(profile.data).toMatchObject({
+      fullName: 'Сын',
+      phone: SON,
+      managers: [],
+      inBooks: false,
+    });
     const change = await son.api.POST('/api/profile/change-requests', {
       body: { field: 'email', value: 'son@example.ru' },
     });

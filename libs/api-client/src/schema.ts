@@ -2157,6 +2157,8 @@ export interface components {
       changeRequests: components['schemas']['ChangeRequestDto'][];
       email: string | null;
       fullName: string;
+      /** @description Whether 1C keeps this person’s record, so contact changes can be asked for; false for an account made for a contract someone shared with them */
+      inBooks: boolean;
       /** @description ИНН, КПП, official name, addresses, bank accounts; null when 1C has none */
       legal: components['schemas']['LegalDetailsDto'] | null;
       /** @description The managers responsible for my contracts, those of open contracts first */

@@ -87,6 +87,7 @@ export const profile: Schemas['ProfileDto'] = {
       resolvedAt: '2026-11-21T10:00:00.000Z',
     },
   ],
+  inBooks: true,
   managers: [
     { fullName: 'Соколова Анна Викторовна', phone: '+74951201001', email: 'sokolova@example.com' },
   ],

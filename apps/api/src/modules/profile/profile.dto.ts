@@ -95,6 +95,12 @@ export class ProfileDto {
   @ApiProperty({ type: [ChangeRequestDto], description: 'Newest first (20)' })
   changeRequests: ChangeRequestDto[];
   @ApiProperty({
+    description:
+      'Whether 1C keeps this person’s record, so contact changes can be asked for; false for ' +
+      'an account made for a contract someone shared with them',
+  })
+  inBooks: boolean;
+  @ApiProperty({
     type: [ContractManagerDto],
     description: 'The managers responsible for my contracts, those of open contracts first',
   })

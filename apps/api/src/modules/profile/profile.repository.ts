@@ -21,6 +21,8 @@ export interface ProfileRow {
   bank_accounts: BankAccount[];
   notification_settings: Partial<NotificationSettings>;
   requests: RequestRow[] | null;
+  /** Null for an account made for a contract shared with the person (not from 1C). */
+  external_id: string | null;
   managers: Array<{ full_name: string; phone: string | null; email: string | null }> | null;
 }
 
@@ -48,6 +50,7 @@ export class ProfileRepository extends Repository {
   async find(id: string): Promise<ProfileRow | undefined> {
     const rows = await this.db.query<ProfileRow>(
       sql`SELECT cu.full_name, cu.phone, cu.phone_raw, cu.email, cu.bonus_balance, cu.requisites,
+                 cu.external_id,
                  cu.inn, cu.kpp, cu.official_name, cu.legal_address, cu.postal_address,
                  cu.bank_accounts, cu.notification_settings,
                  (SELECT json_agg(x ORDER BY x.created_at DESC) FROM (

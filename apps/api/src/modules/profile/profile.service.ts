@@ -60,6 +60,7 @@ export class ProfileService {
         })),
       ),
       changeRequests: (c.requests ?? []).map(toChangeRequest),
+      inBooks: c.external_id !== null,
       managers: (c.managers ?? []).map((m) => ({
         fullName: m.full_name,
         phone: m.phone,

@@ -8,6 +8,8 @@ export const en: Widen<typeof ru> = {
     contacts: 'Contact data',
     contactsHint:
       'Your data as 1C has it. Your manager can change the phone or e-mail: leave a request.',
+    contactsNotInBooks:
+      'A contract was shared with you at this number. The company’s books do not keep your data, so there is nothing here to change.',
     fullName: 'Full name',
     phone: 'Phone',
     phoneRaw: 'recorded in 1C as {{raw}}',

@@ -36,6 +36,20 @@ describe('ProfilePage', () => {
     expect(request.textContent).toContain('Ответ менеджера: Нужен личный e-mail');
   });
 
+  it('offers a family member (a shared contract, no record in 1C) nothing to change, and says why', async () => {
+    fakeApi({
+      'GET /api/profile': () =>
+        Response.json({ ...profile, inBooks: false, requisites: [], changeRequests: [] }),
+    });
+    renderProfile();
+    const contacts = await screen.findByTestId('profile-contacts');
+    expect(screen.getByTestId('profile-contacts-hint').textContent).toContain(
+      'Ваших данных нет в учёте компании',
+    );
+    expect(within(contacts).queryByTestId('change-request-open')).toBeNull();
+    expect(screen.queryByTestId('profile-requests')).toBeNull();
+  });
+
   it('shows a company’s requisites and bank accounts in «Реквизиты»; a person has no such card', async () => {
     const company = {
       ...profile,

@@ -51,8 +51,8 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
   );
   return (
     <SectionCard title={t('profile.contacts')} id="profile-contacts" testId="profile-contacts">
-      <Text size="sm" c="dimmed">
-        {t('profile.contactsHint')}
+      <Text size="sm" c="dimmed" data-testid="profile-contacts-hint">
+        {t(p.inBooks ? 'profile.contactsHint' : 'profile.contactsNotInBooks')}
       </Text>
       <Field label={t(p.legal ? 'profile.companyName' : 'profile.fullName')}>{p.fullName}</Field>
       <Field label={t('profile.phone')}>
@@ -82,7 +82,7 @@ function Contacts({ p, readOnly }: { p: Profile; readOnly: boolean }) {
           {t('profile.sent')}
         </Alert>
       )}
-      {editing ? (
+      {!p.inBooks ? null : editing ? (
         <ChangeRequestForm
           onCancel={() => setEditing(false)}
           onDone={() => {
@@ -315,7 +315,7 @@ export function ProfilePage() {
           <Stack gap="md">
             <Contacts p={p} readOnly={readOnly} />
             {p.legal && <LegalDetails legal={p.legal} />}
-            <Requests p={p} />
+            {p.inBooks && <Requests p={p} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
