@@ -145,7 +145,10 @@ export interface ServerEvents {
   'chat:message-updated': (message: ChatMessageView) => void;
   /** Someone read up to a message. */
   'chat:read': (mark: ChatReadMark) => void;
-  /** This person's unread count in one chat and in total changed. */
+  /**
+   * This person's unread count in one chat and in total changed — sent to each participant for
+   * every new message in the chat (their lists show it) and to the reader's tabs on reading.
+   */
   'chat:unread': (unread: { chatId: string; unread: number; total: number }) => void;
   /** A chat appeared in, or changed in, this person's list (new chat, participants changed). */
   'chat:changed': (change: { chatId: string }) => void;

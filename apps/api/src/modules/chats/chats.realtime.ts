@@ -119,26 +119,28 @@ export class ChatsRealtime implements OnModuleInit, EventConsumer {
     return result;
   }
 
-  async handle(_tx: Db, events: readonly DomainEvent[]): Promise<void> {
+  async handle(tx: Db, events: readonly DomainEvent[]): Promise<void> {
+    // Read in the dispatcher's transaction: its connection is held anyway, and under load the
+    // pool's queue (every send waiting for a connection) would hold up the broadcasts.
+    const repo = this.repo.in(tx);
     for (const e of events) {
       switch (e.type) {
         case 'chat.message_posted': {
-          const row = await this.repo.message(e.payload.messageId);
+          const row = await repo.message(e.payload.messageId);
           if (!row) break;
           this.realtime.toChat(e.payload.chatId, 'chat:message', toMessage(row));
           // A new version of a picture: the one it replaces can no longer be decided on.
           if (row.replaces_message_id) {
-            const old = await this.repo.message(row.replaces_message_id);
+            const old = await repo.message(row.replaces_message_id);
             if (old) this.realtime.toChat(e.payload.chatId, 'chat:message-updated', toMessage(old));
           }
-          for (const p of await this.repo.unreadOfParticipants(e.payload.chatId)) {
+          // Each participant's counts; their lists follow the same event (the SPA reads its
+          // list again), so a message makes one broadcast to the room and one per participant.
+          for (const p of await repo.unreadOfParticipants(e.payload.chatId)) {
             this.realtime.toUser({ kind: p.kind, id: p.id }, 'chat:unread', {
               chatId: e.payload.chatId,
               unread: p.unread,
               total: p.total,
-            });
-            this.realtime.toUser({ kind: p.kind, id: p.id }, 'chat:changed', {
-              chatId: e.payload.chatId,
             });
           }
           break;
@@ -153,7 +155,7 @@ export class ChatsRealtime implements OnModuleInit, EventConsumer {
           break;
         case 'chat.approval_changed':
         case 'chat.pin_added': {
-          const row = await this.repo.message(e.payload.messageId);
+          const row = await repo.message(e.payload.messageId);
           if (row) this.realtime.toChat(e.payload.chatId, 'chat:message-updated', toMessage(row));
           break;
         }

@@ -64,19 +64,25 @@ export class EventsRepository extends Repository {
     super(db);
   }
 
-  /** Appends `events` in this order, then holds the append lock and notifies until COMMIT. */
+  /**
+   * Appends `events` in this order, and holds the append lock and notifies until COMMIT: one
+   * statement (the lock is taken as the statement runs, before its ids are), so the lock waits
+   * for no round trip but the COMMIT's.
+   */
   async append(events: readonly DomainEvent[]): Promise<void> {
     if (!events.length) return;
-    await this.lock();
     await this.db.query(
-      sql`WITH input AS (
+      sql`WITH lock AS MATERIALIZED (
+            SELECT pg_advisory_xact_lock(${APPEND_LOCK}::bigint)
+          ), input AS (
             SELECT * FROM jsonb_to_recordset(${asJson(events)}::jsonb)
                      AS x(ord int, type text, occurred_at timestamptz, contract_id uuid,
                           customer_id uuid, payload jsonb, source text)
           ), appended AS (
+            -- Every row joins the lock's: no id is taken before the lock is held.
             INSERT INTO domain_events (type, occurred_at, contract_id, customer_id, payload, source)
             SELECT type, COALESCE(occurred_at, now()), contract_id, customer_id, payload, source
-              FROM input ORDER BY ord
+              FROM input CROSS JOIN lock ORDER BY ord
             RETURNING id
           )
           SELECT pg_notify(${EVENTS_CHANNEL}, '') FROM (SELECT 1 FROM appended LIMIT 1) x`,

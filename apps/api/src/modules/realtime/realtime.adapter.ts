@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { Pool } from 'pg';
 import { DATABASE_URL } from '../../database/tokens';
+import { batchingNotifies } from './notify.repository';
 import type { RealtimeServer } from './realtime.types';
 
 /**
  * The socket.io PostgreSQL adapter's pool: two connections, one LISTENing, the other sending
- * every NOTIFY. One sender keeps broadcasts in the order they were made (pg-pool hands its
- * connection to waiting queries first come, first served), so a `socketsLeave` reaches the other
- * replicas before what is sent to the room afterwards. Payloads over 8000 bytes go through the
+ * the NOTIFYs, batched (notify.repository.ts: one statement per batch, in the order they were
+ * made). One sender keeps broadcasts in order, so a `socketsLeave` reaches the other replicas
+ * before what is sent to the room afterwards. Payloads over 8000 bytes go through the
  * `socket_io_attachments` table and may arrive after later small ones (the adapter fetches them).
  */
 const POOL_SIZE = 2;
@@ -42,7 +43,8 @@ export class RealtimeAdapter implements OnApplicationShutdown {
     pool.on('connect', (client) => client.on('error', warn));
     this.pool = pool;
     server.adapter(
-      createAdapter(pool, {
+      // Its NOTIFYs batched: one round trip for the broadcasts made while the last was sent.
+      createAdapter(batchingNotifies(pool), {
         tableName: 'socket_io_attachments',
         errorHandler: (err) => warn(err),
       }),

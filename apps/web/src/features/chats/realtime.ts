@@ -16,7 +16,8 @@ import { chatKeys } from './keys';
 
 /**
  * Keeps every chat cache live from the socket, for the whole app (mounted once in the shell of a
- * person who may read chats): badges and lists from `chat:unread` / `chat:changed`, a chat that
+ * person who may read chats): badges and lists from `chat:unread` (also a new message in any of my
+ * chats) and `chat:changed` (a new chat, its participants), a chat that
  * is no longer mine from `chat:removed`, and — for the chat open on the page, whose room it joined
  * — new and changed messages and read marks. After a reconnect what may have been missed is read
  * again (the lists and counts; the open chat catches up itself, `useChatRoom`).
@@ -28,7 +29,10 @@ export function useChatsLive(me: { kind: string; id: string } | null): void {
   useSocketEvent('chat:unread', (unread) => {
     if (!enabled) return;
     applyUnread(qc, unread);
-    // A new message also made (or grew) the chat's line in the notification centre.
+    // It also comes with every new message in one of my chats: the lists on screen (their
+    // previews and order) and the chat's line in the notification centre are read again.
+    void qc.invalidateQueries({ queryKey: chatKeys.lists() });
+    void qc.invalidateQueries({ queryKey: [...chatKeys.all, 'contract'] });
     void refreshNotifications(qc);
   });
   useSocketEvent('chat:changed', ({ chatId }) => enabled && void applyChatChanged(qc, chatId));
