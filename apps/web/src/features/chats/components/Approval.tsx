@@ -56,7 +56,13 @@ export function useChatActions(): ChatActions | null {
   return useContext(ChatActionsContext);
 }
 
-const STATE_COLOR = { pending: 'orange', approved: 'teal', rejected: 'red', revoked: 'gray' };
+/** An approval state's colour, in the chat and in the contract's list. */
+export const STATE_COLOR = {
+  pending: 'orange',
+  approved: 'teal',
+  rejected: 'red',
+  revoked: 'gray',
+};
 
 /** Today as YYYY-MM-DD in the reader's zone (the deadline field's minimum). */
 function today(): string {
@@ -246,6 +252,28 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
     waiting &&
     !a.replacedById;
   const canRevoke = canAct && actions.me.kind === 'staff' && actions.chat.can.manage && !waiting;
+  // The customer's Approve and Reject, or staff's Revoke.
+  const actionButtons: Array<{
+    action: ApprovalAction;
+    color: string;
+    variant: 'filled' | 'light';
+    Icon: typeof IconX;
+  }> = [
+    ...(canDecide
+      ? [
+          {
+            action: 'approve' as const,
+            color: 'teal',
+            variant: 'filled' as const,
+            Icon: IconCheck,
+          },
+          { action: 'reject' as const, color: 'red', variant: 'light' as const, Icon: IconX },
+        ]
+      : []),
+    ...(canRevoke
+      ? [{ action: 'revoke' as const, color: 'gray', variant: 'light' as const, Icon: IconRotate2 }]
+      : []),
+  ];
   return (
     <Stack gap={6} data-testid="approval" data-state={a.state}>
       <Group gap={6} wrap="wrap">
@@ -277,43 +305,21 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
           {last.reason}
         </Text>
       )}
-      {(canDecide || canRevoke) && (
+      {actionButtons.length > 0 && (
         <Group gap="xs">
-          {canDecide && (
-            <>
-              <Button
-                size="xs"
-                color="teal"
-                leftSection={<IconCheck size={14} />}
-                onClick={() => setDialog('approve')}
-                data-testid="approve"
-              >
-                {t('chat.approval.approve')}
-              </Button>
-              <Button
-                size="xs"
-                color="red"
-                variant="light"
-                leftSection={<IconX size={14} />}
-                onClick={() => setDialog('reject')}
-                data-testid="reject"
-              >
-                {t('chat.approval.reject')}
-              </Button>
-            </>
-          )}
-          {canRevoke && (
+          {actionButtons.map(({ action, color, variant, Icon }) => (
             <Button
+              key={action}
               size="xs"
-              variant="light"
-              color="gray"
-              leftSection={<IconRotate2 size={14} />}
-              onClick={() => setDialog('revoke')}
-              data-testid="revoke"
+              color={color}
+              variant={variant}
+              leftSection={<Icon size={14} />}
+              onClick={() => setDialog(action)}
+              data-testid={action}
             >
-              {t('chat.approval.revoke')}
+              {t(`chat.approval.${action}`)}
             </Button>
-          )}
+          ))}
         </Group>
       )}
       <Anchor

@@ -1,6 +1,8 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime, localeOf } from '../../../lib/format';
 import type { ChatListItem } from '../api/chats';
 import { systemText } from '../system-text';
 
@@ -78,6 +80,29 @@ export function ChatTitle({ item }: { item: ChatListItem }) {
           ? t('chats.contractNumber', { number: item.contract.number })
           : (item.title ?? t('chats.general'))}
       </Text>
+    </Group>
+  );
+}
+
+/**
+ * A chat in a short list (home, a contract's chats): number and contract, the latest message in
+ * a line, and on the right its time and my unread count; `below` adds a line under the message.
+ */
+export function ChatSummary({ item, below }: { item: ChatListItem; below?: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
+      <Stack gap={2} miw={0}>
+        <ChatTitle item={item} />
+        <LastMessage item={item} lineClamp={1} />
+        {below}
+      </Stack>
+      <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+        <Text size="xs" c="dimmed">
+          {formatDateTime(item.lastActivityAt, localeOf(i18n.language))}
+        </Text>
+        <UnreadBadge count={item.unread} />
+      </Stack>
     </Group>
   );
 }

@@ -8,8 +8,7 @@ import { ListPager } from '../../../components/ListPager';
 import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { APPROVALS_PAGE_SIZE, useContractApprovals } from '../api/approvals';
-
-const STATE_COLOR = { pending: 'orange', approved: 'teal', rejected: 'red', revoked: 'gray' };
+import { STATE_COLOR } from './Approval';
 
 /**
  * The contract's approvals, newest first: what was put up (the message's start, the picture and

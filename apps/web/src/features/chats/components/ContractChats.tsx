@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoader } from '../../../components/PageLoader';
-import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
+import { formatDate, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useMe } from '../../me';
 import { useContractChats, useOpenChat } from '../api/chats';
-import { ChatTitle, LastMessage, UnreadBadge } from './ChatPreview';
+import { ChatSummary } from './ChatPreview';
 import { ContractApprovals } from './ContractApprovals';
 
 /** A contract's chats with a link to each; staff who manage chats open a new one here. */
@@ -66,21 +66,14 @@ export function ContractChats({
               radius="md"
               data-testid="contract-chat"
             >
-              <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-                <Stack gap={2} miw={0}>
-                  <ChatTitle item={c} />
-                  <LastMessage item={c} lineClamp={1} />
+              <ChatSummary
+                item={c}
+                below={
                   <Text size="xs" c="dimmed">
                     {t('chats.createdAt', { date: formatDate(c.createdAt, locale) })}
                   </Text>
-                </Stack>
-                <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(c.lastActivityAt, locale)}
-                  </Text>
-                  <UnreadBadge count={c.unread} />
-                </Stack>
-              </Group>
+                }
+              />
             </Card>
           ))
         )}

@@ -1,18 +1,16 @@
-import { Anchor, Divider, Group, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Divider, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SectionCard } from '../../../components/SectionCard';
-import { formatDateTime, localeOf } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useChats } from '../api/chats';
-import { ChatTitle, LastMessage, UnreadBadge } from './ChatPreview';
+import { ChatSummary } from './ChatPreview';
 
 /** The home page's "Чаты": how many messages are unread and the latest chats. */
 export function HomeChats({ limit = 3 }: { limit?: number }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeOf(i18n.language);
+  const { t } = useTranslation();
   const list = useChats({ page: 1, pageSize: limit });
   const total = list.data?.totalUnread ?? 0;
   const items = list.data?.items ?? [];
@@ -54,18 +52,7 @@ export function HomeChats({ limit = 3 }: { limit?: number }) {
                   py={6}
                   data-testid="home-chat"
                 >
-                  <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-                    <Stack gap={2} miw={0}>
-                      <ChatTitle item={c} />
-                      <LastMessage item={c} lineClamp={1} />
-                    </Stack>
-                    <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-                      <Text size="xs" c="dimmed">
-                        {formatDateTime(c.lastActivityAt, locale)}
-                      </Text>
-                      <UnreadBadge count={c.unread} />
-                    </Stack>
-                  </Group>
+                  <ChatSummary item={c} />
                 </UnstyledButton>
               </Stack>
             ))
