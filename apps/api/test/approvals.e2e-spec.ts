@@ -281,8 +281,18 @@ describe('approvals and pinned comments', () => {
     });
     expect(byId.get(v2m.id)!.approval).toMatchObject({ version: 2, replacedById: v3m.id });
     expect((await approve(customer, v2m.id)).response.status).toBe(409);
-    // Staff still revoke a decision on an old version (none here: pending cannot be revoked).
     expect((await revoke(manager, v1.messageId, 'старый')).response.status).toBe(409);
+
+    // A decision on a version later replaced stays as it is: revoking it is a conflict too.
+    const tile = await picture('Плитка дорожки', 'плитка-1.jpg');
+    expect((await request(manager, tile.messageId)).response.status).toBe(201);
+    expect((await approve(customer, tile.messageId)).response.status).toBe(200);
+    const tile2 = await send(manager, 'Плитка дорожки, светлее', {
+      replacesMessageId: tile.messageId,
+    });
+    const late = await revoke(manager, tile.messageId, 'передумали');
+    expect(late.response.status).toBe(409);
+    expect(JSON.stringify(late.error)).toContain(`message ${tile2.id}`);
   });
 
   it('tells the chat live: a request, a new version and a pin update the message on the page', async () => {
@@ -417,8 +427,11 @@ describe('approvals and pinned comments', () => {
   });
 
   it('sends every decision to 1C through the outbox, as the XSD describes', async () => {
+    // The layout's decisions (the other tests' approvals export their own).
     const rows = await t.sql<{ payload: Record<string, unknown> }>(
-      `SELECT payload FROM exchange_export_changes WHERE kind = 'chat_approval'`,
+      `SELECT payload FROM exchange_export_changes
+        WHERE kind = 'chat_approval' AND payload->>'messageId' = $1`,
+      [layout.messageId],
     );
     // Decisions only (rejected, revoked, approved); requests stay in Kabinet.
     const byState = new Map(rows.map((r) => [r.payload.state, r.payload]));
@@ -451,7 +464,9 @@ describe('approvals and pinned comments', () => {
     // A rolled-back decision writes nothing: a conflict leaves the outbox as it was.
     expect((await approve(customer, layout.messageId)).response.status).toBe(409);
     const [{ n }] = await t.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM exchange_export_changes WHERE kind = 'chat_approval'`,
+      `SELECT count(*)::int AS n FROM exchange_export_changes
+        WHERE kind = 'chat_approval' AND payload->>'messageId' = $1`,
+      [layout.messageId],
     );
     expect(n).toBe(3);
 
@@ -478,9 +493,9 @@ describe('approvals and pinned comments', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    const approvals = xml.match(
-      /<Кабинет:СогласованиеВЧате>[\s\S]*?<\/Кабинет:СогласованиеВЧате>/g,
-    );
+    const approvals = xml
+      .match(/<Кабинет:СогласованиеВЧате>[\s\S]*?<\/Кабинет:СогласованиеВЧате>/g)
+      ?.filter((a) => a.includes(`<Кабинет:Сообщение>${layout.messageId}</Кабинет:Сообщение>`));
     expect(approvals).toHaveLength(3);
     const withState = (state: string) =>
       approvals!.find((a) => a.includes(`<Кабинет:Состояние>${state}</Кабинет:Состояние>`))!;

@@ -197,10 +197,13 @@ export class ApprovalsService {
             : `This approval ${STATE_WORDS[a.state]}; it cannot be decided again until staff revoke the decision`,
         );
       }
-      if (action !== 'revoked' && a.replaced_by_id) {
+      // An old version is settled: neither decided nor revoked (it could not be decided again).
+      if (a.replaced_by_id) {
         throw new DomainError(
           'conflict',
-          `A newer version of this picture was sent (message ${a.replaced_by_id}): decide on that one`,
+          action === 'revoked'
+            ? `A newer version of this picture was sent (message ${a.replaced_by_id}): this decision stays`
+            : `A newer version of this picture was sent (message ${a.replaced_by_id}): decide on that one`,
         );
       }
       const at = await repo.step(a.id, action, me, reason);

@@ -251,7 +251,9 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
     actions.chat.can.write &&
     waiting &&
     !a.replacedById;
-  const canRevoke = canAct && actions.me.kind === 'staff' && actions.chat.can.manage && !waiting;
+  // Not on an old version: the customer decides on the newest one.
+  const canRevoke =
+    canAct && actions.me.kind === 'staff' && actions.chat.can.manage && !waiting && !a.replacedById;
   // The customer's Approve and Reject, or staff's Revoke.
   const actionButtons: Array<{
     action: ApprovalAction;
