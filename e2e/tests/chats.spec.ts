@@ -51,6 +51,7 @@ test('a customer and the manager chat live, and the customer decides on a layout
 
   // The customer opens the contract's chat from the list.
   await signInCustomer(page, baseURL!, who.phone);
+  await page.goto('/');
   await navigate(page, 'nav-chats');
   await page.getByTestId('chat-item').filter({ hasText: who.contract }).first().click();
   await expect(page).toHaveURL(/\/chats\/[0-9a-f-]{36}$/);
