@@ -120,29 +120,29 @@ export class ChatsRealtime implements OnModuleInit, EventConsumer {
   }
 
   async handle(tx: Db, events: readonly DomainEvent[]): Promise<void> {
-    // Read in the dispatcher's transaction: its connection is held anyway, and under load the
-    // pool's queue (every send waiting for a connection) would hold up the broadcasts.
+    // Read in the dispatcher's transaction (its connection is held anyway; under load the pool's
+    // queue would hold up the broadcasts), and for the whole batch at once: the new messages
+    // and the versions they replace, then everyone's counts in the chats they went to.
     const repo = this.repo.in(tx);
+    const posted = events.flatMap((e) => (e.type === 'chat.message_posted' ? [e.payload] : []));
+    const rows = new Map(
+      (await repo.messagesByIds(posted.map((p) => p.messageId))).map((r) => [r.id, r]),
+    );
+    const replacedIds = [...rows.values()].flatMap((r) =>
+      r.replaces_message_id ? [r.replaces_message_id] : [],
+    );
+    const replaced = new Map((await repo.messagesByIds(replacedIds)).map((r) => [r.id, r]));
+    const chatsWithNews = [...new Set(posted.map((p) => p.chatId))];
+    const counts = chatsWithNews.length ? await repo.unreadOfParticipantsIn(chatsWithNews) : [];
     for (const e of events) {
       switch (e.type) {
         case 'chat.message_posted': {
-          const row = await repo.message(e.payload.messageId);
+          const row = rows.get(e.payload.messageId);
           if (!row) break;
           this.realtime.toChat(e.payload.chatId, 'chat:message', toMessage(row));
           // A new version of a picture: the one it replaces can no longer be decided on.
-          if (row.replaces_message_id) {
-            const old = await repo.message(row.replaces_message_id);
-            if (old) this.realtime.toChat(e.payload.chatId, 'chat:message-updated', toMessage(old));
-          }
-          // Each participant's counts; their lists follow the same event (the SPA reads its
-          // list again), so a message makes one broadcast to the room and one per participant.
-          for (const p of await repo.unreadOfParticipants(e.payload.chatId)) {
-            this.realtime.toUser({ kind: p.kind, id: p.id }, 'chat:unread', {
-              chatId: e.payload.chatId,
-              unread: p.unread,
-              total: p.total,
-            });
-          }
+          const old = row.replaces_message_id ? replaced.get(row.replaces_message_id) : undefined;
+          if (old) this.realtime.toChat(e.payload.chatId, 'chat:message-updated', toMessage(old));
           break;
         }
         case 'chat.participants_changed':
@@ -168,6 +168,15 @@ export class ChatsRealtime implements OnModuleInit, EventConsumer {
         case 'contract.share_revoked':
           break;
       }
+    }
+    // Each participant's counts once per chat with news (as of the whole batch); their lists
+    // follow the same event (the SPA reads its list again): one broadcast per participant.
+    for (const p of counts) {
+      this.realtime.toUser({ kind: p.kind, id: p.id }, 'chat:unread', {
+        chatId: p.chat_id,
+        unread: p.unread,
+        total: p.total,
+      });
     }
   }
 }

@@ -293,25 +293,35 @@ export class ChatsRepository extends Repository {
   }
 
   /**
-   * Everyone taking part in the chat with their unread count in it and in all their chats (what
-   * their badges show after a new message).
+   * Everyone taking part in these chats (`chat_id` says which), each with their unread count
+   * there and in all their chats (what their badges show after a new message): one statement
+   * for a batch of new messages.
    */
-  async unreadOfParticipants(
-    chatId: string,
-  ): Promise<Array<{ kind: 'customer' | 'staff'; id: string; unread: number; total: number }>> {
+  async unreadOfParticipantsIn(
+    chatIds: readonly string[],
+  ): Promise<
+    Array<{
+      chat_id: string;
+      kind: 'customer' | 'staff';
+      id: string;
+      unread: number;
+      total: number;
+    }>
+  > {
     const unread = (p: string) => sql`(SELECT count(*)::int FROM chat_messages u
         WHERE u.chat_id = ${ident(p)}.chat_id AND u.id > ${ident(p)}.last_read_id AND u.kind = 'text'
           AND NOT COALESCE(u.author_customer_id = ${ident(p)}.customer_id
                            OR u.author_staff_id = ${ident(p)}.staff_user_id, false))`;
     return this.db.query(sql`
-      SELECT CASE WHEN p.customer_id IS NOT NULL THEN 'customer' ELSE 'staff' END AS kind,
+      SELECT p.chat_id,
+             CASE WHEN p.customer_id IS NOT NULL THEN 'customer' ELSE 'staff' END AS kind,
              COALESCE(p.customer_id, p.staff_user_id) AS id,
              ${unread('p')} AS unread,
              (SELECT COALESCE(sum(${unread('q')}), 0)::int FROM chat_participants q
               WHERE q.removed_at IS NULL
                 AND (q.customer_id = p.customer_id OR q.staff_user_id = p.staff_user_id)) AS total
       FROM chat_participants p
-      WHERE p.chat_id = ${chatId} AND p.removed_at IS NULL`);
+      WHERE p.chat_id = ANY(${[...chatIds]}::uuid[]) AND p.removed_at IS NULL`);
   }
 
   /** A chat the `scope` lets the viewer see, with the viewer's participation. */
@@ -467,6 +477,14 @@ export class ChatsRepository extends Repository {
       WHERE m.chat_id = ${chatId} ${o.before !== undefined ? sql`AND m.id < ${o.before}` : empty}
       ORDER BY m.id DESC LIMIT ${o.limit}`);
     return rows.reverse();
+  }
+
+  /** These messages (in id order), each with what `message` gives: one statement for a batch. */
+  async messagesByIds(ids: readonly string[]): Promise<MessageRow[]> {
+    if (!ids.length) return [];
+    return this.db.query<MessageRow>(sql`
+      SELECT ${MESSAGE_COLUMNS} FROM chat_messages m ${MESSAGE_JOINS}
+      WHERE m.id = ANY(${[...ids]}::bigint[]) ORDER BY m.id`);
   }
 
   async message(id: string): Promise<MessageRow | null> {
