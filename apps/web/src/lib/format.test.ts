@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { showMoney as formatMoney } from '@kabinet/shared';
-import { formatDate, formatFileSize, formatQuantity } from './format';
+import { formatDate, formatFileSize, formatQuantity, todayIso } from './format';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -25,5 +25,10 @@ describe('format', () => {
     expect(size(1536)).toBe('1,5 кБ');
     expect(size(200 * 1048576)).toBe('200 МБ');
     expect(size(3 * 1073741824, 'en-GB')).toBe('3 GB');
+  });
+
+  it('says today as YYYY-MM-DD in the local zone', () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(todayIso(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
   });
 });

@@ -45,3 +45,9 @@ export function formatFileSize(bytes: number, locale = 'ru-RU') {
     maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(value);
 }
+
+/** Today in the reader's time zone as `YYYY-MM-DD` (a date field's minimum, "not in the past"). */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

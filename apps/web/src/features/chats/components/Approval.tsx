@@ -35,7 +35,7 @@ import {
   useFieldError,
   useZodForm,
 } from '../../../components/Form';
-import { formatDate, formatDateTime, localeOf } from '../../../lib/format';
+import { formatDate, formatDateTime, localeOf, todayIso } from '../../../lib/format';
 import type { Chat, ChatActor } from '../api/chats';
 import type { ChatMessage } from '../api/messages';
 import { useDecide, useRequestApproval, type ApprovalAction } from '../api/approvals';
@@ -63,12 +63,6 @@ export const STATE_COLOR = {
   rejected: 'red',
   revoked: 'gray',
 };
-
-/** Today as YYYY-MM-DD in the reader's zone (the deadline field's minimum). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 const reasonSchema = z.object({
   reason: z
@@ -243,7 +237,7 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
   if (!a) return null;
   const last = a.steps.at(-1);
   const waiting = a.state === 'pending' || a.state === 'revoked';
-  const overdue = waiting && a.deadline !== null && a.deadline < today();
+  const overdue = waiting && a.deadline !== null && a.deadline < todayIso();
   const canAct = actions !== null && !actions.viewAs && !m.local;
   const canDecide =
     canAct &&
@@ -353,7 +347,8 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
 }
 
 const requestSchema = z.object({
-  deadline: z.string(),
+  // The API refuses a day in the past too; said here in the reader's language first.
+  deadline: z.string().refine((d) => d === '' || d >= todayIso(), 'chat.approval.deadlinePast'),
   attachmentId: z.string(),
 });
 
@@ -389,7 +384,7 @@ function RequestDialog({ m, onClose }: { m: ChatMessage; onClose: () => void }) 
           <TextInput
             type="date"
             label={t('chat.approval.deadline')}
-            min={today()}
+            min={todayIso()}
             error={fieldError('deadline')}
             data-testid="request-deadline"
             {...form.register('deadline')}

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { CHAT_LIMITS } from '@kabinet/shared';
 import { CharCounter } from '../../../components/CharCounter';
 import { ApiError } from '../../../lib/api';
-import { localeOf } from '../../../lib/format';
+import { localeOf, todayIso } from '../../../lib/format';
 import { useCompactLayout } from '../../../lib/use-compact';
 import { uploadAttachment, type Attachment } from '../api/attachments';
 import type { ChatMessage, SendInput } from '../api/messages';
@@ -148,6 +148,10 @@ export function SendForm({
       return;
     }
     if (!body && ready.length === 0) return;
+    if (approval && deadline && deadline < todayIso()) {
+      setNotice(t('chat.approval.deadlinePast'));
+      return;
+    }
     if (body.length > CHAT_LIMITS.messageLength) return;
     const attachments = ready.map((f) => f.attachment!);
     onSend(
@@ -268,6 +272,7 @@ export function SendForm({
               <TextInput
                 type="date"
                 size="xs"
+                min={todayIso()}
                 value={deadline}
                 onChange={(e) => setDeadline(e.currentTarget.value)}
                 aria-label={t('chat.approvalDeadline')}

@@ -66,10 +66,10 @@ describe('system lines', () => {
   });
 });
 
-function renderForm(chatId = 'chat-1', onSend = vi.fn()) {
+function renderForm(chatId = 'chat-1', onSend = vi.fn(), canApprove = false) {
   const view = render(
     <MantineProvider>
-      <SendForm chatId={chatId} canApprove={false} onSend={onSend} />
+      <SendForm chatId={chatId} canApprove={canApprove} onSend={onSend} />
     </MantineProvider>,
   );
   return { ...view, onSend };
@@ -116,5 +116,23 @@ describe('SendForm', () => {
     again.unmount();
     renderForm('chat-1');
     expect((screen.getByTestId('message-input') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('asks for approval by a date, and says so in the reader’s language when the date has passed', async () => {
+    const user = userEvent.setup();
+    const { onSend } = renderForm('chat-1', vi.fn(), true);
+    await user.click(screen.getByTestId('requires-approval'));
+    const deadline = screen.getByTestId('approval-deadline');
+    fireEvent.change(deadline, { target: { value: '2020-01-01' } });
+    await user.type(screen.getByTestId('message-input'), 'Макет{Enter}');
+    expect(onSend).not.toHaveBeenCalled();
+    expect(screen.getByTestId('form-notice').textContent).toBe('Срок не может быть в прошлом');
+    fireEvent.change(deadline, { target: { value: '2099-12-31' } });
+    await user.keyboard('{Enter}');
+    expect(onSend.mock.calls[0]![0]).toMatchObject({
+      body: 'Макет',
+      requiresApproval: true,
+      approvalDeadline: '2099-12-31',
+    });
   });
 });

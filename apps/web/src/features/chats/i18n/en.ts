@@ -113,6 +113,7 @@ export const en: Widen<typeof ru> = {
       requestTitle: 'Ask for approval',
       requestText: 'The customer sees Approve and Reject buttons and is notified.',
       deadline: 'Approve by (optional)',
+      deadlinePast: 'The deadline cannot be in the past',
       picture: 'Which picture to approve',
       requestSubmit: 'Ask',
       newVersion: 'Send a new version…',
