@@ -6,7 +6,19 @@ import { formatDateTime, localeOf } from '../../../lib/format';
 import type { ChatListItem } from '../api/chats';
 import { systemText } from '../system-text';
 
-/** The latest message of a chat in one or two lines: who wrote what (files counted). */
+/** «Соколова Анна Викторовна» → «Соколова А. В.»: a person's name where a line is short. */
+export function shortName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  // Surname, name, patronymic: three capitalised words (not «ИП …», not a company's name).
+  const word = /^\p{Lu}\p{Ll}+(-\p{Lu}?\p{Ll}+)*$/u;
+  if (parts.length !== 3 || !parts.every((p) => word.test(p))) return fullName;
+  return `${parts[0]} ${parts[1]![0]}. ${parts[2]![0]}.`;
+}
+
+/**
+ * The latest message of a chat in one or two lines: who wrote what (files counted); in one line
+ * the author goes by surname and initials, so the text still shows.
+ */
 export function LastMessage({ item, lineClamp = 2 }: { item: ChatListItem; lineClamp?: number }) {
   const { t } = useTranslation();
   const m = item.lastMessage;
@@ -28,7 +40,7 @@ export function LastMessage({ item, lineClamp = 2 }: { item: ChatListItem; lineC
     <Text size="sm" lineClamp={lineClamp} className="user-text" data-testid="chat-last-message">
       {m.authorName && (
         <Text span fw={600} size="sm">
-          {m.authorName}:{' '}
+          {lineClamp === 1 ? shortName(m.authorName) : m.authorName}:{' '}
         </Text>
       )}
       {m.preview}

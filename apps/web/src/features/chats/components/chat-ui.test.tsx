@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemText } from '../system-text';
 import { MessageText } from './MessageText';
 import { SendForm } from './SendForm';
+import { shortName } from './ChatPreview';
 
 describe('MessageText', () => {
   it('makes links clickable and never renders typed HTML', () => {
@@ -134,5 +135,15 @@ describe('SendForm', () => {
       requiresApproval: true,
       approvalDeadline: '2099-12-31',
     });
+  });
+});
+
+describe('shortName', () => {
+  it('keeps the surname and makes initials of a three-part Russian name, leaves others whole', () => {
+    expect(shortName('Соколова Анна Викторовна')).toBe('Соколова А. В.');
+    expect(shortName('ООО «Северный ветер»')).toBe('ООО «Северный ветер»');
+    expect(shortName('Сын')).toBe('Сын');
+    expect(shortName('ИП Смирнов Алексей')).toBe('ИП Смирнов Алексей');
+    expect(shortName('Римский-Корсаков Николай Андреевич')).toBe('Римский-Корсаков Н. А.');
   });
 });
