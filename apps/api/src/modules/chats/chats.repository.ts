@@ -297,9 +297,7 @@ export class ChatsRepository extends Repository {
    * there and in all their chats (what their badges show after a new message): one statement
    * for a batch of new messages.
    */
-  async unreadOfParticipantsIn(
-    chatIds: readonly string[],
-  ): Promise<
+  async unreadOfParticipantsIn(chatIds: readonly string[]): Promise<
     Array<{
       chat_id: string;
       kind: 'customer' | 'staff';

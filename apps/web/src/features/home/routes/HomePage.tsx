@@ -43,7 +43,7 @@ import { useMarkRead, useNotifications } from '../../notifications';
 import { HomeChats } from '../../chats';
 
 const CONTRACTS_SHOWN = 4;
-const NOTIFICATIONS_SHOWN = 3;
+const NOTIFICATIONS_SHOWN = 2;
 
 /** "Иванова Мария Петровна" → "Мария Петровна": how a Russian letter addresses a person. */
 export function addressOf(fullName: string): string {
