@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -103,18 +103,21 @@ export function ChatTitle({ item }: { item: ChatListItem }) {
 export function ChatSummary({ item, below }: { item: ChatListItem; below?: ReactNode }) {
   const { i18n } = useTranslation();
   return (
-    <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-      <Stack gap={2} miw={0}>
+    <Stack gap={2}>
+      <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
         <ChatTitle item={item} />
-        <LastMessage item={item} lineClamp={1} />
-        {below}
-      </Stack>
-      <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
           {formatDateTime(item.lastActivityAt, localeOf(i18n.language))}
         </Text>
+      </Group>
+      {/* The message line has the card's whole width, the unread count at its end. */}
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Box miw={0} style={{ flex: 1 }}>
+          <LastMessage item={item} lineClamp={1} />
+        </Box>
         <UnreadBadge count={item.unread} />
-      </Stack>
-    </Group>
+      </Group>
+      {below}
+    </Stack>
   );
 }
