@@ -103,3 +103,24 @@ export const notification: Schemas['NotificationDto'] = {
   createdAt: '2026-11-22T09:00:00.000Z',
   read: false,
 };
+
+/** A stored chat message in chat `c1` by the customer Иванова; `extra` overrides any field. */
+export function chatMessage(
+  id: string,
+  extra: Partial<Schemas['ChatMessageDto']> = {},
+): Schemas['ChatMessageDto'] {
+  return {
+    id,
+    chatId: 'c1',
+    clientId: null,
+    kind: 'text',
+    author: { kind: 'customer', id: 'u1', name: 'Иванова', role: 'customer' },
+    body: `m${id}`,
+    system: null,
+    createdAt: '2026-12-01T10:00:00Z',
+    attachments: [],
+    replacesMessageId: null,
+    approval: null,
+    ...extra,
+  };
+}

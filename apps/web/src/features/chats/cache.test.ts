@@ -5,26 +5,11 @@ import type { ChatMessage, MessagesData } from './api/messages';
 import { localMessage } from './api/send';
 import { applyMessage, applyRead, applyUnread, flattenMessages } from './cache';
 import { chatKeys } from './keys';
+import { chatMessage } from '../../test/fixtures';
 
 const CHAT = 'c1';
-const author = { kind: 'customer' as const, id: 'u1', name: 'Иванова', role: 'customer' };
-
-function msg(id: string, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    id,
-    chatId: CHAT,
-    clientId: null,
-    kind: 'text',
-    author,
-    body: `m${id}`,
-    system: null,
-    createdAt: '2026-12-01T10:00:00Z',
-    attachments: [],
-    replacesMessageId: null,
-    approval: null,
-    ...extra,
-  };
-}
+const author = chatMessage('0').author!;
+const msg = (id: string, extra: Partial<ChatMessage> = {}): ChatMessage => chatMessage(id, extra);
 
 function seed(pages: Array<{ ids: string[]; more: boolean }>) {
   const qc = new QueryClient();

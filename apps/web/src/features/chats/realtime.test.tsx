@@ -10,25 +10,13 @@ import type { MessagesData } from './api/messages';
 import { flattenMessages } from './cache';
 import { chatKeys } from './keys';
 import { useChatRoom, useChatsLive } from './realtime';
+import { chatMessage } from '../../test/fixtures';
 
 const CHAT = 'c1';
 const me = { kind: 'customer', id: 'u1' };
 
-function msg(id: string): ChatMessageView {
-  return {
-    id,
-    chatId: CHAT,
-    clientId: null,
-    kind: 'text',
-    author: { kind: 'staff', id: 's1', name: 'Соколова', role: 'manager' },
-    body: `m${id}`,
-    system: null,
-    createdAt: '2026-12-01T10:00:00Z',
-    attachments: [],
-    replacesMessageId: null,
-    approval: null,
-  };
-}
+const msg = (id: string): ChatMessageView =>
+  chatMessage(id, { author: { kind: 'staff', id: 's1', name: 'Соколова', role: 'manager' } });
 
 function setup(ids: string[]) {
   const qc = new QueryClient({

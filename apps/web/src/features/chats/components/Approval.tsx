@@ -22,7 +22,7 @@ import {
   IconSignature,
   IconX,
 } from '@tabler/icons-react';
-import { createContext, useContext, useState } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CHAT_LIMITS } from '@kabinet/shared';
@@ -71,6 +71,44 @@ const reasonSchema = z.object({
     .min(1, 'chat.approval.reasonRequired')
     .max(CHAT_LIMITS.reasonLength, tooLong(CHAT_LIMITS.reasonLength)),
 });
+
+/** A dialog's Cancel and its action (submitting the form unless `onClick` is given). */
+function DialogButtons({
+  onCancel,
+  label,
+  loading,
+  testId,
+  color,
+  icon,
+  onClick,
+}: {
+  onCancel: () => void;
+  label: string;
+  loading: boolean;
+  testId: string;
+  color?: string;
+  icon?: ReactNode;
+  onClick?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" gap="sm">
+      <Button variant="default" onClick={onCancel}>
+        {t('chat.approval.cancel')}
+      </Button>
+      <Button
+        type={onClick ? 'button' : 'submit'}
+        color={color}
+        leftSection={icon}
+        loading={loading}
+        onClick={onClick}
+        data-testid={testId}
+      >
+        {label}
+      </Button>
+    </Group>
+  );
+}
 
 /** Reject (the customer) or revoke (staff): a reason is required and shown to the other side. */
 function ReasonDialog({
@@ -121,19 +159,13 @@ function ReasonDialog({
           />
           <CharCounter length={length} max={CHAT_LIMITS.reasonLength} from={0.8} />
           <ErrorAlert error={decide.error} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('chat.approval.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color={action === 'reject' ? 'red' : undefined}
-              loading={decide.isPending}
-              data-testid="approval-reason-submit"
-            >
-              {t(action === 'reject' ? 'chat.approval.reject' : 'chat.approval.revoke')}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            label={t(action === 'reject' ? 'chat.approval.reject' : 'chat.approval.revoke')}
+            color={action === 'reject' ? 'red' : undefined}
+            loading={decide.isPending}
+            testId="approval-reason-submit"
+          />
         </Stack>
       </Form>
     </Modal>
@@ -164,20 +196,15 @@ function ApproveDialog({ m, onClose }: { m: ChatMessage; onClose: () => void }) 
           </Text>
         )}
         <ErrorAlert error={decide.error} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('chat.approval.cancel')}
-          </Button>
-          <Button
-            color="teal"
-            leftSection={<IconCheck size={16} />}
-            loading={decide.isPending}
-            onClick={() => decide.mutate({ action: 'approve' }, { onSuccess: onClose })}
-            data-testid="approve-confirm"
-          >
-            {t('chat.approval.approve')}
-          </Button>
-        </Group>
+        <DialogButtons
+          onCancel={onClose}
+          label={t('chat.approval.approve')}
+          color="teal"
+          icon={<IconCheck size={16} />}
+          loading={decide.isPending}
+          onClick={() => decide.mutate({ action: 'approve' }, { onSuccess: onClose })}
+          testId="approve-confirm"
+        />
       </Stack>
     </Modal>
   );
@@ -404,14 +431,12 @@ function RequestDialog({ m, onClose }: { m: ChatMessage; onClose: () => void }) 
             </Radio.Group>
           )}
           <ErrorAlert error={request.error} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('chat.approval.cancel')}
-            </Button>
-            <Button type="submit" loading={request.isPending} data-testid="request-approval-submit">
-              {t('chat.approval.requestSubmit')}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            label={t('chat.approval.requestSubmit')}
+            loading={request.isPending}
+            testId="request-approval-submit"
+          />
         </Stack>
       </Form>
     </Modal>
