@@ -72,11 +72,24 @@ export function sampleFiles(kind: 'ok' | 'not-ok'): string[] {
     .map((f) => join(SAMPLES_DIR, kind, f));
 }
 
-/** Empties every table the importer writes (between golden files in one database). */
-export async function emptyImportedData(t: Pick<TestApp, 'sql'>): Promise<void> {
-  await t.sql(
-    `TRUNCATE contract_payments, contract_installments, contract_stages, contract_assignees,
-              contract_items, contracts, customers, exchange_files, exchange_runs CASCADE`,
-  );
+/**
+ * Empties every table the importer writes (between golden files in one database). The events of
+ * what ran before are handled first: a consumer's transaction still reading the tables (a
+ * contract's chat, a notification) and the TRUNCATE's locks on them could deadlock; should a
+ * late one still meet it, PostgreSQL picks one side and the TRUNCATE is simply run again.
+ */
+export async function emptyImportedData(t: Pick<TestApp, 'sql' | 'settle'>): Promise<void> {
+  await t.settle();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await t.sql(
+        `TRUNCATE contract_payments, contract_installments, contract_stages, contract_assignees,
+                  contract_items, contracts, customers, exchange_files, exchange_runs CASCADE`,
+      );
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt === 3) throw err;
+    }
+  }
   await t.sql(`DELETE FROM staff_users WHERE external_id IS NOT NULL`);
 }
