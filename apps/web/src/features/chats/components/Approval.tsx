@@ -39,6 +39,7 @@ import { formatDate, formatDateTime, localeOf, todayIso } from '../../../lib/for
 import type { Chat, ChatActor } from '../api/chats';
 import type { ChatMessage } from '../api/messages';
 import { useDecide, useRequestApproval, type ApprovalAction } from '../api/approvals';
+import { approvalRules } from '../approval-rules';
 
 /** What the open chat lets me do with its messages (the chat page provides it). */
 export interface ChatActions {
@@ -263,18 +264,8 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
   const a = m.approval;
   if (!a) return null;
   const last = a.steps.at(-1);
-  const waiting = a.state === 'pending' || a.state === 'revoked';
-  const overdue = waiting && a.deadline !== null && a.deadline < todayIso();
-  const canAct = actions !== null && !actions.viewAs && !m.local;
-  const canDecide =
-    canAct &&
-    actions.me.kind === 'customer' &&
-    actions.chat.can.write &&
-    waiting &&
-    !a.replacedById;
-  // Not on an old version: the customer decides on the newest one.
-  const canRevoke =
-    canAct && actions.me.kind === 'staff' && actions.chat.can.manage && !waiting && !a.replacedById;
+  const rules = approvalRules(m, actions);
+  const { waiting, overdue } = rules;
   // The customer's Approve and Reject, or staff's Revoke.
   const actionButtons: Array<{
     action: ApprovalAction;
@@ -282,7 +273,7 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
     variant: 'filled' | 'light';
     Icon: typeof IconX;
   }> = [
-    ...(canDecide
+    ...(rules.decide
       ? [
           {
             action: 'approve' as const,
@@ -293,7 +284,7 @@ export function ApprovalBlock({ m }: { m: ChatMessage }) {
           { action: 'reject' as const, color: 'red', variant: 'light' as const, Icon: IconX },
         ]
       : []),
-    ...(canRevoke
+    ...(rules.revoke
       ? [{ action: 'revoke' as const, color: 'gray', variant: 'light' as const, Icon: IconRotate2 }]
       : []),
   ];
@@ -451,11 +442,10 @@ export function MessageMenu({ m }: { m: ChatMessage }) {
   const { t } = useTranslation();
   const actions = useChatActions();
   const [requesting, setRequesting] = useState(false);
-  if (!actions || actions.viewAs || m.local || m.kind !== 'text') return null;
-  if (actions.me.kind !== 'staff' || !actions.chat.can.manage) return null;
-  const canRequest = !m.approval;
-  const canReplace = m.attachments.some((a) => a.kind === 'image') && !m.approval?.replacedById;
-  if (!canRequest && !canReplace) return null;
+  const rules = approvalRules(m, actions);
+  const canRequest = rules.request;
+  const canReplace = rules.newVersion;
+  if (!actions || (!canRequest && !canReplace)) return null;
   return (
     <>
       <Menu position="bottom-end" withinPortal>
